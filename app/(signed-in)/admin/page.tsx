@@ -1,0 +1,53 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { UserAdmin } from "@/components/admin/user-admin";
+import { PageTitle } from "@/components/ui/page-title";
+import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
+
+export const metadata: Metadata = { title: "ผู้ดูแลระบบ" };
+
+export default async function AdminPage() {
+  const caller = await getServerCaller();
+  const provinces = await callOrRedirect(() => caller.admin.provinces());
+  return (
+    <>
+      <PageTitle title="ผู้ดูแลระบบ" subtitle="จังหวัด อำเภอ องค์กร และบัญชีผู้ใช้" />
+      <section className="mb-8">
+        <h2 className="mb-2 text-lg font-semibold">จังหวัดและอำเภอ</h2>
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-sm" data-testid="admin-provinces">
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th className="px-3 py-2">จังหวัด</th>
+                <th className="px-3 py-2">อำเภอ (จำนวน อปท.)</th>
+              </tr>
+            </thead>
+            <tbody>
+              {provinces.map((province) => (
+                <tr key={province.id} className="border-t border-slate-100 align-top">
+                  <td className="px-3 py-2">
+                    <Link href={`/areas/province/${province.id}`} className="text-teal-800 hover:underline">
+                      {province.nameTh}
+                    </Link>
+                  </td>
+                  <td className="px-3 py-2">
+                    {province.districts.map((district) => (
+                      <Link
+                        key={district.id}
+                        href={`/areas/district/${district.id}`}
+                        className="mr-3 inline-block text-teal-800 hover:underline"
+                      >
+                        {district.nameTh} ({district._count.organizations})
+                      </Link>
+                    ))}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <UserAdmin />
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
+import { ROLE_LABEL } from "@/server/domain/labels";
+
+export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
+  const caller = await getServerCaller();
+  const me = await callOrRedirect(() => caller.me.get());
+  const roles = [...new Set(me.grants.map((grant) => ROLE_LABEL[grant.role]))].join(", ");
+  return (
+    <div className="min-h-screen">
+      <header className="bg-teal-800 text-white">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-3">
+          <Link href={me.homePath} className="text-xl font-bold">
+            โปร่งใส
+          </Link>
+          <div className="flex items-center gap-3 text-sm">
+            <span data-testid="current-user">
+              {[me.titlePrefix, me.displayName].filter(Boolean).join(" ")}
+              {roles && <span className="ml-1 text-teal-100">({roles})</span>}
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      <main className="mx-auto max-w-6xl px-4 py-6">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
+import { PageTitle } from "@/components/ui/page-title";
+import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
+import { formatScore, formatThaiDate } from "@/server/domain/thai-format";
+import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
+
+export const metadata: Metadata = { title: "รายงานขององค์กร" };
+
+type Props = { params: Promise<{ organizationId: string }> };
+
+export default async function OrganizationPage({ params }: Props) {
+  const { organizationId } = await params;
+  const caller = await getServerCaller();
+  const [profile, years] = await callOrRedirect(() =>
+    Promise.all([caller.organization.profile({ organizationId }), caller.organization.years({ organizationId })]),
+  );
+  return (
+    <>
+      <PageTitle
+        title={profile.nameTh}
+        subtitle={`${ORGANIZATION_TYPE_LABEL[profile.type].full} · อำเภอ${profile.district.nameTh} จังหวัด${profile.district.province.nameTh} · รหัส อปท. ${profile.dlaCode}`}
+      />
+      {profile.typeHistory.length > 1 && (
+        <p className="mb-4 text-sm text-slate-600">
+          ประวัติรูปแบบ:{" "}
+          {profile.typeHistory
+            .map((period) => `${period.nameTh} (ตั้งแต่ ${formatThaiDate(period.validFrom)})`)
+            .join(" → ")}
+        </p>
+      )}
+      <h2 className="mb-2 text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-sm" data-testid="organization-years">
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th className="px-3 py-2">ปีงบประมาณ</th>
+              <th className="px-3 py-2">สถานะรายงาน</th>
+              <th className="px-3 py-2">กำหนดส่ง</th>
+              <th className="px-3 py-2 text-right">คะแนน ITA</th>
+              <th className="px-3 py-2">ระดับ</th>
+            </tr>
+          </thead>
+          <tbody>
+            {years.map((year) => (
+              <tr key={year.fiscalYearId} className="border-t border-slate-100">
+                <td className="px-3 py-2 font-semibold">{year.yearBe}</td>
+                <td className="px-3 py-2">
+                  <ReportStatusBadge status={year.report?.status ?? null} />
+                  {year.report && <OriginBadge origin={year.report.origin} />}
+                </td>
+                <td className="px-3 py-2">{formatThaiDate(year.submissionDeadline)}</td>
+                <td className="px-3 py-2 text-right tabular-nums">
+                  {year.itaResult ? formatScore(year.itaResult.total) : "—"}
+                  {year.itaResult && <OriginBadge origin={year.itaResult.origin} />}
+                </td>
+                <td className="px-3 py-2">
+                  {year.itaResult ? (
+                    <LevelText
+                      announced={year.itaResult.announcedLevel}
+                      derived={year.itaResult.derivedLevel}
+                      mismatch={year.itaResult.levelMismatch}
+                    />
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

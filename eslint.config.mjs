@@ -1,0 +1,32 @@
+import nextCoreWebVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const config = [
+  ...nextCoreWebVitals,
+  ...nextTypescript,
+  {
+    ignores: [".next/**", ".data/**", "server/db/generated/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      // Only server/db may import a database client.
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            { name: "@prisma/client", message: "Use server/db/client." },
+            { name: "pg", message: "Use server/db/client." },
+            { name: "@electric-sql/pglite", message: "Use server/db/client." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/db/**", "tests/**"],
+    rules: { "no-restricted-imports": "off" },
+  },
+];
+
+export default config;

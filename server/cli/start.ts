@@ -1,0 +1,81 @@
+// npm start — serves Prongsai on $PORT (default 3000).
+// Embedded mode (no DATABASE_URL): applies migrations, loads the demo data into an empty
+// database and prints the demo accounts. Production (DATABASE_URL): requires AUTH_SECRET; the
+// database is migrated beforehand with `npm run db:migrate`. Builds the app when no build is
+// present or the sources are newer than the build.
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { openDatabase } from "@/server/db/client";
+import { databaseConfigFromEnv } from "@/server/db/connection";
+import { MissingAuthSecretError, resolveAuthSecret } from "@/server/auth/secret";
+import { isDatabaseEmpty, seedDemoData } from "@/prisma/seed/demo";
+import { resolveDemoPassword, storedDemoPassword } from "@/prisma/seed/demo-password";
+import { printDemoAccounts } from "./print";
+
+const SOURCE_DIRS = ["app", "components", "server"];
+
+function newestSourceTime(dir: string): number {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "generated" || entry.name.startsWith(".")) continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSourceTime(full) : fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const buildId = path.join(".next", "BUILD_ID");
+  const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
+  if (built && SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSourceTime(dir) < built)) return;
+  console.log("กำลังสร้างแอป (next build)…");
+  const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+}
+
+async function prepareEmbeddedDatabase() {
+  const config = databaseConfigFromEnv();
+  if (config.kind !== "pglite") return;
+  const database = await openDatabase(config);
+  try {
+    if (await isDatabaseEmpty(database.db)) {
+      console.log("ฐานข้อมูลว่าง: กำลังใส่ข้อมูลสาธิตจังหวัดสมุทรสงคราม…");
+      const accounts = await seedDemoData(database.db, { password: resolveDemoPassword(config) });
+      printDemoAccounts(accounts.map((account) => account.username), resolveDemoPassword(config));
+    } else {
+      const password = storedDemoPassword(config);
+      if (password) printDemoAccounts(["admin", "province.skm", "district.mueang", "thaihad.editor", "…"], password);
+    }
+  } finally {
+    // The server opens the embedded database itself: one process at a time.
+    await database.close();
+  }
+}
+
+async function main() {
+  const port = process.env.PORT || "3000";
+  let authSecret: string;
+  try {
+    authSecret = resolveAuthSecret();
+  } catch (error) {
+    if (error instanceof MissingAuthSecretError) {
+      console.error(`เริ่มระบบไม่ได้: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  buildIfNeeded();
+  await prepareEmbeddedDatabase();
+  const server = spawn("npx", ["next", "start", "-p", port], {
+    stdio: "inherit",
+    env: { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` },
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 0));
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

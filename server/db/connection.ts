@@ -1,0 +1,47 @@
+// Which database Prongsai talks to, decided once from the environment:
+// - DATABASE_URL set: a PostgreSQL server (production);
+// - otherwise: an embedded PGlite database on disk (zero set-up), in PRONGSAI_DATA_DIR or ./.data.
+// Shared by the app's client (client.ts) and the Prisma CLI (prisma.config.ts).
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+
+export type DatabaseConfig =
+  | { kind: "postgresql"; url: string }
+  | { kind: "pglite"; dataDir: string };
+
+export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      throw new Error(`DATABASE_URL must be a postgresql:// URL (got "${url.split(":")[0]}:…")`);
+    }
+    return { kind: "postgresql", url };
+  }
+  return { kind: "pglite", dataDir: dataDirFromEnv(env) };
+}
+
+/** The folder holding the embedded database and its generated secrets. */
+export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  return path.resolve(/*turbopackIgnore: true*/ env.PRONGSAI_DATA_DIR?.trim() || ".data");
+}
+
+export function pgliteDirectory(dataDir: string): string {
+  return path.join(dataDir, "pglite");
+}
+
+/** Opens the embedded database; PGlite's own mkdir is not recursive. */
+export function openPGlite(dataDir: string): PGlite {
+  const dir = pgliteDirectory(dataDir);
+  fs.mkdirSync(dir, { recursive: true });
+  return new PGlite(dir);
+}
+
+/** A driver-adapter factory for the CLI (prisma.config.ts). */
+export function createAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()) {
+  return config.kind === "postgresql"
+    ? new PrismaPg({ connectionString: config.url })
+    : new PrismaPGlite(openPGlite(config.dataDir));
+}

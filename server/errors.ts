@@ -1,0 +1,15 @@
+// Errors the domain raises, with the Thai message the user sees. The tRPC layer maps the code
+// to its own; scripts print the message.
+export type AppErrorCode = "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "BAD_REQUEST";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const NOT_FOUND_OR_FORBIDDEN = "ไม่พบข้อมูลที่ขอ หรือคุณไม่มีสิทธิ์เข้าถึง";

@@ -1,0 +1,99 @@
+// Reviewers' view of an area (district, province, or the whole country for an admin).
+import type { DbClient, Prisma } from "@/server/db/client";
+import { isAdmin, type Access, type AreaNode } from "@/server/access/access";
+import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+
+export type ReviewArea = { kind: "district" | "province"; id: string; nameTh: string; provinceNameTh: string } | {
+  kind: "national";
+  nameTh: string;
+};
+
+/** The areas the caller reviews, broadest first. */
+export async function listReviewAreas(db: DbClient, access: Access): Promise<ReviewArea[]> {
+  const areas: ReviewArea[] = [];
+  if (isAdmin(access)) areas.push({ kind: "national", nameTh: "ทั้งประเทศ" });
+  const provinceIds = access.grants.filter((g) => g.role === "PROVINCE_REVIEWER").map((g) => g.provinceId!);
+  const districtIds = access.grants.filter((g) => g.role === "DISTRICT_REVIEWER").map((g) => g.districtId!);
+  const [provinces, districts] = await Promise.all([
+    db.province.findMany({ where: { id: { in: provinceIds } }, orderBy: { code: "asc" } }),
+    db.district.findMany({ where: { id: { in: districtIds } }, include: { province: true }, orderBy: { code: "asc" } }),
+  ]);
+  for (const province of provinces) {
+    areas.push({ kind: "province", id: province.id, nameTh: `จังหวัด${province.nameTh}`, provinceNameTh: province.nameTh });
+  }
+  for (const district of districts) {
+    areas.push({
+      kind: "district",
+      id: district.id,
+      nameTh: `อำเภอ${district.nameTh}`,
+      provinceNameTh: district.province.nameTh,
+    });
+  }
+  return areas;
+}
+
+export async function describeArea(db: DbClient, area: AreaNode): Promise<ReviewArea> {
+  if (area.kind === "national") return { kind: "national", nameTh: "ทั้งประเทศ" };
+  if (area.kind === "province") {
+    const province = await db.province.findUnique({ where: { id: area.id } });
+    if (!province) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+    return { kind: "province", id: province.id, nameTh: `จังหวัด${province.nameTh}`, provinceNameTh: province.nameTh };
+  }
+  const district = await db.district.findUnique({ where: { id: area.id }, include: { province: true } });
+  if (!district) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return { kind: "district", id: district.id, nameTh: `อำเภอ${district.nameTh}`, provinceNameTh: district.province.nameTh };
+}
+
+export function organizationsInArea(area: AreaNode): Prisma.LocalOrganizationWhereInput {
+  if (area.kind === "district") return { districtId: area.id };
+  if (area.kind === "province") return { district: { provinceId: area.id } };
+  return {};
+}
+
+/**
+ * The organisations of an area with each one's latest ITA score and its report for the given
+ * fiscal year (default: the newest fiscal year). Callers have checked the area.
+ */
+export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe?: number) {
+  const fiscalYear = await db.fiscalYear.findFirst({
+    where: yearBe ? { yearBe } : {},
+    orderBy: { yearBe: "desc" },
+  });
+  const organizations = await db.localOrganization.findMany({
+    where: { ...organizationsInArea(area), active: true },
+    orderBy: [{ district: { code: "asc" } }, { type: "asc" }, { nameTh: "asc" }],
+    include: {
+      district: { select: { id: true, nameTh: true } },
+      itaResults: {
+        orderBy: { fiscalYear: { yearBe: "desc" } },
+        take: 1,
+        select: {
+          total: true,
+          announcedLevel: true,
+          derivedLevel: true,
+          levelMismatch: true,
+          origin: true,
+          fiscalYear: { select: { yearBe: true } },
+        },
+      },
+      reports: {
+        where: { fiscalYearId: fiscalYear?.id ?? "" },
+        select: { id: true, status: true, origin: true, submittedAt: true },
+      },
+    },
+  });
+  return {
+    fiscalYear: fiscalYear && { id: fiscalYear.id, yearBe: fiscalYear.yearBe, submissionDeadline: fiscalYear.submissionDeadline },
+    organizations: organizations.map(({ itaResults, reports, ...organization }) => ({
+      id: organization.id,
+      nameTh: organization.nameTh,
+      type: organization.type,
+      dlaCode: organization.dlaCode,
+      district: organization.district,
+      latestResult: itaResults[0]
+        ? { ...itaResults[0], total: itaResults[0].total.toNumber(), yearBe: itaResults[0].fiscalYear.yearBe }
+        : null,
+      report: reports[0] ?? null,
+    })),
+  };
+}

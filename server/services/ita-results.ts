@@ -1,0 +1,79 @@
+// ITA results: the announced level is kept as given; the level the year's rules derive is
+// stored beside it and a disagreement is flagged, never overwritten.
+import type { DbClient, Prisma } from "@/server/db/client";
+import type { DataOrigin, ScoreSource } from "@/server/db/generated/enums";
+import { deriveLevel, levelsDiffer } from "@/server/domain/ita-level";
+import { AppError } from "@/server/errors";
+
+type DecimalLike = { toNumber(): number };
+type Scores<T> = { total: T; iit: T | null; eit: T | null; oit: T | null };
+
+/** Prisma Decimals to plain numbers for the wire. */
+export function scoresToNumbers<T extends Partial<Scores<DecimalLike>>>(
+  row: T,
+): Omit<T, keyof Scores<DecimalLike>> & Scores<number> {
+  const { total, iit, eit, oit, ...rest } = row;
+  return {
+    ...rest,
+    total: total!.toNumber(),
+    iit: iit?.toNumber() ?? null,
+    eit: eit?.toNumber() ?? null,
+    oit: oit?.toNumber() ?? null,
+  };
+}
+
+export type ItaResultInput = {
+  organizationId: string;
+  yearBe: number;
+  total: number;
+  iit?: number | null;
+  eit?: number | null;
+  oit?: number | null;
+  indicatorScores?: { indicatorNumber: number; score: number }[];
+  announcedLevel?: string | null;
+  source: ScoreSource;
+  sourceFileName?: string | null;
+  origin?: DataOrigin;
+};
+
+/** Creates or replaces an organisation's result for a fiscal year, deriving its level. */
+export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, input: ItaResultInput) {
+  const fiscalYear = await tx.fiscalYear.findUnique({
+    where: { yearBe: input.yearBe },
+    include: { levelRules: true },
+  });
+  if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
+  const derivedLevel = deriveLevel(
+    fiscalYear.levelRules.map((rule) => ({
+      rank: rule.rank,
+      label: rule.label,
+      minTotal: rule.minTotal.toNumber(),
+      minEachTool: rule.minEachTool?.toNumber() ?? null,
+    })),
+    input,
+  );
+  const data = {
+    total: input.total,
+    iit: input.iit ?? null,
+    eit: input.eit ?? null,
+    oit: input.oit ?? null,
+    announcedLevel: input.announcedLevel?.trim() || null,
+    derivedLevel,
+    levelMismatch: levelsDiffer(input.announcedLevel, derivedLevel),
+    source: input.source,
+    sourceFileName: input.sourceFileName ?? null,
+    origin: input.origin ?? "REAL",
+  };
+  const key = { organizationId: input.organizationId, fiscalYearId: fiscalYear.id };
+  const result = await tx.itaResult.upsert({
+    where: { organizationId_fiscalYearId: key },
+    create: { ...key, ...data },
+    update: { ...data, indicatorScores: { deleteMany: {} } },
+  });
+  if (input.indicatorScores?.length) {
+    await tx.itaIndicatorScore.createMany({
+      data: input.indicatorScores.map((score) => ({ itaResultId: result.id, ...score })),
+    });
+  }
+  return result;
+}

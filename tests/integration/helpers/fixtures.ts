@@ -1,0 +1,75 @@
+// A small world for tenant tests: two provinces; province A has two districts with two
+// organisations in the first and one in the second; province B has one district and one
+// organisation. Every role has an account.
+import type { Db } from "@/server/db/client";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import { hashPassword } from "@/server/auth/password";
+import { createFiscalYear } from "@/server/services/fiscal-years";
+import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+
+export const TEST_PASSWORD = "correct horse battery";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+
+export async function createFiscalYears(db: Db, years: number[]) {
+  for (const yearBe of years) {
+    const seed = fiscalYearSeed(yearBe);
+    await createFiscalYear(db, {
+      ...seed,
+      startDate: day(seed.startDate),
+      endDate: day(seed.endDate),
+      submissionDeadline: day(seed.submissionDeadline),
+      isOpen: true,
+    });
+  }
+}
+
+export async function createWorld(db: Db) {
+  await createFiscalYears(db, [2567, 2568]);
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+  const provinceA = await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "จังหวัดทดสอบก" } });
+  const provinceB = await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "จังหวัดทดสอบข" } });
+  const districtA1 = await db.district.create({ data: { code: "9101", nameTh: "ก-หนึ่ง", provinceId: provinceA.id } });
+  const districtA2 = await db.district.create({ data: { code: "9102", nameTh: "ก-สอง", provinceId: provinceA.id } });
+  const districtB1 = await db.district.create({ data: { code: "9201", nameTh: "ข-หนึ่ง", provinceId: provinceB.id } });
+  const organization = (dlaCode: string, nameTh: string, districtId: string) =>
+    db.localOrganization.create({ data: { dlaCode, nameTh, type: "SAO", districtId } });
+  const orgA1 = await organization("T0001", "อบต.ทดสอบเอหนึ่ง", districtA1.id);
+  const orgA1b = await organization("T0002", "อบต.ทดสอบเอหนึ่งบี", districtA1.id);
+  const orgA2 = await organization("T0003", "อบต.ทดสอบเอสอง", districtA2.id);
+  const orgB = await organization("T0004", "อบต.ทดสอบบี", districtB1.id);
+
+  const user = async (username: string, grant: Record<string, unknown> | null) =>
+    db.user.create({
+      data: {
+        username,
+        displayName: username,
+        passwordHash,
+        ...(grant ? { roles: { create: grant as never } } : {}),
+      },
+    });
+  const users = {
+    editorA1: await user("editor.a1", { role: "ORG_EDITOR", organizationId: orgA1.id }),
+    signerA1: await user("signer.a1", { role: "ORG_SIGNER", organizationId: orgA1.id, signOffStep: "HEAD_OF_OFFICE" }),
+    editorB: await user("editor.b", { role: "ORG_EDITOR", organizationId: orgB.id }),
+    districtA1: await user("district.a1", { role: "DISTRICT_REVIEWER", districtId: districtA1.id }),
+    provinceA: await user("province.a", { role: "PROVINCE_REVIEWER", provinceId: provinceA.id }),
+    provinceB: await user("province.b", { role: "PROVINCE_REVIEWER", provinceId: provinceB.id }),
+    admin: await user("admin.test", { role: "ADMIN" }),
+    noRole: await user("nobody", null),
+  };
+  return {
+    provinces: { A: provinceA, B: provinceB },
+    districts: { A1: districtA1, A2: districtA2, B1: districtB1 },
+    organizations: { A1: orgA1, A1b: orgA1b, A2: orgA2, B: orgB },
+    users,
+  };
+}
+
+export type World = Awaited<ReturnType<typeof createWorld>>;
+
+/** The tRPC caller a signed-in user (or nobody) gets, on the test database. */
+export function callerFor(db: Db, userId: string | null) {
+  return createCaller(createContext({ db, userId, request: { ipAddress: "203.0.113.9", userAgent: "vitest" } }));
+}

@@ -1,0 +1,146 @@
+// Every procedure scopes its data to what the caller may see: a foreign id gives an error and
+// no data, whatever the caller's role.
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { openTestDatabase, type TestDatabase } from "./helpers/db";
+import { callerFor, createWorld, type World } from "./helpers/fixtures";
+
+let database: TestDatabase;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database.db);
+});
+afterAll(() => database.close());
+
+async function expectRefused(call: Promise<unknown>, codes: TRPCError["code"][] = ["NOT_FOUND", "FORBIDDEN"]) {
+  const error = await call.then(
+    (data) => {
+      throw new Error(`expected a refusal, got data: ${JSON.stringify(data).slice(0, 200)}`);
+    },
+    (error: unknown) => error,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  expect(codes).toContain((error as TRPCError).code);
+}
+
+// Each organisation procedure with the input that names an organisation. A procedure added
+// under `organization.` without an entry here fails the completeness test below.
+const organizationProcedures: Record<string, (caller: ReturnType<typeof callerFor>, organizationId: string) => Promise<unknown>> = {
+  "organization.profile": (caller, organizationId) => caller.organization.profile({ organizationId }),
+  "organization.years": (caller, organizationId) => caller.organization.years({ organizationId }),
+};
+
+describe("organisation procedures", () => {
+  it("are all listed here", () => {
+    const names = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("organization."));
+    expect(names.sort()).toEqual(Object.keys(organizationProcedures).sort());
+  });
+
+  for (const [name, call] of Object.entries(organizationProcedures)) {
+    it(`${name}: an editor of A gets nothing of B`, async () => {
+      await expectRefused(call(callerFor(database.db, world.users.editorA1.id), world.organizations.B.id));
+    });
+
+    it(`${name}: an editor of A reads A`, async () => {
+      await expect(call(callerFor(database.db, world.users.editorA1.id), world.organizations.A1.id)).resolves.toBeTruthy();
+    });
+
+    it(`${name}: a signer of A gets nothing of A's neighbour in the same district`, async () => {
+      await expectRefused(call(callerFor(database.db, world.users.signerA1.id), world.organizations.A1b.id));
+    });
+
+    it(`${name}: a district reviewer reads their district only`, async () => {
+      const caller = callerFor(database.db, world.users.districtA1.id);
+      await expect(call(caller, world.organizations.A1b.id)).resolves.toBeTruthy();
+      await expectRefused(call(caller, world.organizations.A2.id));
+      await expectRefused(call(caller, world.organizations.B.id));
+    });
+
+    it(`${name}: a province reviewer of B sees nothing of province A`, async () => {
+      await expectRefused(call(callerFor(database.db, world.users.provinceB.id), world.organizations.A1.id));
+    });
+
+    it(`${name}: an unknown id and a signed-out caller are refused`, async () => {
+      await expectRefused(call(callerFor(database.db, world.users.admin.id), "no-such-organization"));
+      await expectRefused(call(callerFor(database.db, null), world.organizations.A1.id), ["UNAUTHORIZED"]);
+    });
+  }
+});
+
+describe("area procedures", () => {
+  it("a province reviewer of B cannot list province A or its districts", async () => {
+    const caller = callerFor(database.db, world.users.provinceB.id);
+    await expectRefused(caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } }));
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } }));
+    await expectRefused(caller.area.describe({ area: { kind: "province", id: world.provinces.A.id } }));
+    await expectRefused(caller.area.organizations({ area: { kind: "national" } }));
+  });
+
+  it("a province reviewer lists every organisation of the province and of its districts", async () => {
+    const caller = callerFor(database.db, world.users.provinceA.id);
+    const province = await caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } });
+    expect(province.organizations.map((o) => o.id).sort()).toEqual(
+      [world.organizations.A1.id, world.organizations.A1b.id, world.organizations.A2.id].sort(),
+    );
+    const district = await caller.area.organizations({ area: { kind: "district", id: world.districts.A2.id } });
+    expect(district.organizations.map((o) => o.id)).toEqual([world.organizations.A2.id]);
+  });
+
+  it("a district reviewer sees only their district", async () => {
+    const caller = callerFor(database.db, world.users.districtA1.id);
+    const own = await caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } });
+    expect(own.organizations.map((o) => o.id).sort()).toEqual([world.organizations.A1.id, world.organizations.A1b.id].sort());
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A2.id } }));
+    await expectRefused(caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } }));
+  });
+
+  it("organisation staff review no area", async () => {
+    const caller = callerFor(database.db, world.users.editorA1.id);
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } }));
+    expect(await caller.area.mine()).toEqual([]);
+  });
+
+  it("an admin reviews the whole country", async () => {
+    const caller = callerFor(database.db, world.users.admin.id);
+    const national = await caller.area.organizations({ area: { kind: "national" } });
+    expect(national.organizations).toHaveLength(4);
+  });
+});
+
+describe("admin procedures", () => {
+  const adminCalls = (caller: ReturnType<typeof callerFor>) => [
+    caller.admin.provinces(),
+    caller.admin.users(),
+    caller.admin.scopeOptions(),
+    caller.admin.setUserDisabled({ userId: world.users.editorB.id, disabled: true }),
+    caller.admin.grantRole({ userId: world.users.editorA1.id, grant: { role: "ADMIN" } }),
+  ];
+
+  it("are refused to everyone but an admin, and change nothing", async () => {
+    for (const user of [world.users.editorA1, world.users.provinceA, world.users.districtA1, world.users.noRole]) {
+      for (const call of adminCalls(callerFor(database.db, user.id))) await expectRefused(call, ["FORBIDDEN"]);
+    }
+    const editorA1Roles = await database.db.roleAssignment.findMany({ where: { userId: world.users.editorA1.id } });
+    expect(editorA1Roles.map((grant) => grant.role)).toEqual(["ORG_EDITOR"]);
+    expect((await database.db.user.findUniqueOrThrow({ where: { id: world.users.editorB.id } })).disabled).toBe(false);
+  });
+});
+
+describe("home", () => {
+  it("sends each user to their place", async () => {
+    const home = async (userId: string) => (await callerFor(database.db, userId).me.get()).homePath;
+    expect(await home(world.users.editorA1.id)).toBe(`/organizations/${world.organizations.A1.id}`);
+    expect(await home(world.users.provinceA.id)).toBe(`/areas/province/${world.provinces.A.id}`);
+    expect(await home(world.users.districtA1.id)).toBe(`/areas/district/${world.districts.A1.id}`);
+    expect(await home(world.users.admin.id)).toBe("/admin");
+    expect(await home(world.users.noRole.id)).toBe("/no-access");
+  });
+
+  it("a disabled account is signed out on its next call", async () => {
+    await database.db.user.update({ where: { id: world.users.noRole.id }, data: { disabled: true } });
+    await expectRefused(callerFor(database.db, world.users.noRole.id).me.get(), ["UNAUTHORIZED"]);
+  });
+});

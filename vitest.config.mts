@@ -1,0 +1,30 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+// Integration tests run on an in-process PGlite database (a fresh one per test file) and,
+// when TEST_DATABASE_URL is set, again on that PostgreSQL server (a throwaway database per
+// run, cloned per test file).
+const integration = (kind: "pglite" | "postgresql") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${kind}`,
+    include: ["tests/integration/**/*.test.ts"],
+    env: { TEST_DB_KIND: kind },
+    globalSetup: kind === "postgresql" ? ["tests/integration/helpers/postgres-setup.ts"] : [],
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  resolve: { alias: { "@": path.dirname(fileURLToPath(import.meta.url)) } },
+  test: {
+    pool: "forks",
+    projects: [
+      { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
+      integration("pglite"),
+      ...(process.env.TEST_DATABASE_URL ? [integration("postgresql")] : []),
+    ],
+  },
+});
