@@ -2,6 +2,7 @@ import Link from "next/link";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { ROLE_LABEL } from "@/server/domain/labels";
+import { personName } from "@/server/domain/thai-format";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const caller = await getServerCaller();
@@ -16,7 +17,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           </Link>
           <div className="flex items-center gap-3 text-sm">
             <span data-testid="current-user">
-              {[me.titlePrefix, me.displayName].filter(Boolean).join(" ")}
+              {personName(me.titlePrefix, me.displayName)}
               {roles && <span className="ml-1 text-teal-100">({roles})</span>}
             </span>
             <SignOutButton />

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { ROLE_LABEL, SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { personName } from "@/server/domain/thai-format";
 import type { Role, SignOffStep } from "@/server/db/generated/enums";
 
 const input = "mt-1 w-full rounded-md border border-slate-300 px-2 py-1.5";
@@ -36,7 +37,7 @@ export function UserAdmin() {
               <tr key={user.id} className="border-t border-slate-100 align-top">
                 <td className="px-3 py-2 font-mono">{user.username}</td>
                 <td className="px-3 py-2">
-                  {[user.titlePrefix, user.displayName].filter(Boolean).join(" ")}
+                  {personName(user.titlePrefix, user.displayName)}
                   <div className="text-xs text-slate-500">{user.position}</div>
                 </td>
                 <td className="px-3 py-2">

@@ -58,3 +58,13 @@ export function LevelText({
     </span>
   );
 }
+
+/** A name taken from an unconfirmed source says so until an administrator confirms it. */
+export function UnconfirmedNameMark({ confirmed }: { confirmed: boolean }) {
+  if (confirmed) return null;
+  return (
+    <span title="ชื่อนี้ยังไม่ได้ยืนยันจากแหล่งข้อมูลทางราชการ" className="ml-1 text-xs text-amber-700">
+      (ชื่อยังไม่ยืนยัน)
+    </span>
+  );
+}

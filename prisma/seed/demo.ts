@@ -6,6 +6,7 @@ import type { Db, DbClient } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { createFiscalYear } from "@/server/services/fiscal-years";
 import { upsertItaResult } from "@/server/services/ita-results";
+import { personName } from "@/server/domain/thai-format";
 import { fiscalYearSeed } from "./data/framework";
 import { samutSongkhram } from "./data/samut-songkhram";
 import { thaihad2568, type IssueSeed } from "./data/thaihad-2568";
@@ -295,7 +296,7 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
       subject: memo.subject,
       addressee: memo.addressee,
       body: memo.body,
-      preparerName: [memo.preparerTitle, memo.preparerName].filter(Boolean).join(""),
+      preparerName: personName(memo.preparerTitle, memo.preparerName),
       preparerPosition: memo.preparerPosition,
       submittedAt: day(memo.memoDate),
     },
@@ -310,7 +311,7 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
         decision: "ENDORSED",
         comment: signOff.comment,
         signerId: userIds.get(signerOf[signOff.step]) ?? null,
-        signerName: [signOff.signerTitle, signOff.signerName].filter(Boolean).join(" "),
+        signerName: personName(signOff.signerTitle, signOff.signerName),
         signerPosition: signOff.signerPosition,
         actingPosition: signOff.actingPosition,
         signedAt: new Date(day(memo.memoDate).getTime() + (index + 1) * 3_600_000),

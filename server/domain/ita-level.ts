@@ -7,12 +7,14 @@ export type LevelRuleInput = { rank: number; label: string; minTotal: number; mi
 export type ScoresInput = { total: number; iit?: number | null; eit?: number | null; oit?: number | null };
 
 export function deriveLevel(rules: LevelRuleInput[], scores: ScoresInput): string | null {
-  const tools = [scores.iit, scores.eit, scores.oit];
+  const knownTools = [scores.iit, scores.eit, scores.oit].filter((score) => score !== null && score !== undefined);
   for (const rule of [...rules].sort((a, b) => a.rank - b.rank)) {
     if (scores.total < rule.minTotal) continue;
     if (rule.minEachTool === null) return rule.label;
-    if (tools.some((score) => score === null || score === undefined)) return null;
-    if (tools.every((score) => (score as number) >= (rule.minEachTool as number))) return rule.label;
+    // One known tool below the minimum rules this level out, whatever the unknown ones are.
+    if (knownTools.some((score) => score < rule.minEachTool!)) continue;
+    if (knownTools.length < 3) return null;
+    return rule.label;
   }
   return null;
 }

@@ -36,3 +36,13 @@ export function formatScore(score: number, digits: DigitStyle = "arabic"): strin
 export function formatInteger(value: number, digits: DigitStyle = "arabic"): string {
   return new Intl.NumberFormat(digits === "thai" ? "th-TH-u-nu-thai" : "th-TH", { useGrouping: false }).format(value);
 }
+
+/**
+ * A person's name with their title: a word title joins the name ("นางสาวสมศรี"), an
+ * abbreviated rank keeps a space ("พ.จ.อ. อรุณ ภมร"), as Thai documents write them.
+ */
+export function personName(titlePrefix: string | null | undefined, name: string): string {
+  const title = titlePrefix?.trim();
+  if (!title) return name;
+  return title.endsWith(".") ? `${title} ${name}` : `${title}${name}`;
+}

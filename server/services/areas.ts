@@ -87,6 +87,7 @@ export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe
     organizations: organizations.map(({ itaResults, reports, ...organization }) => ({
       id: organization.id,
       nameTh: organization.nameTh,
+      nameConfirmed: organization.nameConfirmed,
       type: organization.type,
       dlaCode: organization.dlaCode,
       district: organization.district,

@@ -17,6 +17,9 @@ export default async function OrganizationPage({ params }: Props) {
   );
   return (
     <>
+      {!profile.nameConfirmed && (
+        <p className="mb-2 text-sm text-amber-700">ชื่อองค์กรนี้ยังไม่ได้ยืนยันจากแหล่งข้อมูลทางราชการ</p>
+      )}
       <PageTitle
         title={profile.nameTh}
         subtitle={`${ORGANIZATION_TYPE_LABEL[profile.type].full} · อำเภอ${profile.district.nameTh} จังหวัด${profile.district.province.nameTh} · รหัส อปท. ${profile.dlaCode}`}
@@ -43,7 +46,7 @@ export default async function OrganizationPage({ params }: Props) {
           </thead>
           <tbody>
             {years.map((year) => (
-              <tr key={year.fiscalYearId} className="border-t border-slate-100">
+              <tr key={year.fiscalYearId} data-testid={`year-${year.yearBe}`} className="border-t border-slate-100">
                 <td className="px-3 py-2 font-semibold">{year.yearBe}</td>
                 <td className="px-3 py-2">
                   <ReportStatusBadge status={year.report?.status ?? null} />

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
+import { LevelText, OriginBadge, ReportStatusBadge, UnconfirmedNameMark } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
@@ -49,6 +49,7 @@ export default async function AreaPage({ params }: Props) {
                     {organization.nameTh}
                   </Link>
                   <span className="ml-1 text-xs text-slate-500">{ORGANIZATION_TYPE_LABEL[organization.type].short}</span>
+                  <UnconfirmedNameMark confirmed={organization.nameConfirmed} />
                 </td>
                 <td className="px-3 py-2">{organization.district.nameTh}</td>
                 <td className="px-3 py-2 text-right tabular-nums">

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../playwright.config";
+
+// Each test signs in from its own address, so the per-address throttle of one test does not
+// spill into another.
+let address = 10;
+test.beforeEach(async ({ context }) => {
+  address += 1;
+  await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${address}` });
+});
+
+async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("ชื่อผู้ใช้").fill(username);
+  await page.getByLabel("รหัสผ่าน").fill(password);
+  await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
+}
+
+test("health names the embedded database", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ status: "ok", database: "pglite" });
+});
+
+test("a signed-out visitor is sent to the sign-in page", async ({ page }) => {
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole("heading", { name: "โปร่งใส" })).toBeVisible();
+});
+
+test("an editor signs in and sees their organisation only", async ({ page }) => {
+  await signIn(page, "thaihad.editor");
+  await expect(page).toHaveURL(/\/organizations\//);
+  await expect(page.getByRole("heading", { name: "องค์การบริหารส่วนตำบลท้ายหาด" })).toBeVisible();
+  await expect(page.getByTestId("year-2568")).toContainText("99.66");
+  await expect(page.getByTestId("year-2568")).toContainText("ผ่านดีเยี่ยม");
+  await expect(page.getByTestId("year-2568")).toContainText("ส่งจังหวัดแล้ว");
+  await expect(page.getByTestId("year-2567")).toContainText("96.44");
+  await expect(page.getByTestId("year-2567")).toContainText("ผ่านดี");
+  // No link leads to another organisation or an area.
+  expect(await page.locator('main a[href^="/organizations/"], main a[href^="/areas/"]').count()).toBe(0);
+
+  await page.getByRole("button", { name: "ออกจากระบบ" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("an editor cannot open another organisation by editing the URL", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\//);
+  const otherHref = await page.getByRole("link", { name: "เทศบาลเมืองสมุทรสงคราม" }).getAttribute("href");
+  await page.context().clearCookies();
+  await signIn(page, "thaihad.editor");
+  await expect(page).toHaveURL(/\/organizations\//);
+  const response = await page.goto(otherHref!);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByText("เทศบาลเมืองสมุทรสงคราม")).toHaveCount(0);
+});
+
+test("the province reviewer sees the province's organisations, demo data marked", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page.getByRole("heading", { name: /จังหวัดสมุทรสงคราม/ })).toBeVisible();
+  const table = page.getByTestId("area-organizations");
+  await expect(table.locator("tbody tr")).toHaveCount(36);
+  await expect(table.getByRole("row", { name: /องค์การบริหารส่วนตำบลท้ายหาด/ })).toContainText("99.66");
+  await expect(table.getByRole("row", { name: /องค์การบริหารส่วนตำบลท้ายหาด/ }).getByTestId("demo-badge")).toHaveCount(0);
+  await expect(table.getByRole("row", { name: /เทศบาลตำบลอัมพวา/ }).getByTestId("demo-badge").first()).toBeVisible();
+});
+
+test("the district reviewer sees only their district", async ({ page }) => {
+  await signIn(page, "district.mueang");
+  await expect(page.getByRole("heading", { name: /อำเภอเมืองสมุทรสงคราม/ })).toBeVisible();
+  const rows = page.getByTestId("area-organizations").locator("tbody tr");
+  await expect(rows.first()).toBeVisible();
+  for (const district of await rows.locator("td:nth-child(2)").allTextContents()) {
+    expect(district).toBe("เมืองสมุทรสงคราม");
+  }
+});
+
+test("the admin sees provinces and accounts, and creates an account", async ({ page }) => {
+  await signIn(page, "admin");
+  await expect(page).toHaveURL(/\/admin$/);
+  await expect(page.getByTestId("admin-provinces")).toContainText("สมุทรสงคราม");
+  await expect(page.getByTestId("admin-users")).toContainText("thaihad.mayor");
+  await page.getByLabel("ชื่อผู้ใช้").fill("x");
+  await page.getByRole("button", { name: "สร้างบัญชี" }).click();
+  await expect(page.getByText(/ชื่อผู้ใช้ต้องเป็นอักษรอังกฤษ/)).toBeVisible();
+  await page.getByLabel("ชื่อผู้ใช้").fill("new.editor");
+  await page.getByLabel(/รหัสผ่านเริ่มต้น/).fill("a-long-password-1");
+  await page.getByLabel("ชื่อ-นามสกุล").fill("สมใจ ทดสอบ");
+  await page.getByRole("button", { name: "สร้างบัญชี" }).click();
+  await expect(page.getByText("สร้างบัญชี new.editor แล้ว")).toBeVisible();
+  await expect(page.getByTestId("admin-users")).toContainText("new.editor");
+});
+
+test("a wrong password gives the Thai error", async ({ page }) => {
+  await signIn(page, "thaihad.head", "not the password");
+  await expect(page.getByTestId("login-error")).toHaveText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("after five failures the throttle refuses even the right password", async ({ page }) => {
+  for (let i = 0; i < 5; i++) {
+    await signIn(page, "thaihad.mayor", `wrong ${i}`);
+    await expect(page.getByTestId("login-error")).toHaveText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
+  }
+  await signIn(page, "thaihad.mayor");
+  await expect(page.getByTestId("login-error")).toHaveText(/เข้าสู่ระบบไม่สำเร็จเกิน 5 ครั้ง กรุณารอ 15 นาที/);
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -1,0 +1,48 @@
+// Malformed input to any procedure that takes input gets a validation error and writes nothing.
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { appRouter } from "@/server/api/root";
+import { openTestDatabase, type TestDatabase } from "./helpers/db";
+import { callerFor, createWorld, type World } from "./helpers/fixtures";
+
+let database: TestDatabase;
+let world: World;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database.db);
+});
+afterAll(() => database.close());
+
+const MALFORMED = [undefined, null, "x", 42, [], { organizationId: 12 }, { area: { kind: "planet", id: "x" } }, { userId: "" }];
+
+type Procedure = { _def: { inputs: unknown[] } };
+
+it("every procedure with input refuses malformed input with BAD_REQUEST and writes nothing", async () => {
+  const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, Procedure>).filter(
+    ([, procedure]) => procedure._def.inputs.length > 0,
+  );
+  expect(procedures.length).toBeGreaterThan(5);
+  const tables = async () =>
+    Promise.all([
+      database.db.user.count(),
+      database.db.roleAssignment.count(),
+      database.db.auditEvent.count(),
+      database.db.localOrganization.count(),
+    ]);
+  const before = await tables();
+  // An admin reaches every procedure's validation, so the refusal is about the input.
+  const caller = callerFor(database.db, world.users.admin.id) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  for (const [path] of procedures) {
+    const [router, name] = path.split(".") as [string, string];
+    for (const input of MALFORMED) {
+      const error = await caller[router]![name]!(input).then(
+        () => null,
+        (caught: { code?: string; message?: string }) => caught,
+      );
+      expect(error, `${path} accepted ${JSON.stringify(input)}`).not.toBeNull();
+      expect(error!.code, `${path} with ${JSON.stringify(input)}`).toBe("BAD_REQUEST");
+      expect(error!.message).toMatch(/[\u0E00-\u0E7F]/); // a Thai message
+    }
+  }
+  expect(await tables()).toEqual(before);
+});
