@@ -7,6 +7,7 @@ import { hashPassword } from "@/server/auth/password";
 import { createFiscalYear } from "@/server/services/fiscal-years";
 import { upsertItaResult } from "@/server/services/ita-results";
 import { personName } from "@/server/domain/thai-format";
+import { snapshot } from "@/server/services/reports/workflow";
 import { fiscalYearSeed } from "./data/framework";
 import { samutSongkhram } from "./data/samut-songkhram";
 import { thaihad2568, type IssueSeed } from "./data/thaihad-2568";
@@ -133,7 +134,7 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
       });
 
       await createThaihadReport(tx, thaihadId, accounts.userIds);
-      await createDemoReports(tx, organizationIds, thaihadId);
+      await createDemoReports(tx, organizationIds, thaihadId, accounts.userIds.get("province.skm")!);
       return accounts.list;
     },
     { timeout: 180_000, maxWait: 30_000 },
@@ -288,6 +289,8 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
       organizationId,
       fiscalYearId: fiscalYear.id,
       status: "SUBMITTED",
+      signOffRound: 1,
+      revision: 1,
       issuingSection: memo.issuingSection,
       issuingPhone: memo.issuingPhone,
       documentCode: memo.documentCode,
@@ -302,6 +305,7 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
     },
   });
   await createReportIssues(tx, report.id, fiscalYear.id, thaihad2568.issues);
+  await snapshot(tx, report.id);
   const signerOf = { HEAD_OF_OFFICE: "thaihad.head", CHIEF_ADMINISTRATOR: "thaihad.palad", EXECUTIVE: "thaihad.palad" };
   for (const [index, signOff] of thaihad2568.signOffs.entries()) {
     await tx.signOff.create({
@@ -321,7 +325,12 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
 }
 
 /** Invented reports of a few other organisations, in several states, from the year's catalogue. */
-async function createDemoReports(tx: DbClient, organizationIds: Map<string, string>, thaihadId: string) {
+async function createDemoReports(
+  tx: DbClient,
+  organizationIds: Map<string, string>,
+  thaihadId: string,
+  reviewerId: string,
+) {
   const currentStatuses = ["SUBMITTED", "ACCEPTED", "DRAFT", "RETURNED"] as const;
   const others = [...organizationIds].filter(([, id]) => id !== thaihadId).slice(0, 8);
   for (const [index, [nameTh, organizationId]] of others.entries()) {
@@ -341,6 +350,8 @@ async function createDemoReports(tx: DbClient, organizationIds: Map<string, stri
           fiscalYearId: fiscalYear.id,
           status: entry.status,
           origin: "DEMO",
+          signOffRound: entry.status === "DRAFT" ? 0 : 1,
+          revision: entry.status === "DRAFT" ? 0 : 1,
           issuingSection: `สำนักปลัด ${nameTh}`,
           subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${entry.yearBe}`,
           addressee: `นายก${nameTh}`,
@@ -367,6 +378,20 @@ async function createDemoReports(tx: DbClient, organizationIds: Map<string, stri
           ],
         }));
       await createReportIssues(tx, report.id, fiscalYear.id, issues);
+      if (entry.status === "DRAFT") continue;
+      await snapshot(tx, report.id);
+      if (entry.status === "RETURNED") {
+        await tx.reviewComment.create({
+          data: {
+            reportId: report.id,
+            kind: "RETURN",
+            revision: 1,
+            authorId: reviewerId,
+            authorName: "ผู้ตรวจจังหวัด (สาธิต)",
+            body: "กรุณาระบุผลลัพธ์ของแต่ละมาตรการให้ชัดเจน และแนบลิงก์หลักฐานการเผยแพร่ (ข้อมูลสาธิต)",
+          },
+        });
+      }
     }
   }
 }

@@ -140,3 +140,20 @@ export async function requireReviewableArea(db: DbClient, access: Access, area: 
   }
   if (!canReviewArea(access, area, provinceOfDistrict)) throw new AppError("FORBIDDEN", NOT_FOUND_OR_FORBIDDEN);
 }
+
+/** Reviewers (district, province) and admins whose area covers the organisation. */
+export function canReviewOrganization(access: Access, node: OrganizationNode): boolean {
+  return access.grants.some(
+    (grant) =>
+      (grant.role === "DISTRICT_REVIEWER" && grant.districtId === node.districtId) ||
+      (grant.role === "PROVINCE_REVIEWER" && grant.provinceId === node.provinceId) ||
+      grant.role === "ADMIN",
+  );
+}
+
+/** Loads a report's organisation and checks that the caller may read it. */
+export async function requireReadableReport(db: DbClient, access: Access, reportId: string) {
+  const report = await db.yearlyReport.findUnique({ where: { id: reportId }, select: { organizationId: true } });
+  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return requireReadableOrganization(db, access, report.organizationId);
+}

@@ -1,7 +1,9 @@
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
+import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
+import { reportRouter } from "./routers/report";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -9,6 +11,8 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   area: areaRouter,
   admin: adminRouter,
+  report: reportRouter,
+  inbox: inboxRouter,
 });
 
 export type AppRouter = typeof appRouter;

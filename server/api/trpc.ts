@@ -11,6 +11,7 @@ import {
   isAdmin,
   loadAccess,
   requireReadableOrganization,
+  requireReadableReport,
   requireReviewableArea,
   type Access,
   type AreaNode,
@@ -102,3 +103,11 @@ export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
 });
 
 export type SignedInContext = Context & { access: Access };
+
+/** Calls about one report: the caller may read the report's organisation. */
+export const reportProcedure = signedInProcedure
+  .input(z.object({ reportId: idSchema }))
+  .use(async ({ ctx, input, next }) => {
+    const organization = await requireReadableReport(ctx.db, ctx.access, input.reportId);
+    return next({ ctx: { ...ctx, organization } });
+  });

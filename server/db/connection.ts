@@ -39,9 +39,31 @@ export function openPGlite(dataDir: string): PGlite {
   return new PGlite(dir);
 }
 
+/**
+ * The embedded adapter for the Prisma CLI. It opens PGlite only when the CLI connects and closes
+ * it if the CLI disposes of the connection. Prisma 6.19's CLI does not always dispose: in embedded
+ * mode `migrate status` and `migrate diff` print their answer and then stay open (Ctrl-C is safe).
+ */
+class EmbeddedCliAdapterFactory extends PrismaPGlite {
+  constructor(private readonly dataDir: string) {
+    super(undefined as unknown as PGlite);
+  }
+
+  override async connect() {
+    const pglite = openPGlite(this.dataDir);
+    const adapter = await new PrismaPGlite(pglite).connect();
+    const dispose = adapter.dispose.bind(adapter);
+    adapter.dispose = async () => {
+      await dispose();
+      await pglite.close();
+    };
+    return adapter;
+  }
+}
+
 /** A driver-adapter factory for the CLI (prisma.config.ts). */
 export function createAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()) {
   return config.kind === "postgresql"
     ? new PrismaPg({ connectionString: config.url })
-    : new PrismaPGlite(openPGlite(config.dataDir));
+    : new EmbeddedCliAdapterFactory(config.dataDir);
 }

@@ -1,6 +1,9 @@
 // ITA results: the announced level is kept as given; the level the year's rules derive is
 // stored beside it and a disagreement is flagged, never overwritten.
-import type { DbClient, Prisma } from "@/server/db/client";
+import type { Db, DbClient, Prisma } from "@/server/db/client";
+import { canWriteOrganization, isAdmin, requireReadableOrganization, type Access } from "@/server/access/access";
+import { z } from "@/server/validation";
+import { recordAudit, type RequestMetadata } from "./audit";
 import type { DataOrigin, ScoreSource } from "@/server/db/generated/enums";
 import { deriveLevel, levelsDiffer } from "@/server/domain/ita-level";
 import { AppError } from "@/server/errors";
@@ -76,4 +79,45 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
     });
   }
   return result;
+}
+
+const score = (label: string) =>
+  z.number({ error: `${label}ต้องเป็นตัวเลข` }).min(0, `${label}ต้องอยู่ระหว่าง 0–100`).max(100, `${label}ต้องอยู่ระหว่าง 0–100`)
+    .refine((value) => Math.round(value * 100) === value * 100 || Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label}มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง`);
+
+export const ZItaResultEntry = z.object({
+  yearBe: z.number().int().min(2500).max(2700),
+  total: score("คะแนนรวม"),
+  iit: score("คะแนน IIT").nullish(),
+  eit: score("คะแนน EIT").nullish(),
+  oit: score("คะแนน OIT").nullish(),
+  announcedLevel: z.string().trim().max(50, "ระดับยาวเกินไป").nullish(),
+});
+
+/** The organisation's own preparer (or an admin) types in a result as announced. */
+export async function saveOrganizationItaResult(
+  db: Db,
+  access: Access,
+  input: z.infer<typeof ZItaResultEntry> & { organizationId: string },
+  request?: RequestMetadata,
+) {
+  const node = await requireReadableOrganization(db, access, input.organizationId);
+  if (!canWriteOrganization(access, node.id, ["ORG_EDITOR"]) && !isAdmin(access)) {
+    throw new AppError("FORBIDDEN", "เฉพาะผู้จัดทำรายงานขององค์กรนี้หรือผู้ดูแลระบบที่บันทึกคะแนนได้");
+  }
+  return db.$transaction(async (tx) => {
+    const before = await tx.itaResult.findFirst({ where: { organizationId: node.id, fiscalYear: { yearBe: input.yearBe } } });
+    const result = await upsertItaResult(tx, { ...input, organizationId: node.id, source: "TYPED_IN" });
+    await recordAudit(tx, {
+      actor: access,
+      request,
+      action: "ita_result.save",
+      entityType: "ItaResult",
+      entityId: result.id,
+      scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+      before: before && scoresToNumbers(before),
+      after: scoresToNumbers(result),
+    });
+    return scoresToNumbers(result);
+  });
 }

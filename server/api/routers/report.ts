@@ -1,0 +1,39 @@
+import { createTRPCRouter, reportProcedure } from "@/server/api/trpc";
+import { ZReportContent } from "@/server/domain/report-content";
+import { getReport, saveDraft } from "@/server/services/reports/reports";
+import {
+  acceptReport,
+  addReviewComment,
+  endorse,
+  reopenReport,
+  reportHistory,
+  returnReport,
+  sendBack,
+  submitForSignOff,
+} from "@/server/services/reports/workflow";
+import { idSchema, MAX_TEXT, z } from "@/server/validation";
+
+const comment = z.string().trim().max(MAX_TEXT, `ความเห็นยาวเกิน ${MAX_TEXT} ตัวอักษร`);
+
+export const reportRouter = createTRPCRouter({
+  get: reportProcedure.query(({ ctx, input }) => getReport(ctx.db, ctx.access, input.reportId)),
+  history: reportProcedure.query(({ ctx, input }) => reportHistory(ctx.db, input.reportId)),
+  saveDraft: reportProcedure
+    .input(z.object({ baseVersion: z.number().int().min(1), content: ZReportContent }))
+    .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.access, input, ctx.request)),
+  submit: reportProcedure
+    .input(z.object({ baseVersion: z.number().int().min(1) }))
+    .mutation(({ ctx, input }) => submitForSignOff(ctx, input)),
+  endorse: reportProcedure
+    .input(z.object({ comment: comment.optional() }))
+    .mutation(({ ctx, input }) => endorse(ctx, input)),
+  sendBack: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => sendBack(ctx, input)),
+  comment: reportProcedure
+    .input(z.object({ issueId: idSchema.nullish(), measureId: idSchema.nullish(), body: comment }))
+    .mutation(({ ctx, input }) => addReviewComment(ctx, input)),
+  return: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => returnReport(ctx, input)),
+  accept: reportProcedure
+    .input(z.object({ comment: comment.optional() }))
+    .mutation(({ ctx, input }) => acceptReport(ctx, input)),
+  reopen: reportProcedure.input(z.object({ reason: comment })).mutation(({ ctx, input }) => reopenReport(ctx, input)),
+});

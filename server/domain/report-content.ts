@@ -1,0 +1,207 @@
+// The content of a yearly report as the editor edits it, the server validates and saves it,
+// and each submission snapshots it. Pure: shared by the browser and the server.
+import { z } from "zod";
+
+export const LIMITS = {
+  text: 2000,
+  shortText: 300,
+  issues: 50,
+  measures: 200,
+  listItems: 50,
+  evidenceLinks: 20,
+} as const;
+
+const text = (label: string, max: number = LIMITS.text) =>
+  z.string().trim().max(max, `${label}ยาวเกิน ${max.toLocaleString("th-TH")} ตัวอักษร`);
+const list = (label: string) =>
+  z.array(text(label)).max(LIMITS.listItems, `${label}มีได้ไม่เกิน ${LIMITS.listItems} รายการ`);
+
+/** Ids are made by the editor for new rows, so that autosaves never need to remap them. */
+export const ZEntityId = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, "รหัสรายการไม่ถูกต้อง");
+
+const isoDate = (label: string) =>
+  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}ไม่ถูกต้อง`).refine((value) => !Number.isNaN(Date.parse(value)), `${label}ไม่ถูกต้อง`);
+
+export const ZResultItem = z.object({
+  text: text("ผลการดำเนินการ").min(1, "กรุณากรอกผลการดำเนินการ"),
+  checked: z.boolean(),
+  standardItemId: z.string().max(64).nullable(),
+});
+
+export const ZEvidenceLink = z.object({
+  url: z
+    .string()
+    .trim()
+    .max(LIMITS.text, "ลิงก์ยาวเกินไป")
+    .url("ลิงก์หลักฐานต้องเป็น URL ที่ถูกต้อง เช่น https://…")
+    .refine((value) => /^https?:\/\//i.test(value), "ลิงก์หลักฐานต้องขึ้นต้นด้วย http:// หรือ https://"),
+  label: text("ชื่อหลักฐาน", LIMITS.shortText),
+});
+
+export const ZMeasure = z
+  .object({
+    id: ZEntityId,
+    title: text("ชื่อมาตรการ"),
+    steps: list("ขั้นตอน"),
+    periodStart: isoDate("วันเริ่มดำเนินการ"),
+    periodEnd: isoDate("วันสิ้นสุด"),
+    responsibleUnits: z.array(text("ผู้รับผิดชอบ", LIMITS.shortText)).max(LIMITS.listItems, "ผู้รับผิดชอบมากเกินไป"),
+    resultItems: z.array(ZResultItem).max(LIMITS.listItems, `ผลการดำเนินการมีได้ไม่เกิน ${LIMITS.listItems} รายการ`),
+    outcomes: list("ผลลัพธ์"),
+    evidenceLinks: z.array(ZEvidenceLink).max(LIMITS.evidenceLinks, `หลักฐานมีได้ไม่เกิน ${LIMITS.evidenceLinks} ลิงก์`),
+  })
+  .refine((measure) => measure.periodStart <= measure.periodEnd, {
+    message: "วันเริ่มต้องไม่อยู่หลังวันสิ้นสุด",
+    path: ["periodEnd"],
+  });
+
+export const ZIssue = z.object({
+  id: ZEntityId,
+  title: text("ชื่อประเด็น", LIMITS.shortText * 2),
+  indicatorNumbers: z.array(z.number().int().min(1).max(20)).max(10),
+  suggestedIssueId: z.string().max(64).nullable(),
+  measures: z.array(ZMeasure),
+});
+
+export const ZReportHeader = z.object({
+  issuingSection: text("ส่วนราชการ", LIMITS.shortText),
+  issuingPhone: text("เบอร์โทรศัพท์", 50),
+  documentCode: text("เลขที่หนังสือ", 50),
+  documentNumber: text("เลขทะเบียนหนังสือ", 50), // empty: still pending
+  memoDate: isoDate("วันที่หนังสือ").nullable(),
+  subject: text("เรื่อง", LIMITS.shortText * 2),
+  addressee: text("เรียน", LIMITS.shortText),
+  body: text("ข้อความ", LIMITS.text * 3),
+});
+
+export const ZReportContent = z
+  .object({ header: ZReportHeader, issues: z.array(ZIssue).max(LIMITS.issues, `ประเด็นมีได้ไม่เกิน ${LIMITS.issues} ประเด็น`) })
+  .superRefine((content, context) => {
+    const measures = content.issues.flatMap((issue) => issue.measures);
+    if (measures.length > LIMITS.measures) {
+      context.addIssue({ code: "custom", message: `มาตรการทั้งรายงานมีได้ไม่เกิน ${LIMITS.measures} มาตรการ`, path: ["issues"] });
+    }
+    const ids = [...content.issues.map((issue) => issue.id), ...measures.map((measure) => measure.id)];
+    if (new Set(ids).size !== ids.length) {
+      context.addIssue({ code: "custom", message: "รหัสประเด็นหรือมาตรการซ้ำกัน", path: ["issues"] });
+    }
+  });
+
+export type ReportHeader = z.infer<typeof ZReportHeader>;
+export type ResultItem = z.infer<typeof ZResultItem>;
+export type Measure = z.infer<typeof ZMeasure>;
+export type Issue = z.infer<typeof ZIssue>;
+export type ReportContent = z.infer<typeof ZReportContent>;
+
+// ── Completeness ───────────────────────────────────────────────────────────────────────
+
+export type CompletenessGap = { issueId: string; measureId?: string; message: string };
+
+/** What the report still lacks: issues without measures, measures without results or outcomes. */
+export function findGaps(content: ReportContent): CompletenessGap[] {
+  const gaps: CompletenessGap[] = [];
+  if (content.issues.length === 0) gaps.push({ issueId: "", message: "ยังไม่มีประเด็น" });
+  for (const issue of content.issues) {
+    if (!issue.title) gaps.push({ issueId: issue.id, message: "ประเด็นยังไม่มีชื่อ" });
+    if (issue.measures.length === 0) gaps.push({ issueId: issue.id, message: "ประเด็นยังไม่มีมาตรการ" });
+    for (const measure of issue.measures) {
+      const at = { issueId: issue.id, measureId: measure.id };
+      if (!measure.title) gaps.push({ ...at, message: "มาตรการยังไม่มีชื่อ" });
+      if (!measure.resultItems.some((item) => item.checked)) gaps.push({ ...at, message: "ยังไม่ได้ระบุผลการดำเนินการ" });
+      if (!measure.outcomes.some(Boolean)) gaps.push({ ...at, message: "ยังไม่ได้ระบุผลลัพธ์" });
+    }
+  }
+  return gaps;
+}
+
+/** Share of the checks that pass, 0–100, for the completeness meter. */
+export function completenessPercent(content: ReportContent): number {
+  const measures = content.issues.flatMap((issue) => issue.measures);
+  const checks = 1 + content.issues.length * 2 + measures.length * 3;
+  return Math.round(((checks - findGaps(content).length) / checks) * 100);
+}
+
+/** A measure's period outside the fiscal year: allowed, but worth a warning. */
+export function periodOutsideYear(measure: Pick<Measure, "periodStart" | "periodEnd">, year: { start: string; end: string }) {
+  return measure.periodStart < year.start || measure.periodEnd > year.end;
+}
+
+// ── Differences between two submissions ────────────────────────────────────────────────
+
+export type MeasureChange = {
+  issueTitle: string;
+  measureId: string;
+  title: string;
+  change: "added" | "removed" | "changed";
+  fields: string[]; // for "changed": which parts differ
+  resultsChecked: string[];
+  resultsUnchecked: string[];
+};
+
+export type ContentDiff = {
+  issuesAdded: string[];
+  issuesRemoved: string[];
+  issuesRenamed: { from: string; to: string }[];
+  measures: MeasureChange[];
+  headerFields: string[];
+};
+
+const MEASURE_FIELD_LABEL: Record<string, string> = {
+  title: "ชื่อมาตรการ",
+  steps: "ขั้นตอน",
+  periodStart: "ระยะเวลา",
+  periodEnd: "ระยะเวลา",
+  responsibleUnits: "ผู้รับผิดชอบ",
+  resultItems: "ผลการดำเนินการ",
+  outcomes: "ผลลัพธ์",
+  evidenceLinks: "หลักฐาน",
+};
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+export function diffContent(before: ReportContent, after: ReportContent): ContentDiff {
+  const beforeIssues = new Map(before.issues.map((issue) => [issue.id, issue]));
+  const afterIssues = new Map(after.issues.map((issue) => [issue.id, issue]));
+  const located = (content: ReportContent) =>
+    new Map(content.issues.flatMap((issue) => issue.measures.map((measure) => [measure.id, { issue, measure }] as const)));
+  const beforeMeasures = located(before);
+  const afterMeasures = located(after);
+  const measures: MeasureChange[] = [];
+
+  for (const [id, { issue, measure }] of afterMeasures) {
+    const previous = beforeMeasures.get(id)?.measure;
+    if (!previous) {
+      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "added", fields: [], resultsChecked: [], resultsUnchecked: [] });
+      continue;
+    }
+    const fields = [...new Set(Object.keys(MEASURE_FIELD_LABEL).filter((key) => !same(previous[key as keyof Measure], measure[key as keyof Measure])).map((key) => MEASURE_FIELD_LABEL[key]!))];
+    if (fields.length === 0) continue;
+    const wasChecked = new Set(previous.resultItems.filter((item) => item.checked).map((item) => item.text));
+    const isChecked = new Set(measure.resultItems.filter((item) => item.checked).map((item) => item.text));
+    measures.push({
+      issueTitle: issue.title,
+      measureId: id,
+      title: measure.title,
+      change: "changed",
+      fields,
+      resultsChecked: [...isChecked].filter((item) => !wasChecked.has(item)),
+      resultsUnchecked: [...wasChecked].filter((item) => !isChecked.has(item)),
+    });
+  }
+  for (const [id, { issue, measure }] of beforeMeasures) {
+    if (!afterMeasures.has(id)) {
+      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "removed", fields: [], resultsChecked: [], resultsUnchecked: [] });
+    }
+  }
+  return {
+    issuesAdded: after.issues.filter((issue) => !beforeIssues.has(issue.id)).map((issue) => issue.title),
+    issuesRemoved: before.issues.filter((issue) => !afterIssues.has(issue.id)).map((issue) => issue.title),
+    issuesRenamed: after.issues
+      .filter((issue) => beforeIssues.has(issue.id) && beforeIssues.get(issue.id)!.title !== issue.title)
+      .map((issue) => ({ from: beforeIssues.get(issue.id)!.title, to: issue.title })),
+    measures,
+    headerFields: Object.keys(after.header).filter((key) => !same(before.header[key as keyof ReportHeader], after.header[key as keyof ReportHeader])),
+  };
+}

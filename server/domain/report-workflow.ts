@@ -1,0 +1,54 @@
+// Who may do what to a yearly report in each state. The sign-off chain is the seed memo's:
+// the preparer sends the report up to the head of office, the ปลัด and the นายก; after the last
+// endorsement it goes to the province, which returns it for correction or accepts it.
+import type { ReportStatus, SignOffStep } from "@/server/db/generated/enums";
+
+export const SIGN_OFF_CHAIN: SignOffStep[] = ["HEAD_OF_OFFICE", "CHIEF_ADMINISTRATOR", "EXECUTIVE"];
+
+export type ReportAction =
+  | "edit" // change the content (autosave)
+  | "submit" // send up the sign-off chain
+  | "endorse"
+  | "sendBack" // a signer sends it back to the preparer
+  | "comment" // a reviewer remarks on the report, an issue or a measure
+  | "return" // a reviewer returns it for correction
+  | "accept"
+  | "reopen"; // an administrator reopens an accepted report
+
+export type ReportActor = {
+  isEditor: boolean; // ORG_EDITOR of the report's organisation
+  signerSteps: SignOffStep[]; // ORG_SIGNER steps held at the report's organisation
+  isReviewer: boolean; // a reviewer whose area covers the organisation
+  isAdmin: boolean;
+};
+
+export function allowedActions(
+  report: { status: ReportStatus; currentStep: SignOffStep | null },
+  actor: ReportActor,
+): ReportAction[] {
+  const actions: ReportAction[] = [];
+  const editable = report.status === "DRAFT" || report.status === "RETURNED";
+  if (editable && actor.isEditor) actions.push("edit", "submit");
+  if (report.status === "IN_SIGN_OFF" && report.currentStep && actor.signerSteps.includes(report.currentStep)) {
+    actions.push("endorse", "sendBack");
+  }
+  if (report.status === "SUBMITTED" && actor.isReviewer) actions.push("comment", "return", "accept");
+  if (report.status === "ACCEPTED" && actor.isAdmin) actions.push("reopen");
+  return actions;
+}
+
+/** The step after this one, or null when the นายก has endorsed and the report goes up. */
+export function nextSignOffStep(step: SignOffStep): SignOffStep | null {
+  return SIGN_OFF_CHAIN[SIGN_OFF_CHAIN.indexOf(step) + 1] ?? null;
+}
+
+export const ACTION_REFUSED: Record<ReportAction, string> = {
+  edit: "แก้ไขรายงานไม่ได้ในสถานะนี้ หรือคุณไม่ใช่ผู้จัดทำรายงานขององค์กรนี้",
+  submit: "เสนอรายงานไม่ได้ในสถานะนี้ หรือคุณไม่ใช่ผู้จัดทำรายงานขององค์กรนี้",
+  endorse: "ยังไม่ถึงขั้นที่คุณต้องให้ความเห็น หรือคุณไม่ใช่ผู้ลงนามในขั้นนี้",
+  sendBack: "ยังไม่ถึงขั้นที่คุณต้องให้ความเห็น หรือคุณไม่ใช่ผู้ลงนามในขั้นนี้",
+  comment: "แสดงความเห็นได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
+  return: "ส่งกลับได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
+  accept: "รับรายงานได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
+  reopen: "เปิดรายงานที่รับแล้วได้เฉพาะผู้ดูแลระบบ",
+};

@@ -1,0 +1,306 @@
+// Yearly reports: open one for the editor or a reader, create one (blank or from last year's),
+// and save the preparer's edits with an optimistic version check.
+import type { Db, DbClient } from "@/server/db/client";
+import { Prisma } from "@/server/db/client";
+import {
+  canReviewOrganization,
+  canWriteOrganization,
+  isAdmin,
+  requireReadableOrganization,
+  type Access,
+  type OrganizationNode,
+} from "@/server/access/access";
+import { fiscalYearBounds } from "@/server/domain/fiscal-year";
+import { personName } from "@/server/domain/thai-format";
+import { ZReportContent, type ReportContent } from "@/server/domain/report-content";
+import { ACTION_REFUSED, allowedActions, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
+import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { recordAudit, type RequestMetadata } from "../audit";
+import { scoresToNumbers } from "../ita-results";
+import { headerColumns, loadReportContent, writeReportContent } from "./content-store";
+
+export const STALE_VERSION_MESSAGE =
+  "มีผู้อื่นบันทึกรายงานนี้ไปก่อนแล้ว ระบบแสดงฉบับล่าสุดให้ ข้อความที่คุณพิมพ์ยังเก็บไว้ให้คัดลอกหรือบันทึกทับได้";
+
+export function reportActor(access: Access, node: OrganizationNode): ReportActor {
+  return {
+    isEditor: canWriteOrganization(access, node.id, ["ORG_EDITOR"]),
+    signerSteps: access.grants
+      .filter((grant) => grant.role === "ORG_SIGNER" && grant.organizationId === node.id && grant.signOffStep)
+      .map((grant) => grant.signOffStep!),
+    isReviewer: canReviewOrganization(access, node),
+    isAdmin: isAdmin(access),
+  };
+}
+
+/** Loads the report's state and checks that the caller may take the action now. */
+export async function requireReportAction(db: DbClient, access: Access, reportId: string, action: ReportAction) {
+  const report = await db.yearlyReport.findUnique({
+    where: { id: reportId },
+    include: { organization: { select: { districtId: true, district: { select: { provinceId: true } } } } },
+  });
+  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const node = { id: report.organizationId, districtId: report.organization.districtId, provinceId: report.organization.district.provinceId };
+  const actor = reportActor(access, node);
+  if (!allowedActions(report, actor).includes(action)) {
+    // Someone who may not even read the organisation learns nothing about the report.
+    await requireReadableOrganization(db, access, node.id);
+    throw new AppError("FORBIDDEN", ACTION_REFUSED[action]);
+  }
+  return { report, node, actor };
+}
+
+const isoDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/** Everything a page needs to show, edit, endorse or review one report. */
+export async function getReport(db: DbClient, access: Access, reportId: string) {
+  const report = await db.yearlyReport.findUnique({
+    where: { id: reportId },
+    include: {
+      organization: { include: { district: { include: { province: true } } } },
+      fiscalYear: {
+        include: {
+          suggestedIssues: { orderBy: { ordinal: "asc" }, include: { resultItems: { orderBy: { ordinal: "asc" } } } },
+          indicators: { orderBy: { number: "asc" } },
+        },
+      },
+      signOffs: { orderBy: { signedAt: "asc" } },
+      comments: { orderBy: { createdAt: "asc" } },
+      revisions: { orderBy: { revision: "asc" }, select: { revision: true, submittedAt: true } },
+    },
+  });
+  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const node = { id: report.organizationId, districtId: report.organization.districtId, provinceId: report.organization.district.provinceId };
+  await requireReadableOrganization(db, access, node.id);
+  const yearBe = report.fiscalYear.yearBe;
+  const [content, itaResults, unitSuggestions] = await Promise.all([
+    loadReportContent(db, report.id),
+    db.itaResult.findMany({
+      where: { organizationId: report.organizationId, fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
+      include: { fiscalYear: { select: { yearBe: true } } },
+    }),
+    listResponsibleUnits(db, report.organizationId),
+  ]);
+  const bounds = fiscalYearBounds(yearBe);
+  return {
+    id: report.id,
+    status: report.status,
+    version: report.version,
+    origin: report.origin,
+    currentStep: report.currentStep,
+    signOffRound: report.signOffRound,
+    revision: report.revision,
+    submittedAt: report.submittedAt,
+    acceptedAt: report.acceptedAt,
+    preparerName: report.preparerName,
+    preparerPosition: report.preparerPosition,
+    organization: {
+      id: report.organization.id,
+      nameTh: report.organization.nameTh,
+      type: report.organization.type,
+      districtNameTh: report.organization.district.nameTh,
+      provinceNameTh: report.organization.district.province.nameTh,
+    },
+    fiscalYear: {
+      yearBe,
+      start: isoDay(bounds.start),
+      end: isoDay(bounds.end),
+      submissionDeadline: report.fiscalYear.submissionDeadline,
+      suggestedIssues: report.fiscalYear.suggestedIssues,
+      indicators: report.fiscalYear.indicators,
+    },
+    content,
+    actions: allowedActions(report, reportActor(access, node)),
+    signOffs: report.signOffs,
+    comments: report.comments,
+    revisions: report.revisions,
+    itaResults: itaResults.map(({ fiscalYear, ...result }) => ({
+      ...scoresToNumbers(result),
+      yearBe: fiscalYear.yearBe,
+    })),
+    unitSuggestions,
+  };
+}
+
+/** Units this organisation has named as responsible before, most used first. */
+export async function listResponsibleUnits(db: DbClient, organizationId: string): Promise<string[]> {
+  const rows = await db.$queryRaw<{ unit: string }[]>`
+    SELECT unit FROM "Measure" m
+      JOIN "ReportIssue" i ON i.id = m."issueId"
+      JOIN "YearlyReport" r ON r.id = i."reportId",
+      unnest(m."responsibleUnits") AS unit
+     WHERE r."organizationId" = ${organizationId} AND unit <> ''
+     GROUP BY unit ORDER BY count(*) DESC, unit LIMIT 50`;
+  return rows.map((row) => row.unit);
+}
+
+function blankContent(organizationName: string, yearBe: number): ReportContent {
+  return {
+    header: {
+      issuingSection: `สำนักปลัด ${organizationName}`,
+      issuingPhone: "",
+      documentCode: "",
+      documentNumber: "",
+      memoDate: null,
+      subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${yearBe}`,
+      addressee: `นายก${organizationName}`,
+      body: "",
+    },
+    issues: [],
+  };
+}
+
+const newId = () => crypto.randomUUID();
+
+/** Last year's issues and measures, results unchecked and periods moved to the new year. */
+function carriedForward(previous: ReportContent, yearBe: number, catalogue: { id: string; title: string; items: { id: string; text: string }[] }[]): ReportContent["issues"] {
+  const bounds = fiscalYearBounds(yearBe);
+  return previous.issues.map((issue) => {
+    const suggested = catalogue.find((candidate) => candidate.title === issue.title) ?? null;
+    return {
+      id: newId(),
+      title: issue.title,
+      indicatorNumbers: issue.indicatorNumbers,
+      suggestedIssueId: suggested?.id ?? null,
+      measures: issue.measures.map((measure) => ({
+        ...measure,
+        id: newId(),
+        periodStart: isoDay(bounds.start),
+        periodEnd: isoDay(bounds.end),
+        resultItems: measure.resultItems.map((item) => ({
+          text: item.text,
+          checked: false,
+          standardItemId: suggested?.items.find((standard) => standard.text === item.text)?.id ?? null,
+        })),
+        evidenceLinks: [],
+      })),
+    };
+  });
+}
+
+export async function createReport(
+  db: Db,
+  access: Access,
+  input: { organizationId: string; yearBe: number; copyFromPrevious: boolean },
+  request?: RequestMetadata,
+) {
+  const node = await requireReadableOrganization(db, access, input.organizationId);
+  if (!canWriteOrganization(access, node.id, ["ORG_EDITOR"])) {
+    throw new AppError("FORBIDDEN", "เฉพาะผู้จัดทำรายงานขององค์กรนี้ที่สร้างรายงานได้");
+  }
+  const [organization, fiscalYear] = await Promise.all([
+    db.localOrganization.findUniqueOrThrow({ where: { id: node.id } }),
+    db.fiscalYear.findUnique({
+      where: { yearBe: input.yearBe },
+      include: { suggestedIssues: { include: { resultItems: true } } },
+    }),
+  ]);
+  if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
+  if (!fiscalYear.isOpen) throw new AppError("BAD_REQUEST", `ปีงบประมาณ ${input.yearBe} ปิดรับรายงานแล้ว`);
+  const content = blankContent(organization.nameTh, input.yearBe);
+  if (input.copyFromPrevious) {
+    const previous = await db.yearlyReport.findFirst({
+      where: { organizationId: node.id, fiscalYear: { yearBe: input.yearBe - 1 } },
+      select: { id: true },
+    });
+    if (!previous) throw new AppError("BAD_REQUEST", `ไม่มีรายงานปีงบประมาณ ${input.yearBe - 1} ให้คัดลอก`);
+    const catalogue = fiscalYear.suggestedIssues.map((issue) => ({
+      id: issue.id,
+      title: issue.title,
+      items: issue.resultItems.map((item) => ({ id: item.id, text: item.text })),
+    }));
+    content.issues = carriedForward(await loadReportContent(db, previous.id), input.yearBe, catalogue);
+  }
+  try {
+    return await db.$transaction(async (tx) => {
+      const report = await tx.yearlyReport.create({
+        data: {
+          organizationId: node.id,
+          fiscalYearId: fiscalYear.id,
+          ...headerColumns(content.header),
+          preparerName: null,
+          preparerPosition: null,
+        },
+      });
+      const empty = { header: content.header, issues: [] };
+      await writeReportContent(tx, report, empty, content);
+      await recordAudit(tx, {
+        actor: access,
+        request,
+        action: input.copyFromPrevious ? "report.create_from_previous" : "report.create",
+        entityType: "YearlyReport",
+        entityId: report.id,
+        scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+        after: { yearBe: input.yearBe, issues: content.issues.length },
+      });
+      return { id: report.id };
+    }, { timeout: 60_000 });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("CONFLICT", `องค์กรนี้มีรายงานปีงบประมาณ ${input.yearBe} อยู่แล้ว`);
+    }
+    throw error;
+  }
+}
+
+export type SaveDraftResult =
+  | { ok: true; version: number }
+  | { ok: false; reason: "stale"; message: string; version: number; content: ReportContent };
+
+/**
+ * Saves the preparer's edits. The save carries the version it started from; a save from an
+ * older version is refused and answers with the newer content, so the editor can show both and
+ * nothing typed is lost.
+ */
+export async function saveDraft(
+  db: Db,
+  access: Access,
+  input: { reportId: string; baseVersion: number; content: unknown },
+  request?: RequestMetadata,
+): Promise<SaveDraftResult> {
+  const content = ZReportContent.parse(input.content);
+  const { report, node } = await requireReportAction(db, access, input.reportId, "edit");
+  try {
+    return await db.$transaction(async (tx) => {
+      const bumped = await tx.yearlyReport.updateMany({
+        where: { id: report.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] } },
+        data: { version: { increment: 1 }, ...headerColumns(content.header), preparerName: preparerName(access), preparerPosition: access.position },
+      });
+      if (bumped.count === 0) return staleAnswer(tx, report.id);
+      const current = await loadReportContent(tx, report.id);
+      const summary = await writeReportContent(tx, report, current, content);
+      await recordAudit(tx, {
+        actor: access,
+        request,
+        action: "report.save",
+        entityType: "YearlyReport",
+        entityId: report.id,
+        scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+        before: { version: input.baseVersion },
+        after: { version: input.baseVersion + 1, ...summary },
+      });
+      return { ok: true as const, version: input.baseVersion + 1 };
+    }, { timeout: 30_000 });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && (error.code === "P2002" || error.code === "P2003")) {
+      throw new AppError("BAD_REQUEST", "รหัสประเด็นหรือมาตรการซ้ำกับข้อมูลอื่น กรุณาโหลดหน้าใหม่");
+    }
+    throw error;
+  }
+}
+
+async function staleAnswer(tx: DbClient, reportId: string): Promise<SaveDraftResult> {
+  const latest = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { version: true, status: true } });
+  if (latest.status !== "DRAFT" && latest.status !== "RETURNED") throw new AppError("FORBIDDEN", ACTION_REFUSED.edit);
+  return {
+    ok: false,
+    reason: "stale",
+    message: STALE_VERSION_MESSAGE,
+    version: latest.version,
+    content: await loadReportContent(tx, reportId),
+  };
+}
+
+export function preparerName(access: Access): string {
+  return personName(access.titlePrefix, access.displayName);
+}

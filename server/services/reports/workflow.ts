@@ -1,0 +1,248 @@
+// The report's journey: the preparer sends it up the sign-off chain, each signer endorses or
+// sends it back, the last endorsement submits it to the province (with an immutable snapshot),
+// and a reviewer returns or accepts it. Each transition checks the state it starts from inside
+// its transaction, so two people acting at once cannot both succeed, and writes its audit event.
+import type { Db, DbClient } from "@/server/db/client";
+import type { Prisma } from "@/server/db/client";
+import type { Access, OrganizationNode } from "@/server/access/access";
+import { diffContent, findGaps, type ReportContent } from "@/server/domain/report-content";
+import { nextSignOffStep, SIGN_OFF_CHAIN } from "@/server/domain/report-workflow";
+import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { AppError } from "@/server/errors";
+import { recordAudit, type RequestMetadata } from "../audit";
+import { loadReportContent } from "./content-store";
+import { preparerName, requireReportAction, STALE_VERSION_MESSAGE } from "./reports";
+
+const STATE_CHANGED = "สถานะของรายงานเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่";
+
+type Transition = {
+  db: Db;
+  access: Access;
+  request?: RequestMetadata;
+};
+
+async function transition(
+  { db, access, request }: Transition,
+  node: OrganizationNode,
+  reportId: string,
+  expected: Prisma.YearlyReportWhereInput,
+  data: Prisma.YearlyReportUpdateManyMutationInput,
+  action: string,
+  extra: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  auditAfter: Record<string, unknown> = {},
+) {
+  return db.$transaction(async (tx) => {
+    const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data });
+    if (changed.count === 0) throw new AppError("CONFLICT", STATE_CHANGED);
+    await extra(tx);
+    const after = await tx.yearlyReport.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { status: true, currentStep: true, revision: true, version: true },
+    });
+    await recordAudit(tx, {
+      actor: access,
+      request,
+      action,
+      entityType: "YearlyReport",
+      entityId: reportId,
+      scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+      before: expected,
+      after: { ...after, ...auditAfter },
+    });
+    return after;
+  }, { timeout: 30_000 });
+}
+
+const requiredComment = (comment: string | undefined, message: string) => {
+  const trimmed = comment?.trim();
+  if (!trimmed) throw new AppError("BAD_REQUEST", message);
+  return trimmed;
+};
+
+/** The preparer sends the report to the head of office. */
+export async function submitForSignOff(context: Transition, input: { reportId: string; baseVersion: number }) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "submit");
+  if (report.version !== input.baseVersion) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
+  const content = await loadReportContent(context.db, report.id);
+  if (!content.issues.some((issue) => issue.measures.length > 0)) {
+    throw new AppError("BAD_REQUEST", "รายงานต้องมีอย่างน้อยหนึ่งประเด็นที่มีมาตรการ ก่อนเสนอความเห็น");
+  }
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: report.status, version: input.baseVersion },
+    {
+      status: "IN_SIGN_OFF",
+      currentStep: SIGN_OFF_CHAIN[0],
+      signOffRound: { increment: 1 },
+      preparerName: preparerName(context.access),
+      preparerPosition: context.access.position,
+    },
+    "report.submit_for_sign_off",
+    async () => undefined,
+    { gaps: findGaps(content).length },
+  );
+}
+
+async function signOffRecord(tx: DbClient, access: Access, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
+  const [report, user] = await Promise.all([
+    tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { signOffRound: true } }),
+    tx.user.findUniqueOrThrow({ where: { id: access.userId }, select: { position: true } }),
+  ]);
+  const grant = access.grants.find((candidate) => candidate.role === "ORG_SIGNER" && candidate.signOffStep === step);
+  return {
+    reportId,
+    round: report.signOffRound,
+    step,
+    signerId: access.userId,
+    signerName: preparerName(access),
+    signerPosition: user.position ?? SIGN_OFF_STEP_LABEL[step],
+    actingPosition: grant?.actingPosition ?? null,
+  };
+}
+
+/** The signer of the current step endorses; after the นายก the report goes to the province. */
+export async function endorse(context: Transition, input: { reportId: string; comment?: string }) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "endorse");
+  const step = report.currentStep!;
+  const next = nextSignOffStep(step);
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: "IN_SIGN_OFF", currentStep: step },
+    next
+      ? { currentStep: next }
+      : { status: "SUBMITTED", currentStep: null, revision: { increment: 1 }, submittedAt: new Date() },
+    next ? "report.endorse" : "report.endorse_and_submit",
+    async (tx) => {
+      await tx.signOff.create({
+        data: { ...(await signOffRecord(tx, context.access, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
+      });
+      if (!next) await snapshot(tx, report.id);
+    },
+  );
+}
+
+/** The signer of the current step sends the report back to the preparer, saying why. */
+export async function sendBack(context: Transition, input: { reportId: string; comment: string }) {
+  const comment = requiredComment(input.comment, "กรุณาระบุเหตุผลที่ส่งกลับ");
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "sendBack");
+  const step = report.currentStep!;
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: "IN_SIGN_OFF", currentStep: step },
+    { status: "DRAFT", currentStep: null },
+    "report.send_back",
+    async (tx) =>
+      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, report.id, step)), decision: "SENT_BACK", comment } }),
+  );
+}
+
+/** Stores what the report holds now as its current revision (done when it reaches the province). */
+export async function snapshot(tx: DbClient, reportId: string) {
+  const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { revision: true } });
+  const content = await loadReportContent(tx, reportId);
+  await tx.reportRevision.create({
+    data: { reportId, revision: report.revision, content: content as unknown as Prisma.InputJsonValue },
+  });
+}
+
+/** A reviewer's remark on the report, one of its issues or one of its measures. */
+export async function addReviewComment(
+  context: Transition,
+  input: { reportId: string; issueId?: string | null; measureId?: string | null; body: string },
+) {
+  const body = requiredComment(input.body, "กรุณาพิมพ์ความเห็น");
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "comment");
+  return context.db.$transaction(async (tx) => {
+    let issueId = input.issueId ?? null;
+    if (input.measureId) {
+      const measure = await tx.measure.findFirst({ where: { id: input.measureId, issue: { reportId: report.id } } });
+      if (!measure) throw new AppError("BAD_REQUEST", "ไม่พบมาตรการนี้ในรายงาน");
+      issueId = measure.issueId;
+    } else if (issueId && !(await tx.reportIssue.count({ where: { id: issueId, reportId: report.id } }))) {
+      throw new AppError("BAD_REQUEST", "ไม่พบประเด็นนี้ในรายงาน");
+    }
+    const comment = await tx.reviewComment.create({
+      data: {
+        reportId: report.id,
+        kind: "COMMENT",
+        revision: report.revision,
+        issueId,
+        measureId: input.measureId ?? null,
+        authorId: context.access.userId,
+        authorName: preparerName(context.access),
+        body,
+      },
+    });
+    await recordAudit(tx, {
+      actor: context.access,
+      request: context.request,
+      action: "report.comment",
+      entityType: "ReviewComment",
+      entityId: comment.id,
+      scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+      after: { reportId: report.id, issueId, measureId: input.measureId ?? null, body },
+    });
+    return comment;
+  });
+}
+
+async function reviewDecision(
+  context: Transition,
+  input: { reportId: string; comment?: string },
+  decision: { action: "return" | "accept" | "reopen"; kind: "RETURN" | "ACCEPT" | "REOPEN"; comment: string | null },
+) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, decision.action);
+  const data: Prisma.YearlyReportUpdateManyMutationInput =
+    decision.action === "accept" ? { status: "ACCEPTED", acceptedAt: new Date() } : { status: "RETURNED", acceptedAt: null };
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: report.status },
+    data,
+    `report.${decision.action}`,
+    async (tx) => {
+      if (!decision.comment) return;
+      await tx.reviewComment.create({
+        data: {
+          reportId: report.id,
+          kind: decision.kind,
+          revision: report.revision,
+          authorId: context.access.userId,
+          authorName: preparerName(context.access),
+          body: decision.comment,
+        },
+      });
+    },
+    { comment: decision.comment },
+  );
+}
+
+export const returnReport = (context: Transition, input: { reportId: string; comment: string }) =>
+  reviewDecision(context, input, { action: "return", kind: "RETURN", comment: requiredComment(input.comment, "กรุณาระบุสิ่งที่ต้องแก้ไขก่อนส่งกลับ") });
+
+export const acceptReport = (context: Transition, input: { reportId: string; comment?: string }) =>
+  reviewDecision(context, input, { action: "accept", kind: "ACCEPT", comment: input.comment?.trim() || null });
+
+export const reopenReport = (context: Transition, input: { reportId: string; reason: string }) =>
+  reviewDecision(context, input, { action: "reopen", kind: "REOPEN", comment: requiredComment(input.reason, "กรุณาระบุเหตุผลที่เปิดรายงานอีกครั้ง") });
+
+/** The submissions of a report and what changed in the latest one since the one before. */
+export async function reportHistory(db: DbClient, reportId: string) {
+  const revisions = await db.reportRevision.findMany({ where: { reportId }, orderBy: { revision: "asc" } });
+  const last = revisions.at(-1);
+  const previous = revisions.at(-2);
+  return {
+    revisions: revisions.map(({ revision, submittedAt }) => ({ revision, submittedAt })),
+    latestDiff:
+      last && previous
+        ? { from: previous.revision, to: last.revision, ...diffContent(previous.content as unknown as ReportContent, last.content as unknown as ReportContent) }
+        : null,
+  };
+}
