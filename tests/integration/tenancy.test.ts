@@ -26,11 +26,22 @@ async function expectRefused(call: Promise<unknown>, codes: TRPCError["code"][] 
   expect(codes).toContain((error as TRPCError).code);
 }
 
-// Each organisation procedure with the input that names an organisation. A procedure added
-// under `organization.` without an entry here fails the completeness test below.
-const organizationProcedures: Record<string, (caller: ReturnType<typeof callerFor>, organizationId: string) => Promise<unknown>> = {
-  "organization.profile": (caller, organizationId) => caller.organization.profile({ organizationId }),
-  "organization.years": (caller, organizationId) => caller.organization.years({ organizationId }),
+type Caller = ReturnType<typeof callerFor>;
+
+// Each organisation procedure with the input that names an organisation; writes are only for
+// the organisation's own preparer. A procedure added under `organization.` without an entry
+// here fails the completeness test below.
+const organizationProcedures: Record<string, { write: boolean; call: (caller: Caller, organizationId: string) => Promise<unknown> }> = {
+  "organization.profile": { write: false, call: (caller, organizationId) => caller.organization.profile({ organizationId }) },
+  "organization.years": { write: false, call: (caller, organizationId) => caller.organization.years({ organizationId }) },
+  "organization.createReport": {
+    write: true,
+    call: (caller, organizationId) => caller.organization.createReport({ organizationId, yearBe: 2567, copyFromPrevious: false }),
+  },
+  "organization.saveItaResult": {
+    write: true,
+    call: (caller, organizationId) => caller.organization.saveItaResult({ organizationId, yearBe: 2567, total: 90.5 }),
+  },
 };
 
 describe("organisation procedures", () => {
@@ -39,12 +50,12 @@ describe("organisation procedures", () => {
     expect(names.sort()).toEqual(Object.keys(organizationProcedures).sort());
   });
 
-  for (const [name, call] of Object.entries(organizationProcedures)) {
+  for (const [name, { write, call }] of Object.entries(organizationProcedures)) {
     it(`${name}: an editor of A gets nothing of B`, async () => {
       await expectRefused(call(callerFor(database.db, world.users.editorA1.id), world.organizations.B.id));
     });
 
-    it(`${name}: an editor of A reads A`, async () => {
+    it(`${name}: an editor of A ${write ? "writes" : "reads"} A`, async () => {
       await expect(call(callerFor(database.db, world.users.editorA1.id), world.organizations.A1.id)).resolves.toBeTruthy();
     });
 
@@ -52,9 +63,10 @@ describe("organisation procedures", () => {
       await expectRefused(call(callerFor(database.db, world.users.signerA1.id), world.organizations.A1b.id));
     });
 
-    it(`${name}: a district reviewer reads their district only`, async () => {
+    it(`${name}: a district reviewer ${write ? "writes nothing" : "reads their district only"}`, async () => {
       const caller = callerFor(database.db, world.users.districtA1.id);
-      await expect(call(caller, world.organizations.A1b.id)).resolves.toBeTruthy();
+      if (write) await expectRefused(call(caller, world.organizations.A1b.id), ["FORBIDDEN"]);
+      else await expect(call(caller, world.organizations.A1b.id)).resolves.toBeTruthy();
       await expectRefused(call(caller, world.organizations.A2.id));
       await expectRefused(call(caller, world.organizations.B.id));
     });
@@ -66,6 +78,62 @@ describe("organisation procedures", () => {
     it(`${name}: an unknown id and a signed-out caller are refused`, async () => {
       await expectRefused(call(callerFor(database.db, world.users.admin.id), "no-such-organization"));
       await expectRefused(call(callerFor(database.db, null), world.organizations.A1.id), ["UNAUTHORIZED"]);
+    });
+  }
+});
+
+// Every report procedure called with a report of organisation A by people of B.
+const reportProcedures: Record<string, (caller: Caller, reportId: string) => Promise<unknown>> = {
+  "report.get": (caller, reportId) => caller.report.get({ reportId }),
+  "report.history": (caller, reportId) => caller.report.history({ reportId }),
+  "report.saveDraft": (caller, reportId) =>
+    caller.report.saveDraft({ reportId, baseVersion: 1, content: { header: emptyHeader, issues: [] } }),
+  "report.submit": (caller, reportId) => caller.report.submit({ reportId, baseVersion: 1 }),
+  "report.endorse": (caller, reportId) => caller.report.endorse({ reportId }),
+  "report.sendBack": (caller, reportId) => caller.report.sendBack({ reportId, comment: "x" }),
+  "report.comment": (caller, reportId) => caller.report.comment({ reportId, body: "x" }),
+  "report.return": (caller, reportId) => caller.report.return({ reportId, comment: "x" }),
+  "report.accept": (caller, reportId) => caller.report.accept({ reportId }),
+  "report.reopen": (caller, reportId) => caller.report.reopen({ reportId, reason: "x" }),
+};
+
+const emptyHeader = {
+  issuingSection: "ส",
+  issuingPhone: "",
+  documentCode: "",
+  documentNumber: "",
+  memoDate: null,
+  subject: "ร",
+  addressee: "น",
+  body: "",
+};
+
+describe("report procedures", () => {
+  beforeAll(async () => {
+    const fiscalYear = await database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
+    await database.db.yearlyReport.create({
+      data: { organizationId: world.organizations.A1.id, fiscalYearId: fiscalYear.id, issuingSection: "ส", subject: "ร", addressee: "น" },
+    });
+  });
+
+  it("are all listed here", () => {
+    const names = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("report."));
+    expect(names.sort()).toEqual(Object.keys(reportProcedures).sort());
+  });
+
+  for (const [name, call] of Object.entries(reportProcedures)) {
+    it(`${name}: people of province B and of a neighbouring organisation get nothing of A's report`, async () => {
+      const report = await database.db.yearlyReport.findFirstOrThrow({ where: { organizationId: world.organizations.A1.id, fiscalYear: { yearBe: 2568 } } });
+      const before = await database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } });
+      for (const user of [world.users.editorB, world.users.provinceB]) {
+        await expectRefused(call(callerFor(database.db, user.id), report.id), ["NOT_FOUND"]);
+      }
+      const neighbour = await database.db.user.create({
+        data: { username: `neighbour.${name}`, displayName: "x", passwordHash: "x", roles: { create: { role: "ORG_EDITOR", organizationId: world.organizations.A1b.id } } },
+      });
+      await expectRefused(call(callerFor(database.db, neighbour.id), report.id), ["NOT_FOUND"]);
+      await expectRefused(call(callerFor(database.db, world.users.admin.id), "no-such-report"), ["NOT_FOUND"]);
+      expect(await database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } })).toEqual(before);
     });
   }
 });

@@ -1,0 +1,336 @@
+// The yearly report's life, every transition allowed and refused, on a real database:
+// create → edit (autosave with version check) → sign-off chain → province review → accept.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportContent } from "@/server/domain/report-content";
+import { openTestDatabase, type TestDatabase } from "./helpers/db";
+import { callerFor, createWorld, TEST_PASSWORD, type World } from "./helpers/fixtures";
+
+let database: TestDatabase;
+let world: World;
+let signers: { head: string; chief: string; executive: string };
+let reportId: string;
+let version: number;
+let content: ReportContent;
+
+const as = (userId: string) => callerFor(database.db, userId);
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  world = await createWorld(database.db);
+  const signer = (username: string, step: "CHIEF_ADMINISTRATOR" | "EXECUTIVE", actingPosition?: string) =>
+    database.db.user.create({
+      data: {
+        username,
+        displayName: username,
+        titlePrefix: "พ.จ.อ.",
+        position: "ปลัดองค์การบริหารส่วนตำบล",
+        passwordHash: TEST_PASSWORD,
+        roles: { create: { role: "ORG_SIGNER", organizationId: world.organizations.A1.id, signOffStep: step, actingPosition } },
+      },
+    });
+  signers = {
+    head: world.users.signerA1.id,
+    chief: (await signer("chief.a1", "CHIEF_ADMINISTRATOR")).id,
+    executive: (await signer("acting.mayor.a1", "EXECUTIVE", "ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบล")).id,
+  };
+});
+afterAll(() => database.close());
+
+async function refused(call: Promise<unknown>, code: string, message?: RegExp) {
+  const error = (await call.then(
+    () => null,
+    (caught: unknown) => caught,
+  )) as { code: string; message: string } | null;
+  expect(error, "expected a refusal").not.toBeNull();
+  expect(error!.code).toBe(code);
+  if (message) expect(error!.message).toMatch(message);
+}
+
+const reportState = () =>
+  database.db.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true, currentStep: true, revision: true, version: true } });
+
+function measure(title: string, items: { text: string; checked: boolean }[] = [{ text: "จัดทำคู่มือ", checked: true }]) {
+  return {
+    id: randomUUID(),
+    title,
+    steps: ["ขั้นที่หนึ่ง", "ขั้นที่สอง"],
+    periodStart: "2024-10-01",
+    periodEnd: "2025-09-30",
+    responsibleUnits: ["สำนักปลัด"],
+    resultItems: items.map((item) => ({ ...item, standardItemId: null })),
+    outcomes: ["ประชาชนได้รับบริการเร็วขึ้น"],
+    evidenceLinks: [{ url: "https://example.go.th/ita", label: "ประกาศ" }],
+  };
+}
+
+describe("creating a report", () => {
+  it("only the organisation's preparer creates it, once per fiscal year", async () => {
+    await refused(as(signers.head).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2568, copyFromPrevious: false }), "FORBIDDEN");
+    await refused(as(world.users.editorB.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2568, copyFromPrevious: false }), "NOT_FOUND");
+    await refused(
+      as(world.users.editorA1.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2568, copyFromPrevious: true }),
+      "BAD_REQUEST",
+      /ไม่มีรายงานปีงบประมาณ 2567/,
+    );
+    const created = await as(world.users.editorA1.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2568, copyFromPrevious: false });
+    reportId = created.id;
+    await refused(
+      as(world.users.editorA1.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2568, copyFromPrevious: false }),
+      "CONFLICT",
+    );
+    const report = await as(world.users.editorA1.id).report.get({ reportId });
+    expect(report.status).toBe("DRAFT");
+    expect(report.actions).toEqual(["edit", "submit"]);
+    expect(report.content.header.subject).toContain("2568");
+    version = report.version;
+    content = report.content;
+  });
+});
+
+describe("editing (autosave)", () => {
+  it("saves the preparer's content and bumps the version", async () => {
+    content = { ...content, issues: [{ id: randomUUID(), title: "ประเด็นความโปร่งใส", indicatorNumbers: [1, 6], suggestedIssueId: null, measures: [measure("มาตรการแรก"), measure("มาตรการที่สอง")] }] };
+    const result = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content });
+    expect(result).toEqual({ ok: true, version: version + 1 });
+    version += 1;
+    const saved = await as(world.users.editorA1.id).report.get({ reportId });
+    expect(saved.content).toEqual(content);
+  });
+
+  it("refuses a stale save with the newer content, and writes nothing of the stale one", async () => {
+    const stale = { ...content, header: { ...content.header, subject: "ฉบับเก่าที่ไม่ควรถูกบันทึก" } };
+    const result = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version - 1, content: stale });
+    expect(result).toMatchObject({ ok: false, reason: "stale", version });
+    if (result.ok) throw new Error("unreachable");
+    expect(result.message).toMatch(/มีผู้อื่นบันทึกรายงานนี้ไปก่อนแล้ว/);
+    expect(result.content).toEqual(content);
+    expect((await reportState()).version).toBe(version);
+  });
+
+  it("updates only what changed and keeps the ids of unchanged rows", async () => {
+    const before = await database.db.measure.findMany({ where: { issue: { reportId } }, orderBy: { ordinal: "asc" } });
+    const [first, second] = content.issues[0]!.measures;
+    // Swap the two measures and tick nothing new: ids stay, ordinals follow.
+    content = { ...content, issues: [{ ...content.issues[0]!, measures: [second!, first!] }] };
+    const result = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content });
+    expect(result.ok).toBe(true);
+    version += 1;
+    const after = await database.db.measure.findMany({ where: { issue: { reportId } }, orderBy: { ordinal: "asc" } });
+    expect(after.map((row) => row.id)).toEqual([before[1]!.id, before[0]!.id]);
+  });
+
+  it("refuses invalid content with a Thai message and writes nothing", async () => {
+    const tooLong = { ...content, header: { ...content.header, subject: "ก".repeat(5000) } };
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: tooLong }), "BAD_REQUEST", /ยาวเกิน/);
+    const tooMany = { ...content, issues: [{ ...content.issues[0]!, measures: Array.from({ length: 201 }, (_, i) => measure(`ม${i}`)) }] };
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: tooMany }), "BAD_REQUEST", /ไม่เกิน 200/);
+    const badUrl = structuredClone(content);
+    badUrl.issues[0]!.measures[0]!.evidenceLinks = [{ url: "javascript:alert(1)", label: "x" }];
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: badUrl }), "BAD_REQUEST");
+    const backwards = structuredClone(content);
+    backwards.issues[0]!.measures[0]!.periodEnd = "2024-01-01";
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: backwards }), "BAD_REQUEST", /วันเริ่มต้องไม่อยู่หลังวันสิ้นสุด/);
+    expect((await reportState()).version).toBe(version);
+  });
+
+  it("cannot reach another report's rows through a borrowed id, nor another year's catalogue", async () => {
+    const other = await as(world.users.editorB.id).organization.createReport({ organizationId: world.organizations.B.id, yearBe: 2568, copyFromPrevious: false });
+    const otherReport = await as(world.users.editorB.id).report.get({ reportId: other.id });
+    const foreignMeasure = measure("ของหน่วยงานอื่น");
+    await as(world.users.editorB.id).report.saveDraft({
+      reportId: other.id,
+      baseVersion: otherReport.version,
+      content: { ...otherReport.content, issues: [{ id: randomUUID(), title: "บี", indicatorNumbers: [], suggestedIssueId: null, measures: [foreignMeasure] }] },
+    });
+    const borrowing = structuredClone(content);
+    borrowing.issues[0]!.measures.push({ ...measure("ขโมย"), id: foreignMeasure.id });
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: borrowing }), "BAD_REQUEST");
+    expect((await database.db.measure.findUniqueOrThrow({ where: { id: foreignMeasure.id } })).title).toBe("ของหน่วยงานอื่น");
+
+    const otherYearItem = await database.db.standardResultItem.findFirstOrThrow({ where: { suggestedIssue: { fiscalYear: { yearBe: 2567 } } } });
+    const wrongYear = structuredClone(content);
+    wrongYear.issues[0]!.measures[0]!.resultItems.push({ text: otherYearItem.text, checked: true, standardItemId: otherYearItem.id });
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: wrongYear }), "BAD_REQUEST", /ปีงบประมาณนี้/);
+    expect((await reportState()).version).toBe(version);
+  });
+
+  it("is refused to everyone but the preparer", async () => {
+    for (const userId of [signers.head, world.users.provinceA.id, world.users.admin.id]) {
+      await refused(as(userId).report.saveDraft({ reportId, baseVersion: version, content }), "FORBIDDEN");
+    }
+    await refused(as(world.users.editorB.id).report.saveDraft({ reportId, baseVersion: version, content }), "NOT_FOUND");
+  });
+});
+
+describe("sign-off chain", () => {
+  it("refuses a submission from a stale version, then sends the report to the head of office", async () => {
+    await refused(as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version - 1 }), "CONFLICT");
+    await refused(as(signers.head).report.submit({ reportId, baseVersion: version }), "FORBIDDEN");
+    await as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version });
+    expect(await reportState()).toMatchObject({ status: "IN_SIGN_OFF", currentStep: "HEAD_OF_OFFICE" });
+  });
+
+  it("locks the content and refuses every action out of turn", async () => {
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content }), "FORBIDDEN");
+    await refused(as(signers.chief).report.endorse({ reportId }), "FORBIDDEN", /ยังไม่ถึงขั้น/);
+    await refused(as(signers.executive).report.endorse({ reportId }), "FORBIDDEN");
+    await refused(as(world.users.editorA1.id).report.endorse({ reportId }), "FORBIDDEN");
+    await refused(as(world.users.provinceA.id).report.return({ reportId, comment: "ยังไม่ถึง" }), "FORBIDDEN");
+    await refused(as(world.users.provinceA.id).report.accept({ reportId }), "FORBIDDEN");
+    await refused(as(world.users.editorB.id).report.endorse({ reportId }), "NOT_FOUND");
+  });
+
+  it("the head endorses, the ปลัด sends it back with a required comment", async () => {
+    const headInbox = await as(signers.head).inbox.list();
+    expect(headInbox.map((item) => [item.kind, item.reportId])).toContainEqual(["endorse", reportId]);
+    await as(signers.head).report.endorse({ reportId, comment: "เห็นควรเสนอ" });
+    expect(await reportState()).toMatchObject({ status: "IN_SIGN_OFF", currentStep: "CHIEF_ADMINISTRATOR" });
+    await refused(as(signers.chief).report.sendBack({ reportId, comment: "  " }), "BAD_REQUEST", /เหตุผล/);
+    await as(signers.chief).report.sendBack({ reportId, comment: "กรุณาเพิ่มหลักฐาน" });
+    expect(await reportState()).toMatchObject({ status: "DRAFT", currentStep: null });
+    const inbox = await as(world.users.editorA1.id).inbox.list();
+    expect(inbox.map((item) => [item.kind, item.reportId])).toContainEqual(["sentBack", reportId]);
+  });
+
+  it("resubmitted, it climbs the whole chain; the acting นายก's endorsement sends it to the province", async () => {
+    version = (await reportState()).version;
+    await as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version });
+    await as(signers.head).report.endorse({ reportId });
+    await as(signers.chief).report.endorse({ reportId });
+    await as(signers.executive).report.endorse({ reportId, comment: "รับทราบ เห็นควรเผยแพร่ลงเว็บไซต์" });
+    expect(await reportState()).toMatchObject({ status: "SUBMITTED", currentStep: null, revision: 1 });
+    const signOffs = await database.db.signOff.findMany({ where: { reportId }, orderBy: { signedAt: "asc" } });
+    expect(signOffs.map((s) => [s.round, s.step, s.decision])).toEqual([
+      [1, "HEAD_OF_OFFICE", "ENDORSED"],
+      [1, "CHIEF_ADMINISTRATOR", "SENT_BACK"],
+      [2, "HEAD_OF_OFFICE", "ENDORSED"],
+      [2, "CHIEF_ADMINISTRATOR", "ENDORSED"],
+      [2, "EXECUTIVE", "ENDORSED"],
+    ]);
+    expect(signOffs.at(-1)).toMatchObject({ signerName: "พ.จ.อ. acting.mayor.a1", actingPosition: "ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบล" });
+    const revisions = await database.db.reportRevision.findMany({ where: { reportId } });
+    expect(revisions).toHaveLength(1);
+    expect(revisions[0]!.content).toEqual(content);
+    await refused(as(signers.executive).report.endorse({ reportId }), "FORBIDDEN");
+  });
+});
+
+describe("review by the province and the district", () => {
+  it("is refused to reviewers of another area and to the organisation's own staff", async () => {
+    await refused(as(world.users.provinceB.id).report.return({ reportId, comment: "x" }), "NOT_FOUND");
+    await refused(as(world.users.provinceB.id).report.get({ reportId }), "NOT_FOUND");
+    await refused(as(world.users.editorA1.id).report.accept({ reportId }), "FORBIDDEN");
+    await refused(as(signers.executive).report.comment({ reportId, body: "x" }), "FORBIDDEN");
+  });
+
+  it("the district reviewer comments on one measure; a measure of another report is refused", async () => {
+    const measureId = content.issues[0]!.measures[0]!.id;
+    const comment = await as(world.users.districtA1.id).report.comment({ reportId, measureId, body: "ผลลัพธ์ยังไม่ชัด" });
+    expect(comment).toMatchObject({ measureId, issueId: content.issues[0]!.id, revision: 1, kind: "COMMENT" });
+    const foreign = await database.db.measure.findFirstOrThrow({ where: { issue: { report: { organizationId: world.organizations.B.id } } } });
+    await refused(as(world.users.districtA1.id).report.comment({ reportId, measureId: foreign.id, body: "x" }), "BAD_REQUEST");
+  });
+
+  it("the province returns it with a required comment; it unlocks for the preparer", async () => {
+    const reviewerInbox = await as(world.users.provinceA.id).inbox.list();
+    expect(reviewerInbox.map((item) => [item.kind, item.reportId])).toContainEqual(["review", reportId]);
+    await refused(as(world.users.provinceA.id).report.return({ reportId, comment: "" }), "BAD_REQUEST", /สิ่งที่ต้องแก้ไข/);
+    await as(world.users.provinceA.id).report.return({ reportId, comment: "กรุณาแก้ไขมาตรการแรก" });
+    const report = await as(world.users.editorA1.id).report.get({ reportId });
+    expect(report.status).toBe("RETURNED");
+    expect(report.actions).toContain("edit");
+    expect(report.comments.map((c) => c.kind)).toEqual(["COMMENT", "RETURN"]);
+    const inbox = await as(world.users.editorA1.id).inbox.list();
+    expect(inbox.map((item) => [item.kind, item.reportId])).toContainEqual(["returned", reportId]);
+  });
+
+  it("after the fix and a second submission the reviewer sees what changed, and accepts", async () => {
+    version = (await reportState()).version;
+    const edited = structuredClone(content);
+    const [first, second] = edited.issues[0]!.measures;
+    first!.resultItems.push({ text: "เผยแพร่ทางเว็บไซต์", checked: true, standardItemId: null });
+    first!.resultItems[0]!.checked = false;
+    edited.issues[0]!.measures = [first!, measure("มาตรการใหม่")];
+    const saved = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: edited });
+    expect(saved.ok).toBe(true);
+    await as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version + 1 });
+    for (const signer of [signers.head, signers.chief, signers.executive]) await as(signer).report.endorse({ reportId });
+    expect(await reportState()).toMatchObject({ status: "SUBMITTED", revision: 2 });
+
+    const history = await as(world.users.provinceA.id).report.history({ reportId });
+    expect(history.revisions.map((r) => r.revision)).toEqual([1, 2]);
+    const diff = history.latestDiff!;
+    expect(diff).toMatchObject({ from: 1, to: 2 });
+    expect(diff.measures.find((m) => m.change === "added")?.title).toBe("มาตรการใหม่");
+    expect(diff.measures.find((m) => m.change === "removed")?.measureId).toBe(second!.id);
+    const changed = diff.measures.find((m) => m.change === "changed")!;
+    expect(changed.measureId).toBe(first!.id);
+    expect(changed.fields).toEqual(["ผลการดำเนินการ"]);
+    expect(changed.resultsChecked).toEqual(["เผยแพร่ทางเว็บไซต์"]);
+    expect(changed.resultsUnchecked).toEqual(["จัดทำคู่มือ"]);
+
+    await as(world.users.provinceA.id).report.accept({ reportId, comment: "ครบถ้วน" });
+    expect((await reportState()).status).toBe("ACCEPTED");
+  });
+
+  it("an accepted report is read-only for everyone; only an admin reopens it, with a reason", async () => {
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: (await reportState()).version, content }), "FORBIDDEN");
+    await refused(as(world.users.provinceA.id).report.return({ reportId, comment: "อีกครั้ง" }), "FORBIDDEN");
+    await refused(as(world.users.provinceA.id).report.comment({ reportId, body: "x" }), "FORBIDDEN");
+    await refused(as(world.users.provinceA.id).report.reopen({ reportId, reason: "x" }), "FORBIDDEN");
+    await refused(as(world.users.admin.id).report.reopen({ reportId, reason: " " }), "BAD_REQUEST");
+    await as(world.users.admin.id).report.reopen({ reportId, reason: "คะแนนประกาศใหม่" });
+    expect((await reportState()).status).toBe("RETURNED");
+  });
+
+  it("wrote an audit event for every edit and transition, in order", async () => {
+    const events = await database.db.auditEvent.findMany({ where: { entityId: reportId }, orderBy: { createdAt: "asc" } });
+    const actions = events.map((event) => event.action);
+    expect(actions[0]).toBe("report.create");
+    expect(actions.filter((action) => action === "report.endorse_and_submit")).toHaveLength(2);
+    expect(actions.slice(-3)).toEqual(["report.endorse_and_submit", "report.accept", "report.reopen"]);
+    expect(actions).toContain("report.send_back");
+    expect(actions).toContain("report.return");
+    expect(actions.filter((action) => action === "report.save").length).toBeGreaterThanOrEqual(3);
+    expect(events.every((event) => event.organizationId === world.organizations.A1.id)).toBe(true);
+  });
+});
+
+describe("starting from last year's report", () => {
+  it("copies last year's issues and measures with results unchecked and periods in the new year", async () => {
+    const created = await as(world.users.editorA1.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2567, copyFromPrevious: false });
+    expect(created.id).toBeTruthy();
+    await database.db.fiscalYear.create({
+      data: { yearBe: 2569, startDate: new Date("2025-10-01"), endDate: new Date("2026-09-30"), submissionDeadline: new Date("2027-01-31"), weightIit: 30, weightEit: 30, weightOit: 40 },
+    });
+    const copy = await as(world.users.editorA1.id).organization.createReport({ organizationId: world.organizations.A1.id, yearBe: 2569, copyFromPrevious: true });
+    const report = await as(world.users.editorA1.id).report.get({ reportId: copy.id });
+    const last = await as(world.users.editorA1.id).report.get({ reportId });
+    expect(report.content.issues.map((issue) => issue.title)).toEqual(last.content.issues.map((issue) => issue.title));
+    const measures = report.content.issues.flatMap((issue) => issue.measures);
+    expect(measures.map((m) => m.title)).toEqual(last.content.issues.flatMap((issue) => issue.measures).map((m) => m.title));
+    expect(measures.every((m) => m.resultItems.every((item) => !item.checked))).toBe(true);
+    expect(measures.every((m) => m.periodStart === "2025-10-01" && m.periodEnd === "2026-09-30")).toBe(true);
+    expect(measures.every((m) => m.evidenceLinks.length === 0)).toBe(true);
+    const lastIds = new Set(last.content.issues.flatMap((issue) => [issue.id, ...issue.measures.map((m) => m.id)]));
+    expect(report.content.issues.flatMap((issue) => [issue.id, ...issue.measures.map((m) => m.id)]).some((id) => lastIds.has(id))).toBe(false);
+  });
+});
+
+describe("two people at once", () => {
+  it("two endorsements of the same step: exactly one succeeds", async () => {
+    // A1's FY2567 report, given content and sent up the chain.
+    const target = await database.db.yearlyReport.findFirstOrThrow({ where: { organizationId: world.organizations.A1.id, fiscalYear: { yearBe: 2567 } } });
+    const current = await as(world.users.editorA1.id).report.get({ reportId: target.id });
+    await as(world.users.editorA1.id).report.saveDraft({
+      reportId: target.id,
+      baseVersion: current.version,
+      content: { ...current.content, issues: [{ id: randomUUID(), title: "ก", indicatorNumbers: [], suggestedIssueId: null, measures: [measure("ม", [{ text: "x", checked: true }])] }] },
+    });
+    await as(world.users.editorA1.id).report.submit({ reportId: target.id, baseVersion: current.version + 1 });
+    const results = await Promise.allSettled([as(signers.head).report.endorse({ reportId: target.id }), as(signers.head).report.endorse({ reportId: target.id })]);
+    expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
+    expect(await database.db.signOff.count({ where: { reportId: target.id } })).toBe(1);
+  });
+});
