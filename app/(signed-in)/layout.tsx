@@ -6,7 +6,7 @@ import { personName } from "@/server/domain/thai-format";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const caller = await getServerCaller();
-  const me = await callOrRedirect(() => caller.me.get());
+  const [me, inbox] = await callOrRedirect(() => Promise.all([caller.me.get(), caller.inbox.list()]));
   const roles = [...new Set(me.grants.map((grant) => ROLE_LABEL[grant.role]))].join(", ");
   return (
     <div className="min-h-screen">
@@ -16,6 +16,14 @@ export default async function SignedInLayout({ children }: { children: React.Rea
             โปร่งใส
           </Link>
           <div className="flex items-center gap-3 text-sm">
+            <Link href="/inbox" className="rounded-md px-2 py-1 hover:bg-white/10" data-testid="inbox-link">
+              งานที่รอ
+              {inbox.length > 0 && (
+                <span data-testid="inbox-badge" className="ml-1 rounded-full bg-amber-400 px-2 text-xs font-bold text-slate-900">
+                  {inbox.length}
+                </span>
+              )}
+            </Link>
             <span data-testid="current-user">
               {personName(me.titlePrefix, me.displayName)}
               {roles && <span className="ml-1 text-teal-100">({roles})</span>}

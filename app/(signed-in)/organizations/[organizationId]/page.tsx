@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { CreateReportButtons } from "@/components/report/create-report-buttons";
 import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
@@ -12,9 +14,10 @@ type Props = { params: Promise<{ organizationId: string }> };
 export default async function OrganizationPage({ params }: Props) {
   const { organizationId } = await params;
   const caller = await getServerCaller();
-  const [profile, years] = await callOrRedirect(() =>
-    Promise.all([caller.organization.profile({ organizationId }), caller.organization.years({ organizationId })]),
+  const [profile, years, me] = await callOrRedirect(() =>
+    Promise.all([caller.organization.profile({ organizationId }), caller.organization.years({ organizationId }), caller.me.get()]),
   );
+  const isPreparer = me.grants.some((grant) => grant.role === "ORG_EDITOR" && grant.organizationId === organizationId);
   return (
     <>
       {!profile.nameConfirmed && (
@@ -49,8 +52,26 @@ export default async function OrganizationPage({ params }: Props) {
               <tr key={year.fiscalYearId} data-testid={`year-${year.yearBe}`} className="border-t border-slate-100">
                 <td className="px-3 py-2 font-semibold">{year.yearBe}</td>
                 <td className="px-3 py-2">
-                  <ReportStatusBadge status={year.report?.status ?? null} />
-                  {year.report && <OriginBadge origin={year.report.origin} />}
+                  {year.report ? (
+                    <Link href={`/reports/${year.report.id}`} className="hover:underline">
+                      <ReportStatusBadge status={year.report.status} />
+                      <OriginBadge origin={year.report.origin} />
+                      <span className="ml-1 text-xs text-teal-800">เปิดรายงาน</span>
+                    </Link>
+                  ) : (
+                    <>
+                      <ReportStatusBadge status={null} />
+                      {isPreparer && year.isOpen && (
+                        <div className="mt-1">
+                          <CreateReportButtons
+                            organizationId={organizationId}
+                            yearBe={year.yearBe}
+                            hasPreviousReport={years.some((other) => other.yearBe === year.yearBe - 1 && other.report)}
+                          />
+                        </div>
+                      )}
+                    </>
+                  )}
                 </td>
                 <td className="px-3 py-2">{formatThaiDate(year.submissionDeadline)}</td>
                 <td className="px-3 py-2 text-right tabular-nums">

@@ -75,8 +75,14 @@ export default async function AreaPage({ params }: Props) {
                   )}
                 </td>
                 <td className="px-3 py-2">
-                  <ReportStatusBadge status={organization.report?.status ?? null} />
-                  {organization.report && <OriginBadge origin={organization.report.origin} />}
+                  {organization.report ? (
+                    <Link href={`/reports/${organization.report.id}`} className="hover:underline">
+                      <ReportStatusBadge status={organization.report.status} />
+                      <OriginBadge origin={organization.report.origin} />
+                    </Link>
+                  ) : (
+                    <ReportStatusBadge status={null} />
+                  )}
                 </td>
               </tr>
             ))}

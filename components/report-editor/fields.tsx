@@ -1,0 +1,136 @@
+// Small building blocks shared by the editor's sections: labelled fields (every input has a
+// visible label, so assistive technology and Playwright's getByLabel find it), row controls and
+// the Thai message of a failed call.
+import { TRPCClientError } from "@trpc/client";
+import { useId } from "react";
+import { formatThaiDate } from "@/server/domain/thai-format";
+
+export const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5";
+export const primaryButton =
+  "rounded-md bg-teal-700 px-4 py-1.5 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
+export const secondaryButton =
+  "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+export const cardClass = "rounded-lg border border-slate-200 bg-white p-4";
+
+/** The Thai message of a failed tRPC call: the first field message, else the server's message. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof TRPCClientError) {
+    // No data: the request never reached the server (offline, server down).
+    if (!error.data) return "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ ข้อความยังเก็บไว้ในเครื่องนี้ กรุณาลองอีกครั้ง";
+    const fieldErrors = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null }).fieldErrors;
+    const first = Object.values(fieldErrors ?? {}).find((messages) => messages?.length)?.[0];
+    return first ?? error.message;
+  }
+  return "เกิดข้อผิดพลาด กรุณาลองอีกครั้ง";
+}
+
+export function FieldError({ message }: { message?: string | null }) {
+  if (!message) return null;
+  return <p className="mt-1 text-sm text-red-700">{message}</p>;
+}
+
+type TextFieldProps = {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  multiline?: boolean;
+  rows?: number;
+  placeholder?: string;
+  list?: string; // id of a <datalist> of suggestions
+  type?: "text" | "url" | "tel";
+  inputMode?: "decimal";
+  error?: string | null;
+  className?: string;
+};
+
+export function TextField({ label, value, onChange, multiline, rows = 2, error, className, ...rest }: TextFieldProps) {
+  const id = useId();
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      {multiline ? (
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          placeholder={rest.placeholder}
+          onChange={(event) => onChange(event.target.value)}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+        />
+      ) : (
+        <input
+          id={id}
+          type={rest.type ?? "text"}
+          value={value}
+          placeholder={rest.placeholder}
+          list={rest.list}
+          inputMode={rest.inputMode}
+          onChange={(event) => onChange(event.target.value)}
+          className={inputClass}
+          aria-invalid={error ? true : undefined}
+        />
+      )}
+      <FieldError message={error} />
+    </div>
+  );
+}
+
+/** A calendar date (yyyy-mm-dd) with its Buddhist-Era long form beside it. */
+export function DateField({
+  label,
+  value,
+  onChange,
+  className,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  className?: string;
+}) {
+  const id = useId();
+  const date = value ? new Date(`${value}T00:00:00Z`) : null;
+  return (
+    <div className={className}>
+      <label htmlFor={id} className="text-sm font-medium text-slate-700">
+        {label}
+      </label>
+      <input id={id} type="date" value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} />
+      <p className="mt-0.5 text-xs text-slate-500">
+        {date && !Number.isNaN(date.getTime()) ? formatThaiDate(date) : "ยังไม่ได้ระบุวันที่"}
+      </p>
+    </div>
+  );
+}
+
+/** Move up, move down and delete for one row of an ordered list; `what` names the row for screen readers. */
+export function RowControls({
+  what,
+  index,
+  count,
+  onMove,
+  onRemove,
+}: {
+  what: string;
+  index: number;
+  count: number;
+  onMove: (offset: -1 | 1) => void;
+  onRemove: () => void;
+}) {
+  const small = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40";
+  return (
+    <div className="flex shrink-0 gap-1">
+      <button type="button" className={small} disabled={index === 0} onClick={() => onMove(-1)} aria-label={`เลื่อน${what}ขึ้น`} title="เลื่อนขึ้น">
+        ↑
+      </button>
+      <button type="button" className={small} disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`เลื่อน${what}ลง`} title="เลื่อนลง">
+        ↓
+      </button>
+      <button type="button" className={`${small} text-red-700`} onClick={onRemove} aria-label={`ลบ${what}`} title="ลบ">
+        ลบ
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+"use client";
+
+import Link from "next/link";
+import { OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
+import { formatThaiDate } from "@/server/domain/thai-format";
+import { CompletenessMeter } from "./completeness-meter";
+import { ConflictPanel } from "./conflict-panel";
+import { HeaderSection } from "./header-section";
+import { IssuesSection } from "./issues-section";
+import { ItaResultsSection } from "./ita-results-section";
+import { RestoreOffer } from "./restore-offer";
+import { SaveStatus } from "./save-status";
+import { SubmitButton } from "./submit-button";
+import type { EditorReport } from "./types";
+import { useAutosave } from "./use-autosave";
+
+/** The preparer's editor of one yearly report: memo, ITA results, issues and measures, autosaved. */
+export function ReportEditor({ report }: { report: EditorReport }) {
+  const draft = useAutosave(report);
+  const { content, dispatch } = draft;
+  const { fiscalYear } = report;
+
+  return (
+    <div>
+      <div className="mb-4">
+        <Link href={`/reports/${report.id}`} className="text-sm text-teal-700 hover:underline">
+          ← กลับไปหน้ารายงาน
+        </Link>
+        <h1 className="mt-1 text-2xl font-bold text-slate-900">
+          <span className="block text-lg text-teal-800">{report.organization.nameTh}</span>
+          รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ {fiscalYear.yearBe}
+        </h1>
+        <p className="mt-1 text-sm text-slate-600">
+          <ReportStatusBadge status={report.status} />
+          <OriginBadge origin={report.origin} />
+          <span className="ml-2">กำหนดส่ง {formatThaiDate(fiscalYear.submissionDeadline)}</span>
+        </p>
+      </div>
+
+      {/* Save state and submit stay in view while scrolling a long report. */}
+      <div className="sticky top-0 z-20 -mx-4 mb-4 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur">
+        <SaveStatus state={draft.state} conflict={draft.conflict !== null} onRetry={draft.retry} />
+        <SubmitButton reportId={report.id} flush={draft.flush} currentVersion={draft.currentVersion} disabled={draft.conflict !== null} />
+      </div>
+
+      <div className="mb-4 space-y-4 empty:hidden">
+        {draft.backupOffer && <RestoreOffer backup={draft.backupOffer} onRestore={draft.restoreBackup} onDiscard={draft.discardBackup} />}
+        {draft.conflict && (
+          <ConflictPanel conflict={draft.conflict} mine={content} onAdoptLatest={draft.adoptLatest} onOverwrite={draft.overwriteWithMine} />
+        )}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <aside className="lg:order-last">
+          <div className="lg:sticky lg:top-20">
+            <CompletenessMeter content={content} />
+          </div>
+        </aside>
+        <div className="min-w-0 space-y-6">
+          <HeaderSection header={content.header} dispatch={dispatch} />
+          <ItaResultsSection organizationId={report.organization.id} yearBe={fiscalYear.yearBe} results={report.itaResults} />
+          <IssuesSection issues={content.issues} fiscalYear={fiscalYear} unitSuggestions={report.unitSuggestions} dispatch={dispatch} />
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,176 @@
+// The report's content as the preparer edits it, saved about a second after the last change.
+// One save at a time: a change made during a save queues exactly one more. A save refused as
+// stale stops autosaving and hands both versions to the conflict panel; nothing typed is lost
+// (the local backup keeps it until a save succeeds).
+import { useMutation } from "@tanstack/react-query";
+import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
+import { useTRPC } from "@/components/trpc-provider";
+import { ZReportContent, type ReportContent } from "@/server/domain/report-content";
+import { clearBackup, useBackupAtOpen, writeBackup } from "./backup";
+import { contentReducer } from "./content-reducer";
+import { errorMessage } from "./fields";
+
+const AUTOSAVE_DELAY_MS = 1000;
+
+export type Conflict = { message: string; version: number; content: ReportContent };
+
+export type SaveState =
+  | { kind: "saved" }
+  | { kind: "saving" }
+  | { kind: "unsaved" }
+  | { kind: "error"; message: string };
+
+export function useAutosave(report: { id: string; version: number; content: ReportContent }) {
+  const reportId = report.id;
+  const trpc = useTRPC();
+  const { mutateAsync: saveDraft } = useMutation(trpc.report.saveDraft.mutationOptions());
+  const [content, dispatch] = useReducer(contentReducer, report.content);
+  // The content the server holds, by identity: `content !== saved` means unsaved changes.
+  const [saved, setSaved] = useState(report.content);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
+  const { offer, dismissOffer } = useBackupAtOpen(reportId, report.content);
+
+  // The save loop runs across renders, so it reads the current values through refs.
+  const version = useRef(report.version);
+  const latest = useRef(content);
+  const savedRef = useRef(saved);
+  const inFlight = useRef<Promise<void> | null>(null);
+  const queued = useRef(false);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  useEffect(() => {
+    latest.current = content;
+  }, [content]);
+
+  function markSaved(value: ReportContent) {
+    savedRef.current = value;
+    setSaved(value);
+    setProblem(null);
+  }
+
+  /** One request with the latest content; false when saving must stop (invalid, stale, failed). */
+  async function saveOnce(): Promise<boolean> {
+    const sending = latest.current;
+    if (sending === savedRef.current) return true;
+    const parsed = ZReportContent.safeParse(sending);
+    if (!parsed.success) {
+      setProblem(parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง");
+      return false;
+    }
+    setSaving(true);
+    try {
+      const result = await saveDraft({ reportId, baseVersion: version.current, content: sending });
+      if (!result.ok) {
+        setConflict({ message: result.message, version: result.version, content: result.content });
+        return false;
+      }
+      version.current = result.version;
+      markSaved(sending);
+      if (latest.current === sending) clearBackup(reportId);
+      return true;
+    } catch (error) {
+      setProblem(errorMessage(error));
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  /** Saves now, or after the save in flight (once, however many changes came meanwhile). */
+  function save(): Promise<void> {
+    if (inFlight.current) {
+      queued.current = true;
+      return inFlight.current;
+    }
+    inFlight.current = (async () => {
+      let goOn = true;
+      do {
+        queued.current = false;
+        goOn = await saveOnce();
+      } while (goOn && queued.current);
+    })().finally(() => {
+      inFlight.current = null;
+    });
+    return inFlight.current;
+  }
+
+  const saveWhenIdle = useEffectEvent(() => void save());
+
+  useEffect(() => {
+    if (content === saved) return;
+    writeBackup(reportId, { baseVersion: version.current, content });
+    if (conflict) return; // the preparer decides first
+    timer.current = setTimeout(() => saveWhenIdle(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer.current);
+  }, [reportId, content, saved, conflict]);
+
+  const unsaved = content !== saved || saving || conflict !== null;
+  useEffect(() => {
+    if (!unsaved) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, [unsaved]);
+
+  /** Saves whatever is pending; true when the server then holds exactly what is on screen. */
+  async function flush(): Promise<boolean> {
+    clearTimeout(timer.current);
+    await save();
+    return latest.current === savedRef.current;
+  }
+
+  function adoptLatest() {
+    if (!conflict) return;
+    dispatch({ type: "replace", content: conflict.content });
+    version.current = conflict.version;
+    markSaved(conflict.content);
+    clearBackup(reportId);
+    setConflict(null);
+  }
+
+  function overwriteWithMine() {
+    if (!conflict) return;
+    version.current = conflict.version;
+    setConflict(null);
+    void save();
+  }
+
+  /** Restores on top of the version the backup was typed against: if others saved since, the conflict panel shows both. */
+  function restoreBackup() {
+    if (!offer) return;
+    version.current = offer.baseVersion;
+    dispatch({ type: "replace", content: offer.content });
+    dismissOffer();
+  }
+
+  function discardBackup() {
+    clearBackup(reportId);
+    dismissOffer();
+  }
+
+  const state: SaveState = saving
+    ? { kind: "saving" }
+    : problem
+      ? { kind: "error", message: problem }
+      : content !== saved
+        ? { kind: "unsaved" }
+        : { kind: "saved" };
+
+  return {
+    content,
+    dispatch,
+    state,
+    retry: () => void save(),
+    flush,
+    /** The version the next submit must name; read only after flush(). */
+    currentVersion: () => version.current,
+    conflict,
+    adoptLatest,
+    overwriteWithMine,
+    backupOffer: offer,
+    restoreBackup,
+    discardBackup,
+  };
+}
