@@ -1,0 +1,146 @@
+// npm run bench — autosave latency of a 200-measure report, on PGlite (in-process) and on the
+// PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server if one
+// answers). Each save changes one measure, as typing does; the whole tRPC procedure is timed
+// (validation of the full content, access checks, version check, minimal write, audit).
+import { randomUUID } from "node:crypto";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import { prismaOnPGlite, prismaOnPostgres, type Db } from "@/server/db/client";
+import { applyPendingMigrations } from "@/server/db/migrations";
+import type { ReportContent } from "@/server/domain/report-content";
+import { createFiscalYear } from "@/server/services/fiscal-years";
+import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+
+const SAVES = 300;
+const WARM_UP = 30;
+const TARGET_P99_MS = 50;
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function seedReport(db: Db) {
+  const seed = fiscalYearSeed(2569);
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  await createFiscalYear(db, { ...seed, startDate: day(seed.startDate), endDate: day(seed.endDate), submissionDeadline: day(seed.submissionDeadline), isOpen: true });
+  const province = await db.province.create({ data: { code: "99", abbreviation: "ทด", nameTh: "ทดสอบ" } });
+  const district = await db.district.create({ data: { code: "9901", nameTh: "ทดสอบ", provinceId: province.id } });
+  const organization = await db.localOrganization.create({ data: { dlaCode: "B0001", nameTh: "อบต.ทดสอบ", type: "SAO", districtId: district.id } });
+  const editor = await db.user.create({
+    data: { username: "bench.editor", displayName: "ผู้จัดทำ", passwordHash: "x", roles: { create: { role: "ORG_EDITOR", organizationId: organization.id } } },
+  });
+  const caller = createCaller(createContext({ db, userId: editor.id, request: { ipAddress: "127.0.0.1", userAgent: "bench" } }));
+  const { id: reportId } = await caller.organization.createReport({ organizationId: organization.id, yearBe: 2569, copyFromPrevious: false });
+  const report = await caller.report.get({ reportId });
+  const content: ReportContent = {
+    header: report.content.header,
+    issues: Array.from({ length: 20 }, (_, issue) => ({
+      id: randomUUID(),
+      title: `ประเด็นที่ ${issue + 1} กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ`,
+      indicatorNumbers: [1, 6],
+      suggestedIssueId: null,
+      measures: Array.from({ length: 10 }, (_, measure) => ({
+        id: randomUUID(),
+        title: `มาตรการที่ ${measure + 1} จัดทำคู่มือ/แนวทางการปฏิบัติงานหรือการให้บริการที่กำหนดผู้รับผิดชอบขั้นตอนและระยะเวลาให้ชัดเจน`,
+        steps: ["จัดทำคู่มือการปฏิบัติงาน", "แจ้งเวียนให้บุคลากรภายในได้รับทราบ", "เผยแพร่ลงในเว็บไซต์หลักของหน่วยงาน"],
+        periodStart: "2025-10-01",
+        periodEnd: "2026-09-30",
+        responsibleUnits: ["งานการเจ้าหน้าที่", "สำนักปลัด"],
+        resultItems: [
+          { text: "จัดทำแผนผังแสดงขั้นตอน/ระยะเวลาการให้บริการแก่ประชาชน", checked: true, standardItemId: null },
+          { text: "จัดทำคู่มือหรือมาตรฐานการให้บริการ", checked: false, standardItemId: null },
+          { text: "เผยแพร่ประชาสัมพันธ์ให้บุคลากรทราบโดยทั่วกัน", checked: true, standardItemId: null },
+        ],
+        outcomes: ["ประชาชนได้รับบริการตามระยะเวลาที่กำหนด", "การปฏิบัติงานของหน่วยงานมีประสิทธิภาพมากยิ่งขึ้น"],
+        evidenceLinks: [{ url: "https://example.go.th/ita/o1", label: "ประกาศ" }],
+      })),
+    })),
+  };
+  const first = await caller.report.saveDraft({ reportId, baseVersion: report.version, content });
+  if (!first.ok) throw new Error("seeding save refused");
+  return { caller, reportId, content, version: first.version };
+}
+
+async function measure(label: string, db: Db) {
+  const { caller, reportId, content, version: startVersion } = await seedReport(db);
+  let version = startVersion;
+  const timings: number[] = [];
+  for (let i = 0; i < WARM_UP + SAVES; i++) {
+    // One measure changes per save, as when someone types into it.
+    const issue = content.issues[i % content.issues.length]!;
+    const target = issue.measures[i % issue.measures.length]!;
+    target.title = `${target.title.split(" #")[0]} #${i}`;
+    target.resultItems[1]!.checked = i % 2 === 0;
+    const started = performance.now();
+    const result = await caller.report.saveDraft({ reportId, baseVersion: version, content });
+    const elapsed = performance.now() - started;
+    if (!result.ok) throw new Error("save refused during the benchmark");
+    version = result.version;
+    if (i >= WARM_UP) timings.push(elapsed);
+  }
+  timings.sort((a, b) => a - b);
+  const median = percentile(timings, 50);
+  const p99 = percentile(timings, 99);
+  console.log(
+    `${label.padEnd(12)} saves=${SAVES}  median=${median.toFixed(1)} ms  p95=${percentile(timings, 95).toFixed(1)} ms  ` +
+      `p99=${p99.toFixed(1)} ms  p99/target=${(p99 / TARGET_P99_MS).toFixed(2)} (target p99 ≤ ${TARGET_P99_MS} ms on PostgreSQL)`,
+  );
+  return { median, p99 };
+}
+
+async function postgresUrl(): Promise<string | null> {
+  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.end();
+    return url;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  console.log("Autosave of a report with 200 measures (20 issues × 10 measures), one measure changed per save");
+  const pglite = new PGlite();
+  await applyPendingMigrations(pglite);
+  const pgliteDb = prismaOnPGlite(pglite);
+  const onPGlite = await measure("PGlite", pgliteDb);
+  await pgliteDb.$disconnect();
+  await pglite.close();
+
+  const adminUrl = await postgresUrl();
+  if (!adminUrl) {
+    console.log("PostgreSQL    not reachable: set BENCH_DATABASE_URL to include it");
+    return;
+  }
+  const name = `prongsai_bench_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  try {
+    const client = new pg.Client({ connectionString: url.toString() });
+    await client.connect();
+    await applyPendingMigrations({
+      exec: (sql) => client.query(sql),
+      query: async <Row,>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
+    });
+    await client.end();
+    const db = prismaOnPostgres(url.toString());
+    const onPostgres = await measure("PostgreSQL", db);
+    await db.$disconnect();
+    console.log(`ratio PGlite/PostgreSQL: median ${(onPGlite.median / onPostgres.median).toFixed(2)}, p99 ${(onPGlite.p99 / onPostgres.p99).toFixed(2)}`);
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
