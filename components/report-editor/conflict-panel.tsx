@@ -29,7 +29,7 @@ export function ConflictPanel({
   onOverwrite: () => void;
 }) {
   return (
-    <section data-testid="conflict-panel" role="alert" className="space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
+    <section id="conflict-panel" data-testid="conflict-panel" role="alert" className="scroll-mt-24 space-y-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-4">
       <h2 className="text-lg font-semibold text-amber-900">มีการบันทึกซ้อนกัน</h2>
       <p className="text-amber-900">{conflict.message}</p>
       <Differences latest={conflict.content} mine={mine} />

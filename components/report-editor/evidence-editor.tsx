@@ -49,7 +49,7 @@ export function EvidenceEditor({ links, onChange }: { links: EvidenceLink[]; onC
               <button
                 type="button"
                 className="rounded px-2 py-1 text-sm text-red-700 hover:bg-red-50 sm:mt-6"
-                aria-label={`ลบลิงก์หลักฐาน ${index + 1}`}
+                aria-label={`ลบหลักฐานรายการที่ ${index + 1}`}
                 onClick={() => onChange(links.filter((_, i) => i !== index))}
               >
                 ลบ

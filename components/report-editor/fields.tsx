@@ -10,13 +10,16 @@ export const primaryButton =
   "rounded-md bg-teal-700 px-4 py-1.5 font-semibold text-white hover:bg-teal-800 disabled:opacity-60";
 export const secondaryButton =
   "rounded-md border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100 disabled:opacity-50";
+// Textareas grow with their text (where the browser supports field-sizing) so long Thai
+// titles are read whole; min-h keeps an empty one a comfortable size.
+export const textareaClass = `${inputClass} field-sizing-content min-h-16`;
 export const cardClass = "rounded-lg border border-slate-200 bg-white p-4";
 
 /** The Thai message of a failed tRPC call: the first field message, else the server's message. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
     // No data: the request never reached the server (offline, server down).
-    if (!error.data) return "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ ข้อความยังเก็บไว้ในเครื่องนี้ กรุณาลองอีกครั้ง";
+    if (!error.data) return "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง";
     const fieldErrors = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null }).fieldErrors;
     const first = Object.values(fieldErrors ?? {}).find((messages) => messages?.length)?.[0];
     return first ?? error.message;
@@ -34,7 +37,7 @@ type TextFieldProps = {
   value: string;
   onChange: (value: string) => void;
   multiline?: boolean;
-  rows?: number;
+  tall?: boolean; // a long text: starts five lines high
   placeholder?: string;
   list?: string; // id of a <datalist> of suggestions
   type?: "text" | "url" | "tel";
@@ -43,7 +46,7 @@ type TextFieldProps = {
   className?: string;
 };
 
-export function TextField({ label, value, onChange, multiline, rows = 2, error, className, ...rest }: TextFieldProps) {
+export function TextField({ label, value, onChange, multiline, tall, error, className, ...rest }: TextFieldProps) {
   const id = useId();
   return (
     <div className={className}>
@@ -53,11 +56,11 @@ export function TextField({ label, value, onChange, multiline, rows = 2, error, 
       {multiline ? (
         <textarea
           id={id}
-          rows={rows}
+          rows={tall ? 5 : 2}
           value={value}
           placeholder={rest.placeholder}
           onChange={(event) => onChange(event.target.value)}
-          className={inputClass}
+          className={tall ? `${textareaClass} min-h-32` : textareaClass}
           aria-invalid={error ? true : undefined}
         />
       ) : (
@@ -105,15 +108,19 @@ export function DateField({
   );
 }
 
-/** Move up, move down and delete for one row of an ordered list; `what` names the row for screen readers. */
+/**
+ * Move up, move down and delete for one row of an ordered list. The buttons are described by the
+ * row's heading or label (`describedBy`), not named after it, so that getByLabel of a field
+ * finds the field alone.
+ */
 export function RowControls({
-  what,
+  describedBy,
   index,
   count,
   onMove,
   onRemove,
 }: {
-  what: string;
+  describedBy: string;
   index: number;
   count: number;
   onMove: (offset: -1 | 1) => void;
@@ -122,13 +129,13 @@ export function RowControls({
   const small = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40";
   return (
     <div className="flex shrink-0 gap-1">
-      <button type="button" className={small} disabled={index === 0} onClick={() => onMove(-1)} aria-label={`เลื่อน${what}ขึ้น`} title="เลื่อนขึ้น">
+      <button type="button" className={small} disabled={index === 0} onClick={() => onMove(-1)} aria-label="เลื่อนขึ้น" aria-describedby={describedBy} title="เลื่อนขึ้น">
         ↑
       </button>
-      <button type="button" className={small} disabled={index === count - 1} onClick={() => onMove(1)} aria-label={`เลื่อน${what}ลง`} title="เลื่อนลง">
+      <button type="button" className={small} disabled={index === count - 1} onClick={() => onMove(1)} aria-label="เลื่อนลง" aria-describedby={describedBy} title="เลื่อนลง">
         ↓
       </button>
-      <button type="button" className={`${small} text-red-700`} onClick={onRemove} aria-label={`ลบ${what}`} title="ลบ">
+      <button type="button" className={`${small} text-red-700`} onClick={onRemove} aria-describedby={describedBy}>
         ลบ
       </button>
     </div>

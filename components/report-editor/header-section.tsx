@@ -34,7 +34,7 @@ export function HeaderSection({ header, dispatch }: { header: ReportHeader; disp
           className="sm:col-span-6"
           label="ข้อความ"
           multiline
-          rows={5}
+          tall
           placeholder="ไม่บังคับ"
           value={header.body}
           onChange={set("body")}

@@ -1,13 +1,17 @@
 "use client";
 
-import type { Dispatch } from "react";
+import { memo, type Dispatch } from "react";
 import { LIMITS, type Issue } from "@/server/domain/report-content";
 import { newMeasure, type ContentAction } from "./content-reducer";
 import { RowControls, secondaryButton, TextField } from "./fields";
 import { MeasureCard } from "./measure-card";
 import type { EditorFiscalYear } from "./types";
 
-export function IssueCard({
+/**
+ * One issue and its measures. Memoised: a keystroke changes one issue object only, so in a long
+ * report (up to 200 measures) the other cards are not re-rendered on every key.
+ */
+export const IssueCard = memo(function IssueCard({
   issue,
   index,
   count,
@@ -27,6 +31,7 @@ export function IssueCard({
   const number = index + 1;
   const what = `ประเด็นที่ ${number}`;
   const issueId = issue.id;
+  const headingId = `issue-${issueId}-heading`;
   const suggested = fiscalYear.suggestedIssues.find((candidate) => candidate.id === issue.suggestedIssueId);
   const toggleIndicator = (indicator: number, on: boolean) =>
     dispatch({
@@ -42,9 +47,11 @@ export function IssueCard({
   return (
     <section id={`issue-${issueId}`} data-testid="issue-card" className="scroll-mt-24 space-y-4 rounded-lg border border-slate-200 bg-white p-3 sm:p-4">
       <div className="flex items-center justify-between gap-2">
-        <h3 className="text-lg font-semibold">{what}</h3>
+        <h3 id={headingId} className="text-lg font-semibold">
+          {what}
+        </h3>
         <RowControls
-          what={what}
+          describedBy={headingId}
           index={index}
           count={count}
           onMove={(offset) => dispatch({ type: "moveIssue", issueId, offset })}
@@ -112,4 +119,4 @@ export function IssueCard({
       </div>
     </section>
   );
-}
+});

@@ -31,6 +31,7 @@ export function MeasureCard({
   onRemove: () => void;
 }) {
   const what = `มาตรการที่ ${number}`;
+  const headingId = `measure-${measure.id}-heading`;
   return (
     <article
       id={`measure-${measure.id}`}
@@ -38,9 +39,11 @@ export function MeasureCard({
       className="scroll-mt-24 space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-3 sm:p-4"
     >
       <div className="flex items-center justify-between gap-2">
-        <h4 className="font-semibold text-slate-800">{what}</h4>
+        <h4 id={headingId} className="font-semibold text-slate-800">
+          {what}
+        </h4>
         <RowControls
-          what={what}
+          describedBy={headingId}
           index={index}
           count={count}
           onMove={onMove}

@@ -51,7 +51,8 @@ export function ResultItemsEditor({
             <button
               type="button"
               className="shrink-0 rounded px-1.5 text-sm text-red-700 hover:bg-red-50"
-              aria-label={`ลบผลการดำเนินการ: ${item.text}`}
+              // Not the item's text: getByLabel(text) must find the checkbox alone.
+              aria-label={`ลบผลการดำเนินการข้อ ${index + 1}`}
               title="ลบรายการนี้"
               onClick={() => onChange(items.filter((_, i) => i !== index))}
             >

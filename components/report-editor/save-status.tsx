@@ -7,9 +7,11 @@ const STYLE: Record<SaveState["kind"], string> = {
   error: "text-red-700",
 };
 
+const smallButton = "shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100";
+
 export function SaveStatus({ state, conflict, onRetry }: { state: SaveState; conflict: boolean; onRetry: () => void }) {
   const text = conflict
-    ? "ยังไม่ได้บันทึก: มีผู้อื่นบันทึกไปก่อน กรุณาเลือกฉบับด้านล่าง"
+    ? "ยังไม่ได้บันทึก: มีผู้อื่นบันทึกไปก่อน"
     : state.kind === "error"
       ? state.message
       : { saved: "บันทึกแล้ว", saving: "กำลังบันทึก…", unsaved: "มีการแก้ไขที่ยังไม่บันทึก" }[state.kind];
@@ -18,10 +20,21 @@ export function SaveStatus({ state, conflict, onRetry }: { state: SaveState; con
       <span data-testid="save-status" role="status" className={`font-medium ${conflict ? "text-red-700" : STYLE[state.kind]}`}>
         {text}
       </span>
-      {state.kind === "error" && !conflict && (
-        <button type="button" onClick={onRetry} className="shrink-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-xs hover:bg-slate-100">
-          ลองบันทึกอีกครั้ง
+      {conflict ? (
+        // The panel sits at the top of the page; the preparer may be typing far below it.
+        <button
+          type="button"
+          className={smallButton}
+          onClick={() => document.getElementById("conflict-panel")?.scrollIntoView({ behavior: "smooth", block: "start" })}
+        >
+          เลือกฉบับ
         </button>
+      ) : (
+        state.kind === "error" && (
+          <button type="button" onClick={onRetry} className={smallButton}>
+            ลองบันทึกอีกครั้ง
+          </button>
+        )
       )}
     </div>
   );

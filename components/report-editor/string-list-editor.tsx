@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef } from "react";
 import { LIMITS } from "@/server/domain/report-content";
 import { moveItem } from "./content-reducer";
-import { inputClass, RowControls, secondaryButton } from "./fields";
+import { inputClass, RowControls, secondaryButton, textareaClass } from "./fields";
 
 /** An ordered list of short texts (steps, responsible units, outcomes): add, edit, reorder, remove. */
 export function StringListEditor({
@@ -50,28 +50,27 @@ export function StringListEditor({
       <ol ref={listRef} className="mt-1 space-y-2">
         {values.map((value, index) => {
           const id = `${baseId}-${index}`;
+          const labelId = `${id}-label`;
           return (
             // Rows have no ids of their own; the inputs are controlled, so index keys stay correct.
-            <li key={index} className="flex flex-col gap-1 sm:flex-row sm:items-start sm:gap-2">
-              <div className="min-w-0 flex-1">
-                <label htmlFor={id} className="text-xs text-slate-500">
+            <li key={index}>
+              <div className="flex items-end justify-between gap-2">
+                <label id={labelId} htmlFor={id} className="text-xs text-slate-500">
                   {itemLabel(index)}
                 </label>
-                {multiline ? (
-                  <textarea id={id} rows={2} value={value} onChange={(event) => set(index, event.target.value)} className={inputClass} />
-                ) : (
-                  <input id={id} value={value} list={datalistId} onChange={(event) => set(index, event.target.value)} className={inputClass} />
-                )}
-              </div>
-              <div className="sm:pt-6">
                 <RowControls
-                  what={itemLabel(index)}
+                  describedBy={labelId}
                   index={index}
                   count={values.length}
                   onMove={(offset) => onChange(moveItem(values, index, offset))}
                   onRemove={() => onChange(values.filter((_, i) => i !== index))}
                 />
               </div>
+              {multiline ? (
+                <textarea id={id} rows={2} value={value} onChange={(event) => set(index, event.target.value)} className={textareaClass} />
+              ) : (
+                <input id={id} value={value} list={datalistId} onChange={(event) => set(index, event.target.value)} className={inputClass} />
+              )}
             </li>
           );
         })}

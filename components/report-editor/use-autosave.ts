@@ -71,7 +71,7 @@ export function useAutosave(report: { id: string; version: number; content: Repo
       if (latest.current === sending) clearBackup(reportId);
       return true;
     } catch (error) {
-      setProblem(errorMessage(error));
+      setProblem(`${errorMessage(error)} (ข้อความที่พิมพ์ยังเก็บไว้ในเครื่องนี้)`);
       return false;
     } finally {
       setSaving(false);
@@ -146,7 +146,8 @@ export function useAutosave(report: { id: string; version: number; content: Repo
   }
 
   function discardBackup() {
-    clearBackup(reportId);
+    // Once something was typed in this visit, the stored backup is already that, not the old one.
+    if (latest.current === savedRef.current) clearBackup(reportId);
     dismissOffer();
   }
 

@@ -1,20 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../playwright.config";
-
-// Each test signs in from its own address, so the per-address throttle of one test does not
-// spill into another.
-let address = 10;
-test.beforeEach(async ({ context }) => {
-  address += 1;
-  await context.setExtraHTTPHeaders({ "x-forwarded-for": `198.51.100.${address}` });
-});
-
-async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
-  await page.getByLabel("ชื่อผู้ใช้").fill(username);
-  await page.getByLabel("รหัสผ่าน").fill(password);
-  await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
-}
+import { signIn } from "./helpers";
 
 test("health names the embedded database", async ({ request }) => {
   const response = await request.get("/api/health");
@@ -48,7 +34,6 @@ test("an editor cannot open another organisation by editing the URL", async ({ p
   await signIn(page, "province.skm");
   await expect(page).toHaveURL(/\/areas\/province\//);
   const otherHref = await page.getByRole("link", { name: "เทศบาลเมืองสมุทรสงคราม" }).getAttribute("href");
-  await page.context().clearCookies();
   await signIn(page, "thaihad.editor");
   await expect(page).toHaveURL(/\/organizations\//);
   const response = await page.goto(otherHref!);
@@ -92,18 +77,27 @@ test("the admin sees provinces and accounts, and creates an account", async ({ p
   await expect(page.getByTestId("admin-users")).toContainText("new.editor");
 });
 
+async function attemptSignIn(page: Page, username: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("ชื่อผู้ใช้").fill(username);
+  await page.getByLabel("รหัสผ่าน").fill(password);
+  await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
+}
+
 test("a wrong password gives the Thai error", async ({ page }) => {
-  await signIn(page, "thaihad.head", "not the password");
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.201" });
+  await attemptSignIn(page, "thaihad.head", "not the password");
   await expect(page.getByTestId("login-error")).toHaveText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
   await expect(page).toHaveURL(/\/login$/);
 });
 
 test("after five failures the throttle refuses even the right password", async ({ page }) => {
+  await page.context().setExtraHTTPHeaders({ "x-forwarded-for": "203.0.113.202" });
   for (let i = 0; i < 5; i++) {
-    await signIn(page, "thaihad.mayor", `wrong ${i}`);
+    await attemptSignIn(page, "thaihad.mayor", `wrong ${i}`);
     await expect(page.getByTestId("login-error")).toHaveText("ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง");
   }
-  await signIn(page, "thaihad.mayor");
+  await attemptSignIn(page, "thaihad.mayor", DEMO_PASSWORD);
   await expect(page.getByTestId("login-error")).toHaveText(/เข้าสู่ระบบไม่สำเร็จเกิน 5 ครั้ง กรุณารอ 15 นาที/);
   await expect(page).toHaveURL(/\/login$/);
 });
