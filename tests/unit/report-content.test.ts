@@ -1,0 +1,115 @@
+import { describe, expect, it } from "vitest";
+import {
+  completenessPercent,
+  diffContent,
+  findGaps,
+  periodOutsideYear,
+  ZReportContent,
+  type Measure,
+  type ReportContent,
+} from "@/server/domain/report-content";
+
+const header = { issuingSection: "สำนักปลัด", issuingPhone: "", documentCode: "", documentNumber: "", memoDate: null, subject: "ร", addressee: "น", body: "" };
+
+function measure(id: string, overrides: Partial<Measure> = {}): Measure {
+  return {
+    id,
+    title: `มาตรการ ${id}`,
+    steps: ["ขั้นแรก"],
+    periodStart: "2024-10-01",
+    periodEnd: "2025-09-30",
+    responsibleUnits: ["สำนักปลัด"],
+    resultItems: [{ text: "จัดทำคู่มือ", checked: true, standardItemId: null }],
+    outcomes: ["ได้ผล"],
+    evidenceLinks: [],
+    ...overrides,
+  };
+}
+
+const content = (issues: ReportContent["issues"]): ReportContent => ({ header, issues });
+const issue = (id: string, measures: Measure[], title = `ประเด็น ${id}`) => ({ id, title, indicatorNumbers: [], suggestedIssueId: null, measures });
+
+describe("findGaps and completenessPercent", () => {
+  it("an empty report lacks issues and is 0% complete", () => {
+    expect(findGaps(content([])).map((gap) => gap.message)).toEqual(["ยังไม่มีประเด็น"]);
+    expect(completenessPercent(content([]))).toBe(0);
+  });
+
+  it("names each issue without measures and each measure without a checked result or an outcome", () => {
+    const report = content([
+      issue("issue-aaaa", []),
+      issue("issue-bbbb", [measure("measure-1", { resultItems: [{ text: "x", checked: false, standardItemId: null }], outcomes: [""] })]),
+    ]);
+    expect(findGaps(report)).toEqual([
+      { issueId: "issue-aaaa", message: "ประเด็นยังไม่มีมาตรการ" },
+      { issueId: "issue-bbbb", measureId: "measure-1", message: "ยังไม่ได้ระบุผลการดำเนินการ" },
+      { issueId: "issue-bbbb", measureId: "measure-1", message: "ยังไม่ได้ระบุผลลัพธ์" },
+    ]);
+    // checks: 1 (has issues) + 2 per issue × 2 + 3 per measure × 1 = 8; gaps 3 → 5/8 = 63%
+    expect(completenessPercent(report)).toBe(63);
+  });
+
+  it("a complete report is 100%", () => {
+    expect(completenessPercent(content([issue("issue-aaaa", [measure("measure-1")])]))).toBe(100);
+  });
+});
+
+describe("ZReportContent", () => {
+  it("refuses more than 200 measures in the whole report and duplicate ids", () => {
+    const many = Array.from({ length: 201 }, (_, i) => measure(`measure-${String(i).padStart(3, "0")}`));
+    const tooMany = ZReportContent.safeParse(content([issue("issue-aaaa", many.slice(0, 100)), issue("issue-bbbb", many.slice(100))]));
+    expect(tooMany.success).toBe(false);
+    expect(tooMany.error?.issues[0]?.message).toBe("มาตรการทั้งรายงานมีได้ไม่เกิน 200 มาตรการ");
+    const duplicate = ZReportContent.safeParse(content([issue("issue-aaaa", [measure("same-id-1"), measure("same-id-1")])]));
+    expect(duplicate.error?.issues[0]?.message).toBe("รหัสประเด็นหรือมาตรการซ้ำกัน");
+    expect(ZReportContent.safeParse(content([issue("issue-aaaa", many.slice(0, 200))])).success).toBe(true);
+  });
+});
+
+describe("periodOutsideYear", () => {
+  const year = { start: "2024-10-01", end: "2025-09-30" };
+  it("warns only when a date falls outside the fiscal year", () => {
+    expect(periodOutsideYear({ periodStart: "2024-10-01", periodEnd: "2025-09-30" }, year)).toBe(false);
+    expect(periodOutsideYear({ periodStart: "2024-09-30", periodEnd: "2025-09-30" }, year)).toBe(true);
+    expect(periodOutsideYear({ periodStart: "2024-10-01", periodEnd: "2025-10-01" }, year)).toBe(true);
+  });
+});
+
+describe("diffContent", () => {
+  it("reports added, removed and changed measures, result checks, issue changes and header fields", () => {
+    const before = content([issue("issue-aaaa", [measure("measure-1"), measure("measure-2")]), issue("issue-bbbb", [], "เดิม")]);
+    const after = structuredClone(before);
+    after.header.subject = "เรื่องใหม่";
+    after.issues[0]!.measures[0]!.resultItems = [
+      { text: "จัดทำคู่มือ", checked: false, standardItemId: null },
+      { text: "เผยแพร่", checked: true, standardItemId: null },
+    ];
+    after.issues[0]!.measures[0]!.outcomes = ["ได้ผลมากขึ้น"];
+    after.issues[0]!.measures.splice(1, 1, measure("measure-3"));
+    after.issues[1]!.title = "ใหม่";
+    after.issues.push(issue("issue-cccc", []));
+    const diff = diffContent(before, after);
+    expect(diff.headerFields).toEqual(["subject"]);
+    expect(diff.issuesAdded).toEqual(["ประเด็น issue-cccc"]);
+    expect(diff.issuesRemoved).toEqual([]);
+    expect(diff.issuesRenamed).toEqual([{ from: "เดิม", to: "ใหม่" }]);
+    expect(diff.measures).toEqual([
+      {
+        issueTitle: "ประเด็น issue-aaaa",
+        measureId: "measure-1",
+        title: "มาตรการ measure-1",
+        change: "changed",
+        fields: ["ผลการดำเนินการ", "ผลลัพธ์"],
+        resultsChecked: ["เผยแพร่"],
+        resultsUnchecked: ["จัดทำคู่มือ"],
+      },
+      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-3", title: "มาตรการ measure-3", change: "added", fields: [], resultsChecked: [], resultsUnchecked: [] },
+      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-2", title: "มาตรการ measure-2", change: "removed", fields: [], resultsChecked: [], resultsUnchecked: [] },
+    ]);
+  });
+
+  it("finds nothing between identical contents", () => {
+    const same = content([issue("issue-aaaa", [measure("measure-1")])]);
+    expect(diffContent(same, structuredClone(same))).toEqual({ issuesAdded: [], issuesRemoved: [], issuesRenamed: [], measures: [], headerFields: [] });
+  });
+});
