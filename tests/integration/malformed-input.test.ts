@@ -1,17 +1,9 @@
 // Malformed input to any procedure that takes input gets a validation error and writes nothing.
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
-import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createWorld, type World } from "./helpers/fixtures";
+import { callerFor, worldForThisFile } from "./helpers/fixtures";
 
-let database: TestDatabase;
-let world: World;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createWorld(database.db);
-});
-afterAll(() => database.close());
+const context = worldForThisFile();
 
 const MALFORMED = [undefined, null, "x", 42, [], { organizationId: 12 }, { area: { kind: "planet", id: "x" } }, { userId: "" }];
 
@@ -24,14 +16,14 @@ it("every procedure with input refuses malformed input with BAD_REQUEST and writ
   expect(procedures.length).toBeGreaterThan(5);
   const tables = async () =>
     Promise.all([
-      database.db.user.count(),
-      database.db.roleAssignment.count(),
-      database.db.auditEvent.count(),
-      database.db.localOrganization.count(),
+      context.database.db.user.count(),
+      context.database.db.roleAssignment.count(),
+      context.database.db.auditEvent.count(),
+      context.database.db.localOrganization.count(),
     ]);
   const before = await tables();
   // An admin reaches every procedure's validation, so the refusal is about the input.
-  const caller = callerFor(database.db, world.users.admin.id) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
+  const caller = callerFor(context.database.db, context.world.users.admin.id) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   for (const [path] of procedures) {
     const [router, name] = path.split(".") as [string, string];
     for (const input of MALFORMED) {

@@ -1,19 +1,11 @@
 // Every procedure scopes its data to what the caller may see: a foreign id gives an error and
 // no data, whatever the caller's role.
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
-import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createWorld, type World } from "./helpers/fixtures";
+import { callerFor, worldForThisFile } from "./helpers/fixtures";
 
-let database: TestDatabase;
-let world: World;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createWorld(database.db);
-});
-afterAll(() => database.close());
+const context = worldForThisFile();
 
 async function expectRefused(call: Promise<unknown>, codes: TRPCError["code"][] = ["NOT_FOUND", "FORBIDDEN"]) {
   const error = await call.then(
@@ -52,32 +44,32 @@ describe("organisation procedures", () => {
 
   for (const [name, { write, call }] of Object.entries(organizationProcedures)) {
     it(`${name}: an editor of A gets nothing of B`, async () => {
-      await expectRefused(call(callerFor(database.db, world.users.editorA1.id), world.organizations.B.id));
+      await expectRefused(call(callerFor(context.database.db, context.world.users.editorA1.id), context.world.organizations.B.id));
     });
 
     it(`${name}: an editor of A ${write ? "writes" : "reads"} A`, async () => {
-      await expect(call(callerFor(database.db, world.users.editorA1.id), world.organizations.A1.id)).resolves.toBeTruthy();
+      await expect(call(callerFor(context.database.db, context.world.users.editorA1.id), context.world.organizations.A1.id)).resolves.toBeTruthy();
     });
 
     it(`${name}: a signer of A gets nothing of A's neighbour in the same district`, async () => {
-      await expectRefused(call(callerFor(database.db, world.users.signerA1.id), world.organizations.A1b.id));
+      await expectRefused(call(callerFor(context.database.db, context.world.users.signerA1.id), context.world.organizations.A1b.id));
     });
 
     it(`${name}: a district reviewer ${write ? "writes nothing" : "reads their district only"}`, async () => {
-      const caller = callerFor(database.db, world.users.districtA1.id);
-      if (write) await expectRefused(call(caller, world.organizations.A1b.id), ["FORBIDDEN"]);
-      else await expect(call(caller, world.organizations.A1b.id)).resolves.toBeTruthy();
-      await expectRefused(call(caller, world.organizations.A2.id));
-      await expectRefused(call(caller, world.organizations.B.id));
+      const caller = callerFor(context.database.db, context.world.users.districtA1.id);
+      if (write) await expectRefused(call(caller, context.world.organizations.A1b.id), ["FORBIDDEN"]);
+      else await expect(call(caller, context.world.organizations.A1b.id)).resolves.toBeTruthy();
+      await expectRefused(call(caller, context.world.organizations.A2.id));
+      await expectRefused(call(caller, context.world.organizations.B.id));
     });
 
     it(`${name}: a province reviewer of B sees nothing of province A`, async () => {
-      await expectRefused(call(callerFor(database.db, world.users.provinceB.id), world.organizations.A1.id));
+      await expectRefused(call(callerFor(context.database.db, context.world.users.provinceB.id), context.world.organizations.A1.id));
     });
 
     it(`${name}: an unknown id and a signed-out caller are refused`, async () => {
-      await expectRefused(call(callerFor(database.db, world.users.admin.id), "no-such-organization"));
-      await expectRefused(call(callerFor(database.db, null), world.organizations.A1.id), ["UNAUTHORIZED"]);
+      await expectRefused(call(callerFor(context.database.db, context.world.users.admin.id), "no-such-organization"));
+      await expectRefused(call(callerFor(context.database.db, null), context.world.organizations.A1.id), ["UNAUTHORIZED"]);
     });
   }
 });
@@ -110,9 +102,9 @@ const emptyHeader = {
 
 describe("report procedures", () => {
   beforeAll(async () => {
-    const fiscalYear = await database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
-    await database.db.yearlyReport.create({
-      data: { organizationId: world.organizations.A1.id, fiscalYearId: fiscalYear.id, issuingSection: "ส", subject: "ร", addressee: "น" },
+    const fiscalYear = await context.database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
+    await context.database.db.yearlyReport.create({
+      data: { organizationId: context.world.organizations.A1.id, fiscalYearId: fiscalYear.id, issuingSection: "ส", subject: "ร", addressee: "น" },
     });
   });
 
@@ -123,56 +115,56 @@ describe("report procedures", () => {
 
   for (const [name, call] of Object.entries(reportProcedures)) {
     it(`${name}: people of province B and of a neighbouring organisation get nothing of A's report`, async () => {
-      const report = await database.db.yearlyReport.findFirstOrThrow({ where: { organizationId: world.organizations.A1.id, fiscalYear: { yearBe: 2568 } } });
-      const before = await database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } });
-      for (const user of [world.users.editorB, world.users.provinceB]) {
-        await expectRefused(call(callerFor(database.db, user.id), report.id), ["NOT_FOUND"]);
+      const report = await context.database.db.yearlyReport.findFirstOrThrow({ where: { organizationId: context.world.organizations.A1.id, fiscalYear: { yearBe: 2568 } } });
+      const before = await context.database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } });
+      for (const user of [context.world.users.editorB, context.world.users.provinceB]) {
+        await expectRefused(call(callerFor(context.database.db, user.id), report.id), ["NOT_FOUND"]);
       }
-      const neighbour = await database.db.user.create({
-        data: { username: `neighbour.${name}`, displayName: "x", passwordHash: "x", roles: { create: { role: "ORG_EDITOR", organizationId: world.organizations.A1b.id } } },
+      const neighbour = await context.database.db.user.create({
+        data: { username: `neighbour.${name}`, displayName: "x", passwordHash: "x", roles: { create: { role: "ORG_EDITOR", organizationId: context.world.organizations.A1b.id } } },
       });
-      await expectRefused(call(callerFor(database.db, neighbour.id), report.id), ["NOT_FOUND"]);
-      await expectRefused(call(callerFor(database.db, world.users.admin.id), "no-such-report"), ["NOT_FOUND"]);
-      expect(await database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } })).toEqual(before);
+      await expectRefused(call(callerFor(context.database.db, neighbour.id), report.id), ["NOT_FOUND"]);
+      await expectRefused(call(callerFor(context.database.db, context.world.users.admin.id), "no-such-report"), ["NOT_FOUND"]);
+      expect(await context.database.db.yearlyReport.findUniqueOrThrow({ where: { id: report.id } })).toEqual(before);
     });
   }
 });
 
 describe("area procedures", () => {
   it("a province reviewer of B cannot list province A or its districts", async () => {
-    const caller = callerFor(database.db, world.users.provinceB.id);
-    await expectRefused(caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } }));
-    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } }));
-    await expectRefused(caller.area.describe({ area: { kind: "province", id: world.provinces.A.id } }));
+    const caller = callerFor(context.database.db, context.world.users.provinceB.id);
+    await expectRefused(caller.area.organizations({ area: { kind: "province", id: context.world.provinces.A.id } }));
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: context.world.districts.A1.id } }));
+    await expectRefused(caller.area.describe({ area: { kind: "province", id: context.world.provinces.A.id } }));
     await expectRefused(caller.area.organizations({ area: { kind: "national" } }));
   });
 
   it("a province reviewer lists every organisation of the province and of its districts", async () => {
-    const caller = callerFor(database.db, world.users.provinceA.id);
-    const province = await caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } });
+    const caller = callerFor(context.database.db, context.world.users.provinceA.id);
+    const province = await caller.area.organizations({ area: { kind: "province", id: context.world.provinces.A.id } });
     expect(province.organizations.map((o) => o.id).sort()).toEqual(
-      [world.organizations.A1.id, world.organizations.A1b.id, world.organizations.A2.id].sort(),
+      [context.world.organizations.A1.id, context.world.organizations.A1b.id, context.world.organizations.A2.id].sort(),
     );
-    const district = await caller.area.organizations({ area: { kind: "district", id: world.districts.A2.id } });
-    expect(district.organizations.map((o) => o.id)).toEqual([world.organizations.A2.id]);
+    const district = await caller.area.organizations({ area: { kind: "district", id: context.world.districts.A2.id } });
+    expect(district.organizations.map((o) => o.id)).toEqual([context.world.organizations.A2.id]);
   });
 
   it("a district reviewer sees only their district", async () => {
-    const caller = callerFor(database.db, world.users.districtA1.id);
-    const own = await caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } });
-    expect(own.organizations.map((o) => o.id).sort()).toEqual([world.organizations.A1.id, world.organizations.A1b.id].sort());
-    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A2.id } }));
-    await expectRefused(caller.area.organizations({ area: { kind: "province", id: world.provinces.A.id } }));
+    const caller = callerFor(context.database.db, context.world.users.districtA1.id);
+    const own = await caller.area.organizations({ area: { kind: "district", id: context.world.districts.A1.id } });
+    expect(own.organizations.map((o) => o.id).sort()).toEqual([context.world.organizations.A1.id, context.world.organizations.A1b.id].sort());
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: context.world.districts.A2.id } }));
+    await expectRefused(caller.area.organizations({ area: { kind: "province", id: context.world.provinces.A.id } }));
   });
 
   it("organisation staff review no area", async () => {
-    const caller = callerFor(database.db, world.users.editorA1.id);
-    await expectRefused(caller.area.organizations({ area: { kind: "district", id: world.districts.A1.id } }));
+    const caller = callerFor(context.database.db, context.world.users.editorA1.id);
+    await expectRefused(caller.area.organizations({ area: { kind: "district", id: context.world.districts.A1.id } }));
     expect(await caller.area.mine()).toEqual([]);
   });
 
   it("an admin reviews the whole country", async () => {
-    const caller = callerFor(database.db, world.users.admin.id);
+    const caller = callerFor(context.database.db, context.world.users.admin.id);
     const national = await caller.area.organizations({ area: { kind: "national" } });
     expect(national.organizations).toHaveLength(4);
   });
@@ -183,32 +175,32 @@ describe("admin procedures", () => {
     caller.admin.provinces(),
     caller.admin.users(),
     caller.admin.scopeOptions(),
-    caller.admin.setUserDisabled({ userId: world.users.editorB.id, disabled: true }),
-    caller.admin.grantRole({ userId: world.users.editorA1.id, grant: { role: "ADMIN" } }),
+    caller.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: true }),
+    caller.admin.grantRole({ userId: context.world.users.editorA1.id, grant: { role: "ADMIN" } }),
   ];
 
   it("are refused to everyone but an admin, and change nothing", async () => {
-    for (const user of [world.users.editorA1, world.users.provinceA, world.users.districtA1, world.users.noRole]) {
-      for (const call of adminCalls(callerFor(database.db, user.id))) await expectRefused(call, ["FORBIDDEN"]);
+    for (const user of [context.world.users.editorA1, context.world.users.provinceA, context.world.users.districtA1, context.world.users.noRole]) {
+      for (const call of adminCalls(callerFor(context.database.db, user.id))) await expectRefused(call, ["FORBIDDEN"]);
     }
-    const editorA1Roles = await database.db.roleAssignment.findMany({ where: { userId: world.users.editorA1.id } });
+    const editorA1Roles = await context.database.db.roleAssignment.findMany({ where: { userId: context.world.users.editorA1.id } });
     expect(editorA1Roles.map((grant) => grant.role)).toEqual(["ORG_EDITOR"]);
-    expect((await database.db.user.findUniqueOrThrow({ where: { id: world.users.editorB.id } })).disabled).toBe(false);
+    expect((await context.database.db.user.findUniqueOrThrow({ where: { id: context.world.users.editorB.id } })).disabled).toBe(false);
   });
 });
 
 describe("home", () => {
   it("sends each user to their place", async () => {
-    const home = async (userId: string) => (await callerFor(database.db, userId).me.get()).homePath;
-    expect(await home(world.users.editorA1.id)).toBe(`/organizations/${world.organizations.A1.id}`);
-    expect(await home(world.users.provinceA.id)).toBe(`/areas/province/${world.provinces.A.id}`);
-    expect(await home(world.users.districtA1.id)).toBe(`/areas/district/${world.districts.A1.id}`);
-    expect(await home(world.users.admin.id)).toBe("/admin");
-    expect(await home(world.users.noRole.id)).toBe("/no-access");
+    const home = async (userId: string) => (await callerFor(context.database.db, userId).me.get()).homePath;
+    expect(await home(context.world.users.editorA1.id)).toBe(`/organizations/${context.world.organizations.A1.id}`);
+    expect(await home(context.world.users.provinceA.id)).toBe(`/areas/province/${context.world.provinces.A.id}`);
+    expect(await home(context.world.users.districtA1.id)).toBe(`/areas/district/${context.world.districts.A1.id}`);
+    expect(await home(context.world.users.admin.id)).toBe("/admin");
+    expect(await home(context.world.users.noRole.id)).toBe("/no-access");
   });
 
   it("a disabled account is signed out on its next call", async () => {
-    await database.db.user.update({ where: { id: world.users.noRole.id }, data: { disabled: true } });
-    await expectRefused(callerFor(database.db, world.users.noRole.id).me.get(), ["UNAUTHORIZED"]);
+    await context.database.db.user.update({ where: { id: context.world.users.noRole.id }, data: { disabled: true } });
+    await expectRefused(callerFor(context.database.db, context.world.users.noRole.id).me.get(), ["UNAUTHORIZED"]);
   });
 });

@@ -1,29 +1,21 @@
 // Accounts are created by an admin (UI and CLI share the service); every change is audited in
 // the same transaction, and refused input writes nothing.
 import { TRPCError } from "@trpc/server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { signIn } from "@/server/auth/sign-in";
-import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createWorld, type World } from "./helpers/fixtures";
+import { callerFor, worldForThisFile } from "./helpers/fixtures";
 
-let database: TestDatabase;
-let world: World;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  world = await createWorld(database.db);
-});
-afterAll(() => database.close());
+const context = worldForThisFile();
 
 const counts = async () => ({
-  users: await database.db.user.count(),
-  roles: await database.db.roleAssignment.count(),
-  audit: await database.db.auditEvent.count(),
+  users: await context.database.db.user.count(),
+  roles: await context.database.db.roleAssignment.count(),
+  audit: await context.database.db.auditEvent.count(),
 });
 
 describe("account administration", () => {
   it("an admin creates a signer who can then sign in; the creation is audited with request metadata", async () => {
-    const admin = callerFor(database.db, world.users.admin.id);
+    const admin = callerFor(context.database.db, context.world.users.admin.id);
     const created = await admin.admin.createUser({
       username: "New.Signer",
       password: "a long enough password",
@@ -33,22 +25,22 @@ describe("account administration", () => {
       roles: [
         {
           role: "ORG_SIGNER",
-          organizationId: world.organizations.A1.id,
+          organizationId: context.world.organizations.A1.id,
           signOffStep: "EXECUTIVE",
           actingPosition: "ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบล",
         },
       ],
     });
     expect(created.username).toBe("new.signer");
-    const grant = await database.db.roleAssignment.findFirstOrThrow({ where: { userId: created.id } });
-    expect(grant).toMatchObject({ role: "ORG_SIGNER", signOffStep: "EXECUTIVE", organizationId: world.organizations.A1.id });
+    const grant = await context.database.db.roleAssignment.findFirstOrThrow({ where: { userId: created.id } });
+    expect(grant).toMatchObject({ role: "ORG_SIGNER", signOffStep: "EXECUTIVE", organizationId: context.world.organizations.A1.id });
     await expect(
-      signIn(database.db, { username: "new.signer", password: "a long enough password", ipAddress: "192.0.2.7" }),
+      signIn(context.database.db, { username: "new.signer", password: "a long enough password", ipAddress: "192.0.2.7" }),
     ).resolves.toEqual({ userId: created.id });
-    const audit = await database.db.auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
+    const audit = await context.database.db.auditEvent.findFirstOrThrow({ where: { entityId: created.id } });
     expect(audit).toMatchObject({
       action: "user.create",
-      actorId: world.users.admin.id,
+      actorId: context.world.users.admin.id,
       actorUsername: "admin.test",
       ipAddress: "203.0.113.9",
       userAgent: "vitest",
@@ -58,7 +50,7 @@ describe("account administration", () => {
 
   it("refuses a duplicate username in Thai and writes nothing", async () => {
     const before = await counts();
-    const error = await callerFor(database.db, world.users.admin.id)
+    const error = await callerFor(context.database.db, context.world.users.admin.id)
       .admin.createUser({ username: "editor.a1", password: "another long password", displayName: "ซ้ำ", roles: [] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
@@ -70,7 +62,7 @@ describe("account administration", () => {
   it("refuses a role whose organisation does not exist, and writes nothing", async () => {
     const before = await counts();
     await expect(
-      callerFor(database.db, world.users.admin.id).admin.createUser({
+      callerFor(context.database.db, context.world.users.admin.id).admin.createUser({
         username: "ghost.editor",
         password: "a long enough password",
         displayName: "ผี",
@@ -81,7 +73,7 @@ describe("account administration", () => {
   });
 
   it("gives field-level Thai messages for malformed input", async () => {
-    const error = (await callerFor(database.db, world.users.admin.id)
+    const error = (await callerFor(context.database.db, context.world.users.admin.id)
       .admin.createUser({ username: "x", password: "short", displayName: "", roles: [] })
       .catch((caught: unknown) => caught)) as TRPCError;
     expect(error.code).toBe("BAD_REQUEST");
@@ -90,44 +82,44 @@ describe("account administration", () => {
 
   it("the database itself refuses a role scoped to the wrong kind of node", async () => {
     await expect(
-      database.db.roleAssignment.create({
-        data: { userId: world.users.noRole.id, role: "PROVINCE_REVIEWER", districtId: world.districts.A1.id },
+      context.database.db.roleAssignment.create({
+        data: { userId: context.world.users.noRole.id, role: "PROVINCE_REVIEWER", districtId: context.world.districts.A1.id },
       }),
     ).rejects.toThrow();
     await expect(
-      database.db.roleAssignment.create({
-        data: { userId: world.users.noRole.id, role: "ORG_SIGNER", organizationId: world.organizations.A1.id },
+      context.database.db.roleAssignment.create({
+        data: { userId: context.world.users.noRole.id, role: "ORG_SIGNER", organizationId: context.world.organizations.A1.id },
       }),
     ).rejects.toThrow();
   });
 
   it("disabling and re-enabling an account is audited, and an admin cannot disable themself", async () => {
-    const admin = callerFor(database.db, world.users.admin.id);
-    await admin.admin.setUserDisabled({ userId: world.users.editorB.id, disabled: true });
-    await expect(callerFor(database.db, world.users.editorB.id).me.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
-    await admin.admin.setUserDisabled({ userId: world.users.editorB.id, disabled: false });
-    const actions = await database.db.auditEvent.findMany({
-      where: { entityId: world.users.editorB.id },
+    const admin = callerFor(context.database.db, context.world.users.admin.id);
+    await admin.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: true });
+    await expect(callerFor(context.database.db, context.world.users.editorB.id).me.get()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await admin.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: false });
+    const actions = await context.database.db.auditEvent.findMany({
+      where: { entityId: context.world.users.editorB.id },
       orderBy: { createdAt: "asc" },
     });
     expect(actions.map((event) => event.action)).toEqual(["user.disable", "user.enable"]);
-    await expect(admin.admin.setUserDisabled({ userId: world.users.admin.id, disabled: true })).rejects.toMatchObject({
+    await expect(admin.admin.setUserDisabled({ userId: context.world.users.admin.id, disabled: true })).rejects.toMatchObject({
       code: "BAD_REQUEST",
     });
   });
 
   it("grants and revokes a role with audit events scoped to the organisation", async () => {
-    const admin = callerFor(database.db, world.users.admin.id);
+    const admin = callerFor(context.database.db, context.world.users.admin.id);
     const grant = await admin.admin.grantRole({
-      userId: world.users.noRole.id,
-      grant: { role: "ORG_EDITOR", organizationId: world.organizations.A2.id },
+      userId: context.world.users.noRole.id,
+      grant: { role: "ORG_EDITOR", organizationId: context.world.organizations.A2.id },
     });
     await admin.admin.revokeRole({ roleAssignmentId: grant.id });
-    const events = await database.db.auditEvent.findMany({ where: { entityId: grant.id }, orderBy: { createdAt: "asc" } });
+    const events = await context.database.db.auditEvent.findMany({ where: { entityId: grant.id }, orderBy: { createdAt: "asc" } });
     expect(events.map((event) => [event.action, event.organizationId])).toEqual([
-      ["role.grant", world.organizations.A2.id],
-      ["role.revoke", world.organizations.A2.id],
+      ["role.grant", context.world.organizations.A2.id],
+      ["role.revoke", context.world.organizations.A2.id],
     ]);
-    expect(await database.db.roleAssignment.count({ where: { id: grant.id } })).toBe(0);
+    expect(await context.database.db.roleAssignment.count({ where: { id: grant.id } })).toBe(0);
   });
 });

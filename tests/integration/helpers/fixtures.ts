@@ -1,12 +1,14 @@
 // A small world for tenant tests: two provinces; province A has two districts with two
 // organisations in the first and one in the second; province B has one district and one
 // organisation. Every role has an account.
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/server/db/client";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { hashPassword } from "@/server/auth/password";
 import { createFiscalYear } from "@/server/services/fiscal-years";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+import { openTestDatabase, type TestDatabase } from "./db";
 
 export const TEST_PASSWORD = "correct horse battery";
 
@@ -72,4 +74,18 @@ export type World = Awaited<ReturnType<typeof createWorld>>;
 /** The tRPC caller a signed-in user (or nobody) gets, on the test database. */
 export function callerFor(db: Db, userId: string | null) {
   return createCaller(createContext({ db, userId, request: { ipAddress: "203.0.113.9", userAgent: "vitest" } }));
+}
+
+/**
+ * Opens a fresh database with the small world for the test file, and closes it afterwards.
+ * Read `context.database` and `context.world` inside tests (they are set by beforeAll).
+ */
+export function worldForThisFile() {
+  const context = {} as { database: TestDatabase; world: World };
+  beforeAll(async () => {
+    context.database = await openTestDatabase();
+    context.world = await createWorld(context.database.db);
+  });
+  afterAll(() => context.database.close());
+  return context;
 }
