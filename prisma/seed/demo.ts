@@ -8,6 +8,9 @@ import { createFiscalYear } from "@/server/services/fiscal-years";
 import { upsertItaResult } from "@/server/services/ita-results";
 import { personName } from "@/server/domain/thai-format";
 import { snapshot } from "@/server/services/reports/workflow";
+import { headerOf, writeReportContent } from "@/server/services/reports/content-store";
+import type { ReportContent } from "@/server/domain/report-content";
+import { randomUUID } from "node:crypto";
 import { fiscalYearSeed } from "./data/framework";
 import { samutSongkhram } from "./data/samut-songkhram";
 import { thaihad2568, type IssueSeed } from "./data/thaihad-2568";
@@ -241,44 +244,32 @@ async function createDemoAccounts(
   };
 }
 
-async function createReportIssues(
-  tx: DbClient,
-  reportId: string,
-  fiscalYearId: string,
-  issues: IssueSeed[],
-) {
+/** Writes seeded issues into a new report through the same content writer the editor uses. */
+async function createReportIssues(tx: DbClient, reportId: string, fiscalYearId: string, issues: IssueSeed[]) {
   const suggested = await tx.suggestedIssue.findMany({ where: { fiscalYearId }, include: { resultItems: true } });
-  for (const [issueIndex, issue] of issues.entries()) {
-    const suggestedIssue = suggested.find((candidate) => candidate.ordinal === issue.suggestedOrdinal);
-    await tx.reportIssue.create({
-      data: {
-        reportId,
-        ordinal: issueIndex + 1,
+  const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId } });
+  const content: ReportContent = {
+    header: headerOf(report),
+    issues: issues.map((issue) => {
+      const suggestedIssue = suggested.find((candidate) => candidate.ordinal === issue.suggestedOrdinal);
+      return {
+        id: randomUUID(),
         title: issue.title,
         indicatorNumbers: issue.indicatorNumbers,
         suggestedIssueId: suggestedIssue?.id ?? null,
-        measures: {
-          create: issue.measures.map((measure, measureIndex) => ({
-            ordinal: measureIndex + 1,
-            title: measure.title,
-            steps: measure.steps,
-            periodStart: day(measure.periodStart),
-            periodEnd: day(measure.periodEnd),
-            responsibleUnits: measure.responsibleUnits,
-            outcomes: measure.outcomes,
-            resultItems: {
-              create: measure.resultItems.map((item, itemIndex) => ({
-                ordinal: itemIndex + 1,
-                text: item.text,
-                checked: item.checked,
-                standardItemId: suggestedIssue?.resultItems.find((standard) => standard.text === item.text)?.id ?? null,
-              })),
-            },
+        measures: issue.measures.map((measure) => ({
+          ...measure,
+          id: randomUUID(),
+          resultItems: measure.resultItems.map((item) => ({
+            ...item,
+            standardItemId: suggestedIssue?.resultItems.find((standard) => standard.text === item.text)?.id ?? null,
           })),
-        },
-      },
-    });
-  }
+          evidenceLinks: [],
+        })),
+      };
+    }),
+  };
+  await writeReportContent(tx, report, { header: content.header, issues: [] }, content);
 }
 
 async function createThaihadReport(tx: DbClient, organizationId: string, userIds: Map<string, string>) {
