@@ -1,5 +1,6 @@
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
+import { dashboardRouter } from "./routers/dashboard";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -10,6 +11,7 @@ export const appRouter = createTRPCRouter({
   me: meRouter,
   organization: organizationRouter,
   area: areaRouter,
+  dashboard: dashboardRouter,
   admin: adminRouter,
   report: reportRouter,
   inbox: inboxRouter,
