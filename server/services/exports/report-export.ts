@@ -1,0 +1,48 @@
+// Export of one report's memo PDF: read through the same procedure the report page uses (same
+// access rules), render, and record who exported what.
+import type { Db } from "@/server/db/client";
+import type { DigitStyle } from "@/server/domain/thai-format";
+import { recordAudit, type RequestMetadata } from "@/server/services/audit";
+import { renderReportPdf, type ReportData } from "./report-pdf";
+
+/** The part of the tRPC caller the export uses: `createCaller(ctx)` fits it. */
+export type ReportReader = { report: { get(input: { reportId: string }): Promise<ReportData> } };
+
+export type ExportContext = { db: Db; userId: string | null; request: RequestMetadata };
+
+/**
+ * Renders the report for the signed-in caller and records the export. The reader refuses a
+ * signed-out caller (UNAUTHORIZED) and a foreign or unknown report (NOT_FOUND) before anything
+ * is rendered or recorded.
+ */
+export async function exportReportPdf(reader: ReportReader, ctx: ExportContext, input: { reportId: string; digits: DigitStyle }) {
+  const report = await reader.report.get({ reportId: input.reportId });
+  const pdf = await renderReportPdf(report, { digits: input.digits });
+  await recordPdfExport(ctx, report, { digits: input.digits, bytes: pdf.length });
+  return { pdf, fileName: reportPdfFileName(report) };
+}
+
+export async function recordPdfExport(ctx: ExportContext, report: ReportData, details: { digits: DigitStyle; bytes: number }) {
+  await ctx.db.$transaction(async (tx) => {
+    const actor = ctx.userId ? await tx.user.findUnique({ where: { id: ctx.userId }, select: { id: true, username: true } }) : null;
+    const organization = await tx.localOrganization.findUniqueOrThrow({
+      where: { id: report.organization.id },
+      select: { districtId: true, district: { select: { provinceId: true } } },
+    });
+    await recordAudit(tx, {
+      actor: actor && { userId: actor.id, username: actor.username },
+      request: ctx.request,
+      action: "report.export_pdf",
+      entityType: "YearlyReport",
+      entityId: report.id,
+      scope: { organizationId: report.organization.id, districtId: organization.districtId, provinceId: organization.district.provinceId },
+      after: { yearBe: report.fiscalYear.yearBe, version: report.version, ...details },
+    });
+  });
+}
+
+/** "รายงานมาตรการ-ITA-2568-องค์การบริหารส่วนตำบลท้ายหาด.pdf": no characters a file system refuses. */
+export function reportPdfFileName(report: Pick<ReportData, "fiscalYear" | "organization">): string {
+  const organization = report.organization.nameTh.replace(/[\\/:*?"<>|\s]+/g, "-");
+  return `รายงานมาตรการ-ITA-${report.fiscalYear.yearBe}-${organization}.pdf`;
+}

@@ -1,0 +1,18 @@
+// The official memo (บันทึกข้อความ) of one yearly report with its annex table, as a PDF.
+import type { DigitStyle } from "@/server/domain/thai-format";
+import type { getReport } from "@/server/services/reports/reports";
+import { createPdf, finishPdf } from "./pdf-layout";
+import { drawAnnex } from "./report-annex";
+import { drawMemo } from "./report-memo";
+
+export type ReportData = Awaited<ReturnType<typeof getReport>>;
+
+export const DEMO_NOTE = "ข้อมูลสาธิต";
+
+export async function renderReportPdf(report: ReportData, options: { digits: DigitStyle }): Promise<Buffer> {
+  const doc = createPdf({ title: report.content.header.subject, author: report.organization.nameTh });
+  const note = report.origin === "DEMO" ? DEMO_NOTE : null;
+  drawMemo(doc, report, options.digits, note);
+  drawAnnex(doc, report, options.digits, note);
+  return finishPdf(doc);
+}
