@@ -8,30 +8,33 @@ import { formatScore } from "@/server/domain/thai-format";
 import { cardClass, errorMessage, primaryButton, TextField } from "./fields";
 import type { ItaResultRow } from "./types";
 
-// The level table of each year is data on the server and report.get does not carry it; these
-// are the words used from FY2566 on, offered as suggestions only (any announced text is kept).
-const LEVEL_SUGGESTIONS = ["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"];
-const LEVELS_LIST_ID = "ita-level-suggestions";
+// Each year's level labels come from that year's rule table; they are suggestions only (the
+// announced text is kept as given, and the server flags it when the rules derive another).
+const levelsListId = (yearBe: number) => `ita-levels-${yearBe}`;
 
 /** ITA results of the year before and of the report's year, shown and typed in as announced. */
 export function ItaResultsSection({
   organizationId,
   yearBe,
   results,
+  levelLabels,
 }: {
   organizationId: string;
   yearBe: number;
   results: ItaResultRow[];
+  levelLabels: Record<number, string[]>;
 }) {
   return (
     <section className={cardClass}>
       <h2 className="mb-1 text-xl font-semibold">ผลการประเมิน ITA</h2>
       <p className="mb-3 text-sm text-slate-600">กรอกหรือแก้ไขคะแนนตามที่ประกาศ ระบบคำนวณระดับตามเกณฑ์ของปีให้และแจ้งเมื่อไม่ตรงกับระดับที่ประกาศ</p>
-      <datalist id={LEVELS_LIST_ID}>
-        {LEVEL_SUGGESTIONS.map((level) => (
-          <option key={level} value={level} />
-        ))}
-      </datalist>
+      {Object.entries(levelLabels).map(([year, labels]) => (
+        <datalist key={year} id={levelsListId(Number(year))}>
+          {labels.map((level) => (
+            <option key={level} value={level} />
+          ))}
+        </datalist>
+      ))}
       <div className="grid gap-4 md:grid-cols-2">
         {[yearBe - 1, yearBe].map((year) => (
           <ItaResultForm
@@ -121,7 +124,7 @@ function ItaResultForm({ organizationId, yearBe, initial }: { organizationId: st
         {scoreField("total", "คะแนนรวม")}
         <TextField
           label={`ระดับที่ประกาศ ปี ${yearBe}`}
-          list={LEVELS_LIST_ID}
+          list={levelsListId(yearBe)}
           value={fields.announcedLevel}
           onChange={set("announcedLevel")}
           error={fieldError("announcedLevel")}

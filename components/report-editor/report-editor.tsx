@@ -58,7 +58,12 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         </aside>
         <div className="min-w-0 space-y-6">
           <HeaderSection header={content.header} dispatch={dispatch} />
-          <ItaResultsSection organizationId={report.organization.id} yearBe={fiscalYear.yearBe} results={report.itaResults} />
+          <ItaResultsSection
+            organizationId={report.organization.id}
+            yearBe={fiscalYear.yearBe}
+            results={report.itaResults}
+            levelLabels={report.levelLabels}
+          />
           <IssuesSection issues={content.issues} fiscalYear={fiscalYear} unitSuggestions={report.unitSuggestions} dispatch={dispatch} />
         </div>
       </div>

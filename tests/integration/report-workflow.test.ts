@@ -83,6 +83,9 @@ describe("creating a report", () => {
     expect(report.status).toBe("DRAFT");
     expect(report.actions).toEqual(["edit", "submit"]);
     expect(report.content.header.subject).toContain("2568");
+    // The level labels offered for typing in results come from each year's rule table.
+    expect(report.levelLabels[2567]).toEqual(["ผ่านดีเยี่ยม", "ผ่านดี", "ผ่าน", "ต้องปรับปรุง", "ต้องปรับปรุงโดยด่วน"]);
+    expect(report.levelLabels[2568]).toEqual(report.levelLabels[2567]);
     version = report.version;
     content = report.content;
   });

@@ -73,14 +73,21 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
   const node = { id: report.organizationId, districtId: report.organization.districtId, provinceId: report.organization.district.provinceId };
   await requireReadableOrganization(db, access, node.id);
   const yearBe = report.fiscalYear.yearBe;
-  const [content, itaResults, unitSuggestions] = await Promise.all([
+  const [content, itaResults, unitSuggestions, levelRules] = await Promise.all([
     loadReportContent(db, report.id),
     db.itaResult.findMany({
       where: { organizationId: report.organizationId, fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
       include: { fiscalYear: { select: { yearBe: true } } },
     }),
     listResponsibleUnits(db, report.organizationId),
+    db.levelRule.findMany({
+      where: { fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
+      orderBy: { rank: "asc" },
+      select: { label: true, fiscalYear: { select: { yearBe: true } } },
+    }),
   ]);
+  const levelLabels: Record<number, string[]> = {};
+  for (const rule of levelRules) (levelLabels[rule.fiscalYear.yearBe] ??= []).push(rule.label);
   const bounds = fiscalYearBounds(yearBe);
   return {
     id: report.id,
@@ -119,6 +126,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       yearBe: fiscalYear.yearBe,
     })),
     unitSuggestions,
+    levelLabels,
   };
 }
 
