@@ -30,6 +30,7 @@ export default async function AreaPage({ params }: Props) {
             : undefined
         }
       />
+      <Link href={`/areas/${kind}/${areaId}/overview`} className="mb-4 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">ภาพรวมคะแนน</Link>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="area-organizations">
           <thead className="bg-slate-100 text-left">

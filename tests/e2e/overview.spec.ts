@@ -1,0 +1,54 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("the province reviewer opens the overview and narrows it to one district", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  const provincePath = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "ภาพรวมคะแนน" }).click();
+  await expect(page).toHaveURL(`${provincePath}/overview`);
+  await expect(page.getByRole("heading", { name: /ภาพรวมคะแนน ITA จังหวัดสมุทรสงคราม/ })).toBeVisible();
+
+  await expect(page.getByTestId("figure-organizations")).toContainText("36");
+  await expect(page.getByTestId("inclusion-note")).toContainText("ยังไม่ได้รับรอง");
+  await expect(page.getByTestId("chart-levels").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(await page.locator(".recharts-bar-rectangle").count()).toBeGreaterThan(0);
+  await expect(page.getByTestId("chart-trend").locator(".recharts-line").first()).toBeVisible();
+  await expect(page.getByTestId("ranking-row")).toHaveCount(36);
+  await expect(page.getByTestId("ranking-row").getByTestId("demo-badge").first()).toBeVisible();
+
+  // The name search narrows the ranking in the browser.
+  await page.getByTestId("ranking-search").fill("ท้ายหาด");
+  await expect(page.getByTestId("ranking-row")).toHaveCount(1);
+  await expect(page.getByTestId("ranking-row")).toContainText("99.66");
+  await page.getByTestId("ranking-search").fill("");
+
+  await page.getByLabel("อำเภอ", { exact: true }).selectOption({ label: "เมืองสมุทรสงคราม" });
+  await expect(page).toHaveURL(/[?&]district=/);
+  await expect(page.getByLabel("อำเภอ", { exact: true })).toHaveValue(/.+/);
+  const districts = page.getByTestId("ranking-district");
+  await expect(districts.first()).toBeVisible();
+  await expect(async () => {
+    const names = await districts.allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(names.length).toBeLessThan(36);
+    expect(new Set(names)).toEqual(new Set(["เมืองสมุทรสงคราม"]));
+  }).toPass();
+
+  // The filtered view is a link: opened afresh it shows the same district.
+  const sharedUrl = page.url();
+  await page.goto(sharedUrl);
+  expect(new Set(await page.getByTestId("ranking-district").allTextContents())).toEqual(new Set(["เมืองสมุทรสงคราม"]));
+});
+
+test("the district reviewer cannot open the province overview by editing the URL", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  const provinceOverview = `${new URL(page.url()).pathname}/overview`;
+
+  await signIn(page, "district.mueang");
+  await expect(page).toHaveURL(/\/areas\/district\//);
+  const response = await page.goto(provinceOverview);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByTestId("ranking")).toHaveCount(0);
+});
