@@ -9,7 +9,7 @@ import { upsertItaResult } from "@/server/services/ita-results";
 import { personName } from "@/server/domain/thai-format";
 import { snapshot } from "@/server/services/reports/workflow";
 import { headerOf, writeReportContent } from "@/server/services/reports/content-store";
-import type { ReportContent } from "@/server/domain/report-content";
+import { linkToCatalogue, type ReportContent } from "@/server/domain/report-content";
 import { randomUUID } from "node:crypto";
 import { fiscalYearSeed } from "./data/framework";
 import { samutSongkhram } from "./data/samut-songkhram";
@@ -250,24 +250,23 @@ async function createReportIssues(tx: DbClient, reportId: string, fiscalYearId: 
   const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId } });
   const content: ReportContent = {
     header: headerOf(report),
-    issues: issues.map((issue) => {
-      const suggestedIssue = suggested.find((candidate) => candidate.ordinal === issue.suggestedOrdinal);
-      return {
-        id: randomUUID(),
-        title: issue.title,
-        indicatorNumbers: issue.indicatorNumbers,
-        suggestedIssueId: suggestedIssue?.id ?? null,
-        measures: issue.measures.map((measure) => ({
-          ...measure,
+    issues: issues.map((issue) =>
+      linkToCatalogue(
+        {
           id: randomUUID(),
-          resultItems: measure.resultItems.map((item) => ({
-            ...item,
-            standardItemId: suggestedIssue?.resultItems.find((standard) => standard.text === item.text)?.id ?? null,
+          title: issue.title,
+          indicatorNumbers: issue.indicatorNumbers,
+          suggestedIssueId: null,
+          measures: issue.measures.map((measure) => ({
+            ...measure,
+            id: randomUUID(),
+            resultItems: measure.resultItems.map((item) => ({ ...item, standardItemId: null })),
+            evidenceLinks: [],
           })),
-          evidenceLinks: [],
-        })),
-      };
-    }),
+        },
+        suggested.find((candidate) => candidate.ordinal === issue.suggestedOrdinal),
+      ),
+    ),
   };
   await writeReportContent(tx, report, { header: content.header, issues: [] }, content);
 }

@@ -95,6 +95,28 @@ export type Measure = z.infer<typeof ZMeasure>;
 export type Issue = z.infer<typeof ZIssue>;
 export type ReportContent = z.infer<typeof ZReportContent>;
 
+// ── The year's catalogue ───────────────────────────────────────────────────────────────
+
+export type CatalogueIssue = { id: string; resultItems: { id: string; text: string }[] };
+
+/**
+ * Links an issue to a suggested issue of the report's year, and each of its result items to the
+ * standard item of that issue with the same text (unlinked when there is none).
+ */
+export function linkToCatalogue(issue: Issue, suggested: CatalogueIssue | undefined): Issue {
+  return {
+    ...issue,
+    suggestedIssueId: suggested?.id ?? null,
+    measures: issue.measures.map((measure) => ({
+      ...measure,
+      resultItems: measure.resultItems.map((item) => ({
+        ...item,
+        standardItemId: suggested?.resultItems.find((standard) => standard.text === item.text)?.id ?? null,
+      })),
+    })),
+  };
+}
+
 // ── Completeness ───────────────────────────────────────────────────────────────────────
 
 export type CompletenessGap = { issueId: string; measureId?: string; message: string };

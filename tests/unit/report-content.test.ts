@@ -3,6 +3,7 @@ import {
   completenessPercent,
   diffContent,
   findGaps,
+  linkToCatalogue,
   periodOutsideYear,
   ZReportContent,
   type Measure,
@@ -111,5 +112,27 @@ describe("diffContent", () => {
   it("finds nothing between identical contents", () => {
     const same = content([issue("issue-aaaa", [measure("measure-1")])]);
     expect(diffContent(same, structuredClone(same))).toEqual({ issuesAdded: [], issuesRemoved: [], issuesRenamed: [], measures: [], headerFields: [] });
+  });
+});
+
+describe("linkToCatalogue", () => {
+  it("links the issue and the result items whose text is a standard item, and unlinks the rest", () => {
+    const suggested = { id: "suggested-1", resultItems: [{ id: "standard-1", text: "จัดทำคู่มือ" }] };
+    const linked = linkToCatalogue(
+      issue("issue-aaaa", [
+        measure("measure-1", {
+          resultItems: [
+            { text: "จัดทำคู่มือ", checked: true, standardItemId: null },
+            { text: "ของหน่วยงานเอง", checked: false, standardItemId: "stale-id" },
+          ],
+        }),
+      ]),
+      suggested,
+    );
+    expect(linked.suggestedIssueId).toBe("suggested-1");
+    expect(linked.measures[0]!.resultItems.map((item) => item.standardItemId)).toEqual(["standard-1", null]);
+    const unlinked = linkToCatalogue(linked, undefined);
+    expect(unlinked.suggestedIssueId).toBeNull();
+    expect(unlinked.measures[0]!.resultItems.map((item) => item.standardItemId)).toEqual([null, null]);
   });
 });

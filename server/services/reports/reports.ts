@@ -12,7 +12,7 @@ import {
 } from "@/server/access/access";
 import { fiscalYearBounds } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
-import { ZReportContent, type ReportContent } from "@/server/domain/report-content";
+import { linkToCatalogue, ZReportContent, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
 import { ACTION_REFUSED, allowedActions, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
@@ -161,29 +161,25 @@ function blankContent(organizationName: string, yearBe: number): ReportContent {
 const newId = () => crypto.randomUUID();
 
 /** Last year's issues and measures, results unchecked and periods moved to the new year. */
-function carriedForward(previous: ReportContent, yearBe: number, catalogue: { id: string; title: string; items: { id: string; text: string }[] }[]): ReportContent["issues"] {
+function carriedForward(previous: ReportContent, yearBe: number, catalogue: (CatalogueIssue & { title: string })[]): ReportContent["issues"] {
   const bounds = fiscalYearBounds(yearBe);
-  return previous.issues.map((issue) => {
-    const suggested = catalogue.find((candidate) => candidate.title === issue.title) ?? null;
-    return {
-      id: newId(),
-      title: issue.title,
-      indicatorNumbers: issue.indicatorNumbers,
-      suggestedIssueId: suggested?.id ?? null,
-      measures: issue.measures.map((measure) => ({
-        ...measure,
+  return previous.issues.map((issue) =>
+    linkToCatalogue(
+      {
+        ...issue,
         id: newId(),
-        periodStart: isoDay(bounds.start),
-        periodEnd: isoDay(bounds.end),
-        resultItems: measure.resultItems.map((item) => ({
-          text: item.text,
-          checked: false,
-          standardItemId: suggested?.items.find((standard) => standard.text === item.text)?.id ?? null,
+        measures: issue.measures.map((measure) => ({
+          ...measure,
+          id: newId(),
+          periodStart: isoDay(bounds.start),
+          periodEnd: isoDay(bounds.end),
+          resultItems: measure.resultItems.map((item) => ({ ...item, checked: false })),
+          evidenceLinks: [],
         })),
-        evidenceLinks: [],
-      })),
-    };
-  });
+      },
+      catalogue.find((candidate) => candidate.title === issue.title),
+    ),
+  );
 }
 
 export async function createReport(
@@ -212,12 +208,7 @@ export async function createReport(
       select: { id: true },
     });
     if (!previous) throw new AppError("BAD_REQUEST", `ไม่มีรายงานปีงบประมาณ ${input.yearBe - 1} ให้คัดลอก`);
-    const catalogue = fiscalYear.suggestedIssues.map((issue) => ({
-      id: issue.id,
-      title: issue.title,
-      items: issue.resultItems.map((item) => ({ id: item.id, text: item.text })),
-    }));
-    content.issues = carriedForward(await loadReportContent(db, previous.id), input.yearBe, catalogue);
+    content.issues = carriedForward(await loadReportContent(db, previous.id), input.yearBe, fiscalYear.suggestedIssues);
   }
   try {
     return await db.$transaction(async (tx) => {
