@@ -1,8 +1,10 @@
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { AreaOverview } from "@/server/services/dashboard/overview";
+import type { AreaTrend } from "@/server/services/dashboard/trend";
 import { ChartWithTable, DataTable } from "./chart-with-table";
 import { CountBarChart } from "./count-bar-chart";
 import { TrendChart } from "./trend-chart";
+import { UNIT_TREND_MAX_LINES, UnitTrendChart } from "./unit-trend-chart";
 
 const score = (value: number | null) => (value === null ? "—" : formatScore(value));
 
@@ -53,8 +55,8 @@ export function HistogramSection({ overview }: { overview: AreaOverview }) {
 }
 
 /** Mean, median, lowest and highest total of every fiscal year with results. */
-export function TrendSection({ overview }: { overview: AreaOverview }) {
-  const years = overview.trend.overall;
+export function TrendSection({ trend }: { trend: AreaTrend }) {
+  const years = trend.overall;
   return (
     <ChartWithTable
       testId="chart-trend"
@@ -72,6 +74,38 @@ export function TrendSection({ overview }: { overview: AreaOverview }) {
             score(year.median),
             score(year.min),
             score(year.max),
+          ])}
+        />
+      }
+    />
+  );
+}
+
+const UNIT_NAME = { district: "อำเภอ", province: "จังหวัด" } as const;
+
+/** Each district's (the country: each province's) mean and count per fiscal year. */
+export function UnitTrendSection({ trend }: { trend: AreaTrend }) {
+  const unitName = UNIT_NAME[trend.unitKind];
+  if (trend.byUnit.length < 2 || trend.overall.length === 0) return null;
+  return (
+    <ChartWithTable
+      testId="chart-unit-trend"
+      title={`แนวโน้มคะแนนเฉลี่ยราย${unitName}`}
+      description={`ค่าเฉลี่ยคะแนนของ อปท. ในแต่ละ${unitName} (ในวงเล็บ: จำนวนที่มีผลการประเมิน)`}
+      chart={
+        trend.byUnit.length <= UNIT_TREND_MAX_LINES ? (
+          <UnitTrendChart trend={trend} />
+        ) : (
+          <p className="text-sm text-slate-500">มี {formatInteger(trend.byUnit.length)} {unitName} มากเกินกว่าจะแสดงเป็นเส้นได้ชัดเจน ดูตารางข้อมูลด้านล่าง</p>
+        )
+      }
+      table={
+        <DataTable
+          caption={`คะแนนเฉลี่ยราย${unitName}และปีงบประมาณ`}
+          headers={[unitName, ...trend.overall.map((year) => String(year.yearBe))]}
+          rows={trend.byUnit.map((unit) => [
+            unit.unit.nameTh,
+            ...unit.years.map((year) => (year.mean === null ? "—" : `${formatScore(year.mean)} (${formatInteger(year.count)})`)),
           ])}
         />
       }

@@ -1,92 +1,109 @@
-"use client";
-
 import Link from "next/link";
-import { useMemo, useState } from "react";
 import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
-import { formatScore } from "@/server/domain/thai-format";
-import type { RankingRow } from "@/server/services/dashboard/overview";
+import { formatInteger, formatScore } from "@/server/domain/thai-format";
+import type { AreaRanking, RankingSort } from "@/server/services/dashboard/ranking";
 import { Sparkline } from "./sparkline";
 
-type SortKey = "score" | "name" | "district";
-type Sort = { key: SortKey; descending: boolean };
+export type RankingView = { sort: RankingSort; descending: boolean; search: string; page: number };
 
-const collator = new Intl.Collator("th");
-
-function compareRows(a: RankingRow, b: RankingRow, sort: Sort): number {
-  if (sort.key === "score") {
-    // Organisations without a score stay last in either direction.
-    if (a.total === null || b.total === null) return (a.total === null ? 1 : 0) - (b.total === null ? 1 : 0);
-    const order = a.total - b.total;
-    return sort.descending ? -order : order;
-  }
-  const order =
-    sort.key === "name"
-      ? collator.compare(a.nameTh, b.nameTh)
-      : collator.compare(a.district.nameTh, b.district.nameTh) || (b.total ?? -1) - (a.total ?? -1);
-  return sort.descending ? -order : order;
+/** The URL form of the ranking's view: sort=name&dir=asc&q=…&page=2 (omitted = default). */
+export function rankingViewToParams(view: RankingView): Record<string, string> {
+  const params: Record<string, string> = {};
+  if (view.sort !== "score") params.sort = view.sort;
+  if (view.descending !== (view.sort === "score")) params.dir = view.descending ? "desc" : "asc";
+  if (view.search) params.q = view.search;
+  if (view.page > 1) params.page = String(view.page);
+  return params;
 }
 
-function SortHeader({ label, column, sort, onSort, className = "" }: { label: string; column: SortKey; sort: Sort; onSort: (key: SortKey) => void; className?: string }) {
-  const active = sort.key === column;
+type LinkTo = (view: RankingView) => string;
+
+function SortHeader({ label, column, view, linkTo, className = "" }: { label: string; column: RankingSort; view: RankingView; linkTo: LinkTo; className?: string }) {
+  const active = view.sort === column;
+  // A click on the active column turns its direction; another column starts in its natural one.
+  const next = active ? !view.descending : column === "score";
   return (
-    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
-      <button type="button" onClick={() => onSort(column)} className="font-semibold hover:underline">
+    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={active ? (view.descending ? "descending" : "ascending") : "none"}>
+      <Link href={linkTo({ ...view, sort: column, descending: next, page: 1 })} scroll={false} className="font-semibold hover:underline">
         {label}
         <span aria-hidden="true" className="ml-1 text-slate-500">
-          {active ? (sort.descending ? "▼" : "▲") : "↕"}
+          {active ? (view.descending ? "▼" : "▲") : "↕"}
         </span>
-      </button>
+      </Link>
     </th>
   );
 }
 
-/** Every organisation of the view with its score; sortable by header, filterable by name. */
-export function RankingTable({ rows, yearBe }: { rows: RankingRow[]; yearBe: number }) {
-  const [sort, setSort] = useState<Sort>({ key: "score", descending: true });
-  const [query, setQuery] = useState("");
-  const shown = useMemo(() => {
-    const needle = query.trim();
-    return rows.filter((row) => row.nameTh.includes(needle)).sort((a, b) => compareRows(a, b, sort));
-  }, [rows, query, sort]);
-  const onSort = (key: SortKey) =>
-    setSort((current) => (current.key === key ? { key, descending: !current.descending } : { key, descending: key === "score" }));
+/**
+ * The organisations of the view with their scores, one page at a time: sorting, searching and
+ * paging are links and a plain form, so they work without JavaScript and can be shared.
+ */
+export function RankingTable({
+  ranking,
+  view,
+  pathname,
+  filterParams,
+}: {
+  ranking: AreaRanking;
+  view: RankingView;
+  pathname: string;
+  /** The overview's filters, kept on every ranking link. */
+  filterParams: Record<string, string>;
+}) {
+  const linkTo: LinkTo = (next) => `${pathname}?${new URLSearchParams({ ...filterParams, ...rankingViewToParams(next) })}#ranking`;
+  const pages = Math.max(1, Math.ceil(ranking.matched / ranking.pageSize));
+  const first = ranking.matched === 0 ? 0 : (ranking.page - 1) * ranking.pageSize + 1;
+  const last = Math.min(ranking.matched, ranking.page * ranking.pageSize);
+  const hidden = { ...filterParams, ...rankingViewToParams({ ...view, search: "", page: 1 }) };
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4">
+    <section id="ranking" className="min-w-0 rounded-lg border border-slate-200 bg-white p-4">
       <div className="mb-2 flex flex-wrap items-end justify-between gap-2">
-        <h2 className="text-lg font-semibold text-slate-900">อันดับคะแนน ปีงบประมาณ {yearBe}</h2>
-        <label className="text-sm">
-          <span className="mr-2">ค้นหาชื่อองค์กร</span>
+        <h2 className="text-lg font-semibold text-slate-900">อันดับคะแนน ปีงบประมาณ {ranking.yearBe}</h2>
+        <form method="get" action={`${pathname}#ranking`} role="search" className="flex items-center gap-2 text-sm">
+          {Object.entries(hidden).map(([name, value]) => (
+            <input key={name} type="hidden" name={name} value={value} />
+          ))}
+          <label htmlFor="ranking-search">ค้นหาชื่อองค์กร</label>
           <input
+            id="ranking-search"
             type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-            className="rounded border border-slate-300 px-2 py-1"
+            name="q"
+            defaultValue={view.search}
+            maxLength={100}
+            className="w-40 rounded border border-slate-300 px-2 py-1"
             data-testid="ranking-search"
           />
-        </label>
+          <button type="submit" className="rounded border border-slate-300 px-2 py-1 hover:bg-slate-50">
+            ค้นหา
+          </button>
+        </form>
       </div>
-      <p className="mb-2 text-sm text-slate-600" aria-live="polite">
-        แสดง {shown.length} จาก {rows.length} แห่ง
+      <p className="mb-2 text-sm text-slate-600" aria-live="polite" data-testid="ranking-count">
+        {ranking.matched === 0
+          ? `ไม่พบองค์กร${view.search ? `ที่ชื่อมีคำว่า “${view.search}”` : ""} (ทั้งหมด ${formatInteger(ranking.organizations)} แห่ง)`
+          : `แสดงลำดับที่ ${formatInteger(first)}–${formatInteger(last)} จาก ${formatInteger(ranking.matched)} แห่ง${
+              ranking.matched < ranking.organizations ? ` (ทั้งหมด ${formatInteger(ranking.organizations)} แห่ง)` : ""
+            }`}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full text-sm" data-testid="ranking">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2 text-right">อันดับ</th>
-              <SortHeader label="องค์กร" column="name" sort={sort} onSort={onSort} />
-              <SortHeader label="อำเภอ" column="district" sort={sort} onSort={onSort} />
-              <SortHeader label="คะแนน" column="score" sort={sort} onSort={onSort} className="text-right" />
+              <SortHeader label="องค์กร" column="name" view={view} linkTo={linkTo} />
+              <SortHeader label="อำเภอ" column="district" view={view} linkTo={linkTo} />
+              <SortHeader label="คะแนน" column="score" view={view} linkTo={linkTo} className="text-right" />
               <th scope="col" className="px-3 py-2">ระดับ</th>
               <th scope="col" className="px-3 py-2">รายงาน</th>
               <th scope="col" className="px-3 py-2">แนวโน้ม</th>
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => (
+            {ranking.rows.map((row) => (
               <tr key={row.organizationId} className="border-t border-slate-100" data-testid="ranking-row">
-                <td className="px-3 py-2 text-right tabular-nums">{row.rank ?? "—"}</td>
+                <td className="px-3 py-2 text-right tabular-nums">{row.rank === null ? "—" : formatInteger(row.rank)}</td>
                 <td className="px-3 py-2">
                   <Link href={`/organizations/${row.organizationId}`} className="text-teal-800 hover:underline">
                     {row.nameTh}
@@ -112,6 +129,23 @@ export function RankingTable({ rows, yearBe }: { rows: RankingRow[]; yearBe: num
           </tbody>
         </table>
       </div>
+      {pages > 1 && (
+        <nav aria-label="หน้าของตารางอันดับ" className="mt-3 flex flex-wrap items-center gap-3 text-sm">
+          {ranking.page > 1 && (
+            <Link href={linkTo({ ...view, page: ranking.page - 1 })} scroll={false} className="text-teal-800 hover:underline" rel="prev">
+              ← ก่อนหน้า
+            </Link>
+          )}
+          <span>
+            หน้า {formatInteger(ranking.page)} จาก {formatInteger(pages)}
+          </span>
+          {ranking.page < pages && (
+            <Link href={linkTo({ ...view, page: ranking.page + 1 })} scroll={false} className="text-teal-800 hover:underline" rel="next">
+              ถัดไป →
+            </Link>
+          )}
+        </nav>
+      )}
     </section>
   );
 }

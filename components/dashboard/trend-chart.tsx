@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatScore } from "@/server/domain/thai-format";
-import type { YearStats } from "@/server/services/dashboard/overview";
+import type { YearStats } from "@/server/services/dashboard/trend";
 
 const SERIES = [
   { key: "max", name: "สูงสุด", color: "#0369a1", dash: "4 3" },

@@ -17,11 +17,26 @@ test("the province reviewer opens the overview and narrows it to one district", 
   await expect(page.getByTestId("ranking-row")).toHaveCount(36);
   await expect(page.getByTestId("ranking-row").getByTestId("demo-badge").first()).toBeVisible();
 
-  // The name search narrows the ranking in the browser.
+  // The trend per district: a line per district, and the same numbers as a table.
+  const unitTrend = page.getByTestId("chart-unit-trend");
+  await expect(unitTrend.locator(".recharts-line")).toHaveCount(3);
+  await unitTrend.getByText("ตารางข้อมูล").click();
+  await expect(unitTrend.getByRole("table")).toContainText("อัมพวา");
+
+  // The name search narrows the ranking on the server; the search is in the URL.
   await page.getByTestId("ranking-search").fill("ท้ายหาด");
+  await page.getByTestId("ranking-search").press("Enter");
+  await expect(page).toHaveURL(/[?&]q=/);
   await expect(page.getByTestId("ranking-row")).toHaveCount(1);
   await expect(page.getByTestId("ranking-row")).toContainText("99.66");
-  await page.getByTestId("ranking-search").fill("");
+  await page.goBack();
+  await expect(page.getByTestId("ranking-row")).toHaveCount(36);
+
+  // Sorting by name is a link too.
+  await page.getByRole("link", { name: /^องค์กร/ }).click();
+  await expect(page).toHaveURL(/[?&]sort=name/);
+  const names = await page.getByTestId("ranking-row").locator("td:nth-child(2) a").allTextContents();
+  expect(names).toEqual([...names].sort(new Intl.Collator("th").compare));
 
   await page.getByLabel("อำเภอ", { exact: true }).selectOption({ label: "เมืองสมุทรสงคราม" });
   await expect(page).toHaveURL(/[?&]district=/);
@@ -51,4 +66,21 @@ test("the district reviewer cannot open the province overview by editing the URL
   const response = await page.goto(provinceOverview);
   expect(response?.status()).toBe(404);
   await expect(page.getByTestId("ranking")).toHaveCount(0);
+});
+
+test("the district reviewer's overview shows their district only, and a foreign district filter is a 404", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await page.getByRole("link", { name: "ภาพรวมคะแนน" }).click();
+  const amphawa = await page.getByLabel("อำเภอ", { exact: true }).locator("option", { hasText: "อัมพวา" }).getAttribute("value");
+
+  await signIn(page, "district.mueang");
+  await expect(page).toHaveURL(/\/areas\/district\//);
+  const districtOverview = `${new URL(page.url()).pathname}/overview`;
+  await page.goto(districtOverview);
+  await expect(page.getByRole("heading", { name: /ภาพรวมคะแนน ITA อำเภอเมืองสมุทรสงคราม/ })).toBeVisible();
+  expect(new Set(await page.getByTestId("ranking-district").allTextContents())).toEqual(new Set(["เมืองสมุทรสงคราม"]));
+  // One district: no per-district trend to compare.
+  await expect(page.getByTestId("chart-unit-trend")).toHaveCount(0);
+  const response = await page.goto(`${districtOverview}?district=${amphawa}`);
+  expect(response?.status()).toBe(404);
 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { getAreaOverview } from "@/server/services/dashboard/overview";
+import { getAreaRanking } from "@/server/services/dashboard/ranking";
+import { getAreaTrend } from "@/server/services/dashboard/trend";
 import { upsertItaResult } from "@/server/services/ita-results";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, createFiscalYears } from "./helpers/fixtures";
@@ -132,8 +134,23 @@ afterAll(() => database.close());
 type Area = { kind: "province" | "district"; id: string } | { kind: "national" };
 type Input = { yearBe: number; includeUnaccepted: boolean; districtId?: string; organizationType?: OrganizationType };
 
-function overview(userId: string, area: Area, input: Input) {
-  return callerFor(db, userId).dashboard.overview({ area, ...input });
+/**
+ * The three procedures of the overview page, called together: figures, histogram and movers
+ * (dashboard.overview), the trend (dashboard.trend) and every ranking row (dashboard.ranking).
+ */
+async function overview(userId: string, area: Area, input: Input) {
+  const dashboard = callerFor(db, userId).dashboard;
+  const [figures, trend, ranking] = await Promise.all([
+    dashboard.overview({ area, ...input }),
+    dashboard.trend({ area, ...input }),
+    dashboard.ranking({ area, ...input, pageSize: 200 }),
+  ]);
+  expect(ranking.matched).toBe(ranking.rows.length);
+  return {
+    ...figures,
+    trend: { overall: trend.overall, byDistrict: trend.byUnit.map(({ unit: { kind: _kind, ...district }, years }) => ({ district, years })) },
+    ranking: ranking.rows,
+  };
 }
 // Areas are read when a test runs, after beforeAll has created them.
 const area = {
@@ -498,7 +515,11 @@ describe("edge cases", () => {
     expect(o.figures.reports).toMatchObject({ submitted: 3, accepted: 1, missing: 3, reportingRate: 0.5 });
     // 85.25 + 85.50 + 62 + 90 + 78.45 + 50 = 451.20 / 6 = 75.20; middle (78.45 + 85.25) / 2 = 81.85
     expect(o.figures.scores).toEqual({ count: 6, mean: 75.2, median: 81.85 });
-    expect(o.trend.byDistrict.map((d) => d.district.code)).toEqual(["9101", "9102", "9201"]);
+    // The country's trend is per province.
+    expect(o.trend.byDistrict.map((d) => d.district.code)).toEqual(["91", "92"]);
+    // B: 80, 100, 50; A in 2565: 72.50 + 88 + 45.25 + 95 = 300.75 / 4 = 75.19 (see above)
+    expect(o.trend.byDistrict[1]!.years).toEqual([stats(2565, 1, 80, 80, 80, 80), stats(2566, 1, 100, 100, 100, 100), stats(2567, 1, 50, 50, 50, 50)]);
+    expect(o.trend.byDistrict[0]!.years[0]).toEqual(stats(2565, 4, 75.19, 80.25, 45.25, 95));
     expect(o.containsInventedData).toBe(true);
   });
 });
@@ -625,6 +646,69 @@ describe("scope", () => {
   });
 });
 
+describe("ranking pages, sorts and searches in the database", () => {
+  const ranking = (input: Record<string, unknown>) =>
+    callerFor(db, users.provinceA).dashboard.ranking({ area: area.provinceA, yearBe: 2565, includeUnaccepted: true, ...input });
+
+  it("pages keep the ranks of the whole scope", async () => {
+    // FY2565 by score: o4 95, o2 88, o1 72.50, o3 45.25, then o5 without a total
+    const first = await ranking({ pageSize: 2, page: 1 });
+    const second = await ranking({ pageSize: 2, page: 2 });
+    const third = await ranking({ pageSize: 2, page: 3 });
+    expect([first.organizations, first.matched]).toEqual([5, 5]);
+    expect(first.rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[1, "o4"], [2, "o2"]]);
+    expect(second.rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[3, "o1"], [4, "o3"]]);
+    expect(third.rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[null, "o5"]]);
+    expect((await ranking({ pageSize: 2, page: 4 })).rows).toEqual([]);
+  });
+
+  it("score ascending keeps organisations without a total last", async () => {
+    const rows = (await ranking({ descending: false })).rows;
+    expect(keys(rows)).toEqual(["o3", "o1", "o2", "o4", "o5"]);
+  });
+
+  it("names sort in Thai dictionary order (leading vowels after their consonant)", async () => {
+    // ต (o2's "อบต.สอง" starts with อ) — the names: อบต.หนึ่ง, อบต.สอง, เทศบาลตำบลสาม, อบต.สี่, เทศบาลตำบลห้า:
+    // เทศบาล… sort under ท, before every อ…; among อบต.: สอง < สี่ < หนึ่ง (ส before ห, อ before ี)
+    const rows = (await ranking({ sort: "name", descending: false })).rows;
+    expect(keys(rows)).toEqual(["o3", "o5", "o2", "o4", "o1"]);
+    expect(keys((await ranking({ sort: "name", descending: true })).rows)).toEqual(["o1", "o4", "o2", "o5", "o3"]);
+  });
+
+  it("district order, then score within a district", async () => {
+    // ก-สอง (A2: o4 95, o5 none) before ก-หนึ่ง (A1: o2 88, o1 72.50, o3 45.25)
+    expect(keys((await ranking({ sort: "district", descending: false })).rows)).toEqual(["o4", "o5", "o2", "o1", "o3"]);
+  });
+
+  it("search narrows the rows, not the ranks or the organisation count", async () => {
+    const found = await ranking({ search: "เทศบาล" });
+    expect([found.organizations, found.matched]).toEqual([5, 2]);
+    expect(found.rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[4, "o3"], [null, "o5"]]);
+    const none = await ranking({ search: "ไม่มีชื่อนี้" });
+    expect([none.organizations, none.matched, none.rows]).toEqual([5, 0, []]);
+  });
+
+  it("equal totals share a rank", async () => {
+    const o2 = await db.itaResult.findFirstOrThrow({ where: { organizationId: ids.o2, fiscalYear: { yearBe: 2565 } } });
+    await db.itaResult.update({ where: { id: o2.id }, data: { total: 95 } });
+    try {
+      const rows = (await ranking({})).rows;
+      // o2 and o4 both 95: rank 1 twice, by name (อบต.สอง before อบต.สี่), then 3
+      expect(rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[1, "o2"], [1, "o4"], [3, "o1"], [4, "o3"], [null, "o5"]]);
+    } finally {
+      await db.itaResult.update({ where: { id: o2.id }, data: { total: o2.total } });
+    }
+  });
+
+  it("bad paging or sorting → BAD_REQUEST with a Thai message", async () => {
+    for (const input of [{ page: 0 }, { pageSize: 500 }, { sort: "dlaCode" }, { search: "ก".repeat(101) }, { descending: "yes" }]) {
+      const error = await refusal(ranking(input));
+      expect(error.code).toBe("BAD_REQUEST");
+      expect(error.message).toMatch(/[\u0E00-\u0E7F]/);
+    }
+  });
+});
+
 describe("malformed input", () => {
   const valid = () => ({ area: area.provinceA, yearBe: 2567, includeUnaccepted: true });
   const cases: [string, () => unknown][] = [
@@ -653,7 +737,7 @@ describe("malformed input", () => {
 // ── Queries ─────────────────────────────────────────────────────────────────────────────
 describe("queries", () => {
   it("their number does not grow with the organisations (no query per organisation)", async () => {
-    const count = async (area: Area, districtId?: string) => {
+    const count = async (service: "overview" | "trend" | "ranking", area: Area, districtId?: string) => {
       let operations = 0;
       const counted = db.$extends({
         query: {
@@ -662,15 +746,18 @@ describe("queries", () => {
             return query(args);
           },
         },
-      });
-      await getAreaOverview(counted as unknown as Db, area as never, { yearBe: 2567, includeUnaccepted: true, districtId });
+      }) as unknown as Db;
+      const filters = { yearBe: 2567, includeUnaccepted: true, districtId };
+      if (service === "overview") await getAreaOverview(counted, area as never, filters);
+      if (service === "trend") await getAreaTrend(counted, area as never, filters);
+      if (service === "ranking") await getAreaRanking(counted, area as never, { ...filters, sort: "score", descending: true, page: 1, pageSize: 50 });
       return operations;
     };
-    const single = await count(area.provinceB);
-    const national = await count({ kind: "national" });
-    // fiscal years (with their rules), organisations, results, reports
-    expect(single).toBe(4);
-    expect(national).toBe(single);
-    expect(await count(area.provinceA, districts.A1.id)).toBe(5); // + the district filter check
+    // overview: the year's level rules + one statement; trend and ranking: one statement each
+    for (const [service, queries] of [["overview", 2], ["trend", 1], ["ranking", 1]] as const) {
+      expect(await count(service, area.provinceB)).toBe(queries);
+      expect(await count(service, { kind: "national" })).toBe(queries);
+      expect(await count(service, area.provinceA, districts.A1.id)).toBe(queries + 1); // + the district filter check
+    }
   });
 });

@@ -1,9 +1,22 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { getAreaOverview, ZAreaOverviewInput } from "@/server/services/dashboard/overview";
+import { getAreaRanking, ZRankingInput } from "@/server/services/dashboard/ranking";
+import { getDashboardOptions, ZDashboardFilters } from "@/server/services/dashboard/scope";
+import { getAreaTrend } from "@/server/services/dashboard/trend";
 
 export const dashboardRouter = createTRPCRouter({
-  /** Figures, distribution, levels, trend, movers and ranking of an area in one fiscal year. */
+  /** The fiscal years and districts the filters offer. */
+  options: areaProcedure.query(({ ctx }) => getDashboardOptions(ctx.db, ctx.area)),
+  /** Figures, distribution, levels and movers of an area in one fiscal year. */
   overview: areaProcedure
     .input(ZAreaOverviewInput)
     .query(({ ctx, input }) => getAreaOverview(ctx.db, ctx.area, input)),
+  /** Every fiscal year's score statistics, overall and per district (per province for the country). */
+  trend: areaProcedure
+    .input(ZDashboardFilters)
+    .query(({ ctx, input }) => getAreaTrend(ctx.db, ctx.area, input)),
+  /** One page of the organisations ranked by score, sortable and searchable. */
+  ranking: areaProcedure
+    .input(ZRankingInput)
+    .query(({ ctx, input }) => getAreaRanking(ctx.db, ctx.area, input)),
 });

@@ -1,11 +1,9 @@
-// The area overview (issue 4, item 1): figures, score distribution, levels, trend, movers and
-// ranking for the active organisations of a district, a province or the country, in one fiscal
-// year, optionally narrowed to one district and one organisation type. The caller has checked
-// the area (areaProcedure); the district filter is checked here against the area.
+// The area overview (issue 4, item 1): figures, score distribution, levels and movers of one
+// fiscal year over a dashboard scope (scope.ts); the trend is in trend.ts, the ranking in
+// ranking.ts — three procedures, so that the page's parts load independently and none carries
+// the whole country's rows.
 //
-// Definitions (every number is over the same set of organisations: active, in the area, in the
-// district filter and of the type filter when given; the district is the one an organisation's
-// office sits in today, also for past years' figures):
+// Definitions (every number is over the organisations of the scope):
 //  - organizations: how many there are = the reports expected for the year.
 //  - reports: counted from YearlyReport of the fiscal year.
 //    includeUnaccepted says which reports count as in:
@@ -25,45 +23,24 @@
 //    i.e. the scores given could not decide it, or a label no longer in the table), so the
 //    level counts plus levelUnknown equal scores.count. levelMismatches: announced ≠ derived.
 //  - histogram: the year's totals in 5-point bins from 50 to 100 plus "<50" (see statistics.ts).
-//  - trend: every fiscal year in which at least one of the organisations has a result, oldest
-//    first: count, mean, median, min, max; overall and per district (each district listed for
-//    every year of the overall trend, with count 0 and nulls in a year it has no results).
 //  - movers: organisations with a result in both the fiscal year and the one before it
 //    (yearBe − 1): the 5 biggest rises and the 5 biggest falls of the total.
-//  - ranking: every organisation with its total for the year (or null), levels, report status
-//    (or null: no report), and its totals in every year for a sparkline; sorted by total
-//    descending, organisations without a total last.
+//  - containsInventedData: some result (any year) or report (this year) of the scope is DEMO
+//    or SYNTHETIC: the UI says so.
 //
-// Queries: fiscal years with their level rules, the district filter check, the organisations,
-// their results of every year (raw SQL, see below), and their reports of the year: one query
-// per kind of data, never one per organisation. The ranking needs every row anyway, so the
-// aggregates are computed from those same rows in TypeScript rather than queried again in SQL.
-import { Prisma, type DbClient } from "@/server/db/client";
+// One SQL statement computes everything over whole hundredths (exact sums and middles); the
+// fiscal year's level rules are read beside it.
+import type { DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
-import { OrganizationType, type DataOrigin, type ReportStatus } from "@/server/db/generated/enums";
-import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
-import { organizationsInArea } from "@/server/services/areas";
-import { idSchema, z } from "@/server/validation";
-import { histogram, pickMovers, rankByTotal, summarize, type HistogramBin, type ScoreSummary } from "./statistics";
+import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import { AppError } from "@/server/errors";
+import { CENTS, countedReportStatuses, fiscalYearIdSql, resolveDashboardScope, ZDashboardFilters, type DashboardFilters } from "./scope";
+import { emptyHistogram, fromCents, HISTOGRAM_FLOOR, HISTOGRAM_STEP, pickMovers, type HistogramBin } from "./statistics";
 
-export const ZAreaOverviewInput = z.object({
-  yearBe: z
-    .number({ error: "กรุณาระบุปีงบประมาณเป็นตัวเลข" })
-    .int("ปีงบประมาณต้องเป็นจำนวนเต็ม")
-    .min(2500, "ปีงบประมาณไม่ถูกต้อง")
-    .max(2700, "ปีงบประมาณไม่ถูกต้อง"),
-  districtId: idSchema.nullish(),
-  organizationType: z
-    .enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" })
-    .nullish(),
-  includeUnaccepted: z.boolean({ error: "กรุณาระบุว่าจะนับรายงานที่ยังไม่ได้รับรองหรือไม่" }),
-});
+export const ZAreaOverviewInput = ZDashboardFilters;
+export type AreaOverviewInput = DashboardFilters;
 
-export type AreaOverviewInput = z.infer<typeof ZAreaOverviewInput>;
-
-type DistrictRef = { id: string; code: string; nameTh: string };
-
-export type YearStats = ScoreSummary & { yearBe: number };
+export type DistrictRef = { id: string; code: string; nameTh: string };
 
 export type LevelCount = {
   rank: number;
@@ -72,21 +49,6 @@ export type LevelCount = {
   minTotal: number;
   minEachTool: number | null;
   count: number;
-};
-
-export type RankingRow = {
-  rank: number | null;
-  organizationId: string;
-  nameTh: string;
-  type: OrganizationType;
-  district: DistrictRef;
-  total: number | null;
-  derivedLevel: string | null;
-  announcedLevel: string | null;
-  levelMismatch: boolean;
-  resultOrigin: DataOrigin | null;
-  reportStatus: ReportStatus | null;
-  history: { yearBe: number; total: number }[];
 };
 
 export type MoverRow = {
@@ -103,7 +65,7 @@ export type AreaOverview = {
   previousYearBe: number;
   filters: { districtId: string | null; organizationType: OrganizationType | null };
   includeUnaccepted: boolean;
-  /** Some result or report shown is invented (DEMO or SYNTHETIC): the UI marks it. */
+  /** Some result or report of the scope is invented (DEMO or SYNTHETIC): the UI marks it. */
   containsInventedData: boolean;
   figures: {
     organizations: number;
@@ -120,121 +82,96 @@ export type AreaOverview = {
     levelMismatches: number;
   };
   histogram: HistogramBin[];
-  trend: {
-    overall: YearStats[];
-    byDistrict: { district: DistrictRef; years: YearStats[] }[];
-  };
   movers: { improvements: MoverRow[]; declines: MoverRow[] };
-  ranking: RankingRow[];
 };
 
-type ResultRow = {
+type MoverCandidate = {
   organizationId: string;
-  yearBe: number;
-  total: number;
-  derivedLevel: string | null;
-  announcedLevel: string | null;
-  levelMismatch: boolean;
-  origin: DataOrigin;
+  nameTh: string;
+  districtId: string;
+  districtCode: string;
+  districtNameTh: string;
+  previousCents: number;
+  currentCents: number;
 };
 
-/**
- * The organisation filter of getAreaOverview's Prisma `organizationWhere`, in SQL over
- * "LocalOrganization" o JOIN "District" d (organizationsInArea, active, district, type).
- */
-function organizationFilterSql(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
-  const conditions = [Prisma.sql`o.active`];
-  if (area.kind === "district") conditions.push(Prisma.sql`o."districtId" = ${area.id}`);
-  if (area.kind === "province") conditions.push(Prisma.sql`d."provinceId" = ${area.id}`);
-  if (districtId) conditions.push(Prisma.sql`o."districtId" = ${districtId}`);
-  if (organizationType) conditions.push(Prisma.sql`o.type::text = ${organizationType}`);
-  return Prisma.join(conditions, " AND ");
-}
+type OverviewRow = {
+  organizations: number;
+  reportsByStatus: Partial<Record<ReportStatus, number>>;
+  scoreCount: number;
+  sumCents: number | null;
+  medianCents: number | null;
+  levelMismatches: number;
+  levelCounts: Record<string, number>;
+  histogramCounts: Record<string, number>;
+  moverCandidates: MoverCandidate[];
+  containsInventedData: boolean;
+};
 
-const SUBMITTED_OR_ACCEPTED: ReadonlySet<ReportStatus> = new Set<ReportStatus>(["SUBMITTED", "ACCEPTED"]);
-const ACCEPTED_ONLY: ReadonlySet<ReportStatus> = new Set<ReportStatus>(["ACCEPTED"]);
-
-/** The district filter must name a district of the area; otherwise it looks like a missing id. */
-async function requireDistrictInArea(db: DbClient, area: AreaNode, districtId: string): Promise<void> {
-  const district = await db.district.findUnique({ where: { id: districtId }, select: { id: true, provinceId: true } });
-  const inArea =
-    district !== null &&
-    (area.kind === "national" ||
-      (area.kind === "province" && district.provinceId === area.id) ||
-      (area.kind === "district" && district.id === area.id));
-  if (!inArea) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-}
+const HISTOGRAM_LAST_BIN = emptyHistogram().length - 1;
 
 export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<AreaOverview> {
-  const districtId = input.districtId ?? null;
-  const organizationType = input.organizationType ?? null;
   const previousYearBe = input.yearBe - 1;
-
-  const [fiscalYears] = await Promise.all([
-    db.fiscalYear.findMany({
-      select: { id: true, yearBe: true, levelRules: { orderBy: { rank: "asc" } } },
-      orderBy: { yearBe: "asc" },
-    }),
-    districtId ? requireDistrictInArea(db, area, districtId) : Promise.resolve(),
+  const [scope, fiscalYear] = await Promise.all([
+    resolveDashboardScope(db, area, input),
+    db.fiscalYear.findUnique({ where: { yearBe: input.yearBe }, select: { levelRules: { orderBy: { rank: "asc" } } } }),
   ]);
-  const fiscalYear = fiscalYears.find((year) => year.yearBe === input.yearBe);
   if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
 
-  const organizationWhere: Prisma.LocalOrganizationWhereInput = {
-    AND: [
-      organizationsInArea(area),
-      { active: true },
-      ...(districtId ? [{ districtId }] : []),
-      ...(organizationType ? [{ type: organizationType }] : []),
-    ],
-  };
-  const [organizations, results, reports] = await Promise.all([
-    db.localOrganization.findMany({
-      where: organizationWhere,
-      select: { id: true, nameTh: true, type: true, district: { select: { id: true, code: true, nameTh: true } } },
-    }),
-    // Every year's results: raw SQL because at national scale (≈80,000 rows) Prisma's row
-    // decoding with a Decimal per total costs twice the query itself. total::float8 is the
-    // nearest double to the stored 2-decimal value, as Decimal.toNumber() gives.
-    db.$queryRaw<ResultRow[]>`
-      SELECT r."organizationId", f."yearBe", r.total::float8 AS total, r."derivedLevel",
-             r."announcedLevel", r."levelMismatch", r.origin::text AS origin
-        FROM "ItaResult" r
-        JOIN "FiscalYear" f ON f.id = r."fiscalYearId"
-        JOIN "LocalOrganization" o ON o.id = r."organizationId"
-        JOIN "District" d ON d.id = o."districtId"
-       WHERE ${organizationFilterSql(area, districtId, organizationType)}`,
-    db.yearlyReport.findMany({
-      where: { fiscalYearId: fiscalYear.id, organization: organizationWhere },
-      select: { organizationId: true, status: true, origin: true },
-    }),
-  ]);
+  const year = fiscalYearIdSql(input.yearBe);
+  const [row] = await db.$queryRaw<[OverviewRow]>`
+    WITH ${scope.scopedCte},
+    year_results AS (
+      SELECT r."organizationId", ${CENTS} AS cents, r."derivedLevel", r."levelMismatch"
+        FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId"
+       WHERE r."fiscalYearId" = ${year}
+    ),
+    year_reports AS (
+      SELECT y.status::text AS status, y.origin::text AS origin
+        FROM "YearlyReport" y JOIN scoped s ON s.id = y."organizationId"
+       WHERE y."fiscalYearId" = ${year}
+    ),
+    pairs AS (
+      SELECT s.id AS "organizationId", s."nameTh", s."districtId", s."districtCode", s."districtNameTh",
+             (p.total * 100)::int AS "previousCents", c.cents AS "currentCents", c.cents - (p.total * 100)::int AS change
+        FROM scoped s
+        JOIN year_results c ON c."organizationId" = s.id
+        JOIN "ItaResult" p ON p."organizationId" = s.id AND p."fiscalYearId" = ${fiscalYearIdSql(previousYearBe)}
+    ),
+    -- Everything tied with the 5th biggest change either way: pickMovers then breaks ties by name.
+    mover_candidates AS (
+      SELECT * FROM (
+        SELECT pairs.*, rank() OVER (ORDER BY change DESC) AS up, rank() OVER (ORDER BY change) AS down FROM pairs
+      ) ranked
+       WHERE (change > 0 AND up <= 5) OR (change < 0 AND down <= 5)
+    )
+    SELECT
+      (SELECT count(*)::int FROM scoped) AS organizations,
+      (SELECT coalesce(json_object_agg(status, n), '{}'::json)
+         FROM (SELECT status, count(*)::int AS n FROM year_reports GROUP BY status) g) AS "reportsByStatus",
+      (SELECT count(*)::int FROM year_results) AS "scoreCount",
+      (SELECT sum(cents)::float8 FROM year_results) AS "sumCents",
+      (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY cents) FROM year_results) AS "medianCents",
+      (SELECT count(*)::int FROM year_results WHERE "levelMismatch") AS "levelMismatches",
+      (SELECT coalesce(json_object_agg(level, n), '{}'::json)
+         FROM (SELECT coalesce("derivedLevel", '') AS level, count(*)::int AS n FROM year_results GROUP BY 1) g) AS "levelCounts",
+      (SELECT coalesce(json_object_agg(bin, n), '{}'::json)
+         FROM (SELECT CASE WHEN cents < ${HISTOGRAM_FLOOR * 100} THEN 0
+                           ELSE 1 + least(${HISTOGRAM_LAST_BIN - 1}, (cents - ${HISTOGRAM_FLOOR * 100}) / ${HISTOGRAM_STEP * 100}) END AS bin,
+                      count(*)::int AS n
+                 FROM year_results GROUP BY 1) g) AS "histogramCounts",
+      (SELECT coalesce(json_agg(json_build_object(
+                'organizationId', "organizationId", 'nameTh', "nameTh", 'districtId', "districtId",
+                'districtCode', "districtCode", 'districtNameTh', "districtNameTh",
+                'previousCents', "previousCents", 'currentCents', "currentCents")), '[]'::json)
+         FROM mover_candidates) AS "moverCandidates",
+      EXISTS (SELECT 1 FROM year_reports WHERE origin <> 'REAL')
+        OR EXISTS (SELECT 1 FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId" WHERE r.origin <> 'REAL') AS "containsInventedData"`;
 
-  // ── Index the rows ──
-  const organizationById = new Map(organizations.map((organization) => [organization.id, organization]));
-  const resultsByOrganization = new Map<string, ResultRow[]>();
-  const resultsByYear = new Map<number, ResultRow[]>();
-  for (const row of results) {
-    // Only rows of the organisations listed above count: the two filters say the same thing
-    // (one in Prisma, one in SQL), and this keeps a row from ever showing up without its
-    // organisation, also when one changed between the two queries.
-    if (!organizationById.has(row.organizationId)) continue;
-    pushTo(resultsByOrganization, row.organizationId, row);
-    pushTo(resultsByYear, row.yearBe, row);
-  }
-  const yearResults = resultsByYear.get(input.yearBe) ?? [];
-  const yearScores = yearResults.map((row) => row.total);
-  const reportByOrganization = new Map(
-    reports.filter((report) => organizationById.has(report.organizationId)).map((report) => [report.organizationId, report]),
-  );
-
-  // ── Figures ──
-  const counted = input.includeUnaccepted ? SUBMITTED_OR_ACCEPTED : ACCEPTED_ONLY;
-  const byStatus = { DRAFT: 0, IN_SIGN_OFF: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0, NONE: 0 };
-  for (const report of reportByOrganization.values()) byStatus[report.status] += 1;
-  byStatus.NONE = organizations.length - reportByOrganization.size;
-  let submitted = 0;
-  for (const report of reportByOrganization.values()) if (counted.has(report.status)) submitted += 1;
+  const byStatus = { DRAFT: 0, IN_SIGN_OFF: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0, ...row.reportsByStatus, NONE: 0 };
+  const reportCount = byStatus.DRAFT + byStatus.IN_SIGN_OFF + byStatus.SUBMITTED + byStatus.RETURNED + byStatus.ACCEPTED;
+  byStatus.NONE = row.organizations - reportCount;
+  const submitted = countedReportStatuses(input.includeUnaccepted).reduce((sum, status) => sum + byStatus[status], 0);
 
   const levels: LevelCount[] = fiscalYear.levelRules.map((rule) => ({
     rank: rule.rank,
@@ -242,106 +179,47 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
     passing: rule.passing,
     minTotal: rule.minTotal.toNumber(),
     minEachTool: rule.minEachTool?.toNumber() ?? null,
-    count: 0,
+    count: row.levelCounts[rule.label] ?? 0,
   }));
-  const levelByLabel = new Map(levels.map((level) => [level.label, level]));
-  let levelUnknown = 0;
-  for (const row of yearResults) {
-    const level = row.derivedLevel === null ? undefined : levelByLabel.get(row.derivedLevel);
-    if (level) level.count += 1;
-    else levelUnknown += 1;
-  }
-  const yearSummary = summarize(yearScores);
+  const levelUnknown = row.scoreCount - levels.reduce((sum, level) => sum + level.count, 0);
 
-  // ── Trend ──
-  const trendYears = [...resultsByYear.keys()].sort((a, b) => a - b);
-  const districts = new Map<string, DistrictRef>();
-  for (const organization of organizations) districts.set(organization.district.id, organization.district);
-  const sortedDistricts = [...districts.values()].sort((a, b) => a.code.localeCompare(b.code));
-  const districtScores = new Map<string, Map<number, number[]>>(sortedDistricts.map((d) => [d.id, new Map()]));
-  for (const [yearBe, rows] of resultsByYear) {
-    for (const row of rows) {
-      const perYear = districtScores.get(organizationById.get(row.organizationId)!.district.id)!;
-      pushTo(perYear, yearBe, row.total);
-    }
-  }
+  const histogram = emptyHistogram().map((bin, index) => ({ ...bin, count: row.histogramCounts[index] ?? 0 }));
 
-  // ── Movers ──
-  const pairs = [];
-  for (const [organizationId, rows] of resultsByOrganization) {
-    const current = rows.find((row) => row.yearBe === input.yearBe);
-    const previous = rows.find((row) => row.yearBe === previousYearBe);
-    if (!current || !previous) continue;
-    const organization = organizationById.get(organizationId)!;
-    pairs.push({
-      organizationId,
-      nameTh: organization.nameTh,
-      district: organization.district,
-      previous: previous.total,
-      current: current.total,
-    });
-  }
-
-  // ── Ranking ──
-  const ranking = rankByTotal(
-    organizations.map((organization) => {
-      const history = (resultsByOrganization.get(organization.id) ?? []).sort((a, b) => a.yearBe - b.yearBe);
-      const current = history.find((row) => row.yearBe === input.yearBe);
-      return {
-        organizationId: organization.id,
-        nameTh: organization.nameTh,
-        type: organization.type,
-        district: organization.district,
-        total: current?.total ?? null,
-        derivedLevel: current?.derivedLevel ?? null,
-        announcedLevel: current?.announcedLevel ?? null,
-        levelMismatch: current?.levelMismatch ?? false,
-        resultOrigin: current?.origin ?? null,
-        reportStatus: reportByOrganization.get(organization.id)?.status ?? null,
-        history: history.map((row) => ({ yearBe: row.yearBe, total: row.total })),
-      };
-    }),
+  const movers = pickMovers(
+    row.moverCandidates.map((candidate) => ({
+      organizationId: candidate.organizationId,
+      nameTh: candidate.nameTh,
+      district: { id: candidate.districtId, code: candidate.districtCode, nameTh: candidate.districtNameTh },
+      previous: candidate.previousCents / 100,
+      current: candidate.currentCents / 100,
+    })),
   );
-
-  const containsInventedData =
-    [...resultsByOrganization.values()].some((rows) => rows.some((row) => row.origin !== "REAL")) ||
-    [...reportByOrganization.values()].some((report) => report.origin !== "REAL");
 
   return {
     yearBe: input.yearBe,
     previousYearBe,
-    filters: { districtId, organizationType },
+    filters: { districtId: scope.districtId, organizationType: scope.organizationType },
     includeUnaccepted: input.includeUnaccepted,
-    containsInventedData,
+    containsInventedData: row.containsInventedData,
     figures: {
-      organizations: organizations.length,
+      organizations: row.organizations,
       reports: {
         submitted,
         accepted: byStatus.ACCEPTED,
-        missing: organizations.length - submitted,
-        reportingRate: organizations.length === 0 ? null : submitted / organizations.length,
+        missing: row.organizations - submitted,
+        reportingRate: row.organizations === 0 ? null : submitted / row.organizations,
         byStatus,
       },
-      scores: { count: yearSummary.count, mean: yearSummary.mean, median: yearSummary.median },
+      scores: {
+        count: row.scoreCount,
+        mean: row.scoreCount === 0 ? null : fromCents(row.sumCents! / row.scoreCount),
+        median: row.medianCents === null ? null : fromCents(row.medianCents),
+      },
       levels,
       levelUnknown,
-      levelMismatches: yearResults.filter((row) => row.levelMismatch).length,
+      levelMismatches: row.levelMismatches,
     },
-    histogram: histogram(yearScores),
-    trend: {
-      overall: trendYears.map((yearBe) => ({ yearBe, ...summarize(resultsByYear.get(yearBe)!.map((row) => row.total)) })),
-      byDistrict: sortedDistricts.map((district) => ({
-        district,
-        years: trendYears.map((yearBe) => ({ yearBe, ...summarize(districtScores.get(district.id)!.get(yearBe) ?? []) })),
-      })),
-    },
-    movers: pickMovers(pairs),
-    ranking,
+    histogram,
+    movers,
   };
-}
-
-function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V) {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }

@@ -1,0 +1,134 @@
+// The ranking of an area's organisations in one fiscal year (issue 4, item 1): every
+// organisation of the scope with its total (or null), levels, report status (or null: no
+// report) and its totals of every year for a sparkline. Ranks are competition-style over the
+// whole scope (equal totals share a rank: 1, 2, 2, 4; no total, no rank), before any search.
+// The page asks for one page of rows at a time, sorted and searched in SQL; exports ask for
+// them all (listAreaRanking).
+import { Prisma, type DbClient } from "@/server/db/client";
+import type { AreaNode } from "@/server/access/access";
+import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import { z } from "@/server/validation";
+import type { DistrictRef } from "./overview";
+import { fiscalYearIdSql, resolveDashboardScope, ZDashboardFilters, type DashboardFilters } from "./scope";
+
+export const RANKING_SORTS = ["score", "name", "district"] as const;
+export type RankingSort = (typeof RANKING_SORTS)[number];
+export const RANKING_PAGE_SIZE = 50;
+
+export const ZRankingInput = ZDashboardFilters.extend({
+  search: z.string().trim().max(100, "คำค้นยาวเกิน 100 ตัวอักษร").optional(),
+  sort: z.enum(RANKING_SORTS, { error: "ลำดับการเรียงไม่ถูกต้อง" }).default("score"),
+  descending: z.boolean({ error: "กรุณาระบุทิศทางการเรียง" }).default(true),
+  page: z.number({ error: "หน้าต้องเป็นตัวเลข" }).int("หน้าต้องเป็นจำนวนเต็ม").min(1, "หน้าต้องเริ่มที่ 1").max(10_000, "หน้าไม่ถูกต้อง").default(1),
+  pageSize: z.number({ error: "จำนวนต่อหน้าต้องเป็นตัวเลข" }).int("จำนวนต่อหน้าต้องเป็นจำนวนเต็ม").min(1).max(200, "แสดงได้ไม่เกิน 200 แห่งต่อหน้า").default(RANKING_PAGE_SIZE),
+});
+export type RankingInput = z.input<typeof ZRankingInput>;
+type RankingQuery = z.output<typeof ZRankingInput>;
+
+export type RankingRow = {
+  rank: number | null;
+  organizationId: string;
+  nameTh: string;
+  type: OrganizationType;
+  district: DistrictRef;
+  total: number | null;
+  derivedLevel: string | null;
+  announcedLevel: string | null;
+  levelMismatch: boolean;
+  resultOrigin: DataOrigin | null;
+  reportStatus: ReportStatus | null;
+  history: { yearBe: number; total: number }[];
+};
+
+export type AreaRanking = {
+  yearBe: number;
+  /** Organisations of the scope, and of them those matching the search. */
+  organizations: number;
+  matched: number;
+  page: number;
+  pageSize: number;
+  rows: RankingRow[];
+};
+
+type Row = Omit<RankingRow, "district" | "history"> & {
+  districtId: string;
+  districtCode: string;
+  districtNameTh: string;
+  history: { yearBe: number; total: number }[] | null;
+};
+
+type RankingResult = { organizations: number; matched: number; rows: Row[] };
+
+// Thai dictionary order in both PostgreSQL and PGlite (ICU's root collation orders Thai as
+// Intl.Collator("th") does: leading vowels after their consonant).
+const THAI = Prisma.raw(`COLLATE "und-x-icu"`);
+
+function orderBy(sort: RankingSort, descending: boolean): Prisma.Sql {
+  const direction = Prisma.raw(descending ? "DESC" : "ASC");
+  const byName = Prisma.sql`"nameTh" ${THAI}, "organizationId"`;
+  // Organisations without a score stay last in either direction.
+  if (sort === "score") return Prisma.sql`total ${direction} NULLS LAST, ${byName}`;
+  if (sort === "name") return Prisma.sql`"nameTh" ${THAI} ${direction}, "organizationId"`;
+  return Prisma.sql`"districtNameTh" ${THAI} ${direction}, total DESC NULLS LAST, ${byName}`;
+}
+
+async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, limit: number | null, offset: number): Promise<RankingResult> {
+  const scope = await resolveDashboardScope(db, area, query);
+  const year = fiscalYearIdSql(query.yearBe);
+  const search = query.search ? Prisma.sql`strpos("nameTh", ${query.search}) > 0` : Prisma.sql`TRUE`;
+  const [result] = await db.$queryRaw<[RankingResult]>`
+    WITH ${scope.scopedCte},
+    ranked AS (
+      SELECT s.id AS "organizationId", s."nameTh", s.type, s."districtId", s."districtCode", s."districtNameTh",
+             r.total::float8 AS total, r."derivedLevel", r."announcedLevel", coalesce(r."levelMismatch", false) AS "levelMismatch",
+             r.origin::text AS "resultOrigin", y.status::text AS "reportStatus",
+             CASE WHEN r.total IS NULL THEN NULL ELSE (rank() OVER (ORDER BY r.total DESC NULLS LAST))::int END AS rank
+        FROM scoped s
+        LEFT JOIN "ItaResult" r ON r."organizationId" = s.id AND r."fiscalYearId" = ${year}
+        LEFT JOIN "YearlyReport" y ON y."organizationId" = s.id AND y."fiscalYearId" = ${year}
+    ),
+    matching AS (SELECT * FROM ranked WHERE ${search}),
+    page AS (
+      SELECT matching.*, row_number() OVER (ORDER BY ${orderBy(query.sort, query.descending)}) AS position
+        FROM matching
+       ORDER BY position
+       ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`} OFFSET ${offset}
+    )
+    SELECT
+      (SELECT count(*)::int FROM ranked) AS organizations,
+      (SELECT count(*)::int FROM matching) AS matched,
+      (SELECT coalesce(json_agg(json_build_object(
+                'rank', rank, 'organizationId', "organizationId", 'nameTh', "nameTh", 'type', type,
+                'districtId', "districtId", 'districtCode', "districtCode", 'districtNameTh', "districtNameTh",
+                'total', total, 'derivedLevel', "derivedLevel", 'announcedLevel', "announcedLevel",
+                'levelMismatch', "levelMismatch", 'resultOrigin', "resultOrigin", 'reportStatus', "reportStatus",
+                'history', (SELECT json_agg(json_build_object('yearBe', f."yearBe", 'total', h.total::float8) ORDER BY f."yearBe")
+                              FROM "ItaResult" h JOIN "FiscalYear" f ON f.id = h."fiscalYearId"
+                             WHERE h."organizationId" = page."organizationId")
+              ) ORDER BY position), '[]'::json)
+         FROM page) AS rows`;
+  return result;
+}
+
+function toRankingRow({ districtId, districtCode, districtNameTh, history, ...row }: Row): RankingRow {
+  return { ...row, district: { id: districtId, code: districtCode, nameTh: districtNameTh }, history: history ?? [] };
+}
+
+/** One page of the ranking, for the overview page. */
+export async function getAreaRanking(db: DbClient, area: AreaNode, input: RankingQuery): Promise<AreaRanking> {
+  const result = await queryRanking(db, area, input, input.pageSize, (input.page - 1) * input.pageSize);
+  return {
+    yearBe: input.yearBe,
+    organizations: result.organizations,
+    matched: result.matched,
+    page: input.page,
+    pageSize: input.pageSize,
+    rows: result.rows.map(toRankingRow),
+  };
+}
+
+/** Every row of the ranking, ordered by score (exports). */
+export async function listAreaRanking(db: DbClient, area: AreaNode, filters: DashboardFilters): Promise<RankingRow[]> {
+  const result = await queryRanking(db, area, { ...filters, sort: "score", descending: true, page: 1, pageSize: RANKING_PAGE_SIZE }, null, 0);
+  return result.rows.map(toRankingRow);
+}

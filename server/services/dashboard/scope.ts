@@ -1,0 +1,124 @@
+// What every dashboard number is computed over: the active organisations of an area (district,
+// province or the country), optionally narrowed to one district and one organisation type, in
+// one fiscal year. The caller has checked the area (areaProcedure); the district filter is
+// checked here against it. The district of an organisation is the one its office sits in
+// today, also for past years' figures.
+//
+// The dashboards aggregate in SQL: at national scale (≈7,850 organisations × 10 years) reading
+// rows into TypeScript costs more than the queries themselves. Every query starts from the
+// same organisation set, written once here as the SQL CTE `scoped`.
+import { Prisma, type DbClient } from "@/server/db/client";
+import type { AreaNode } from "@/server/access/access";
+import { OrganizationType, type ReportStatus } from "@/server/db/generated/enums";
+import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { idSchema, z } from "@/server/validation";
+
+export const ZDashboardFilters = z.object({
+  yearBe: z
+    .number({ error: "กรุณาระบุปีงบประมาณเป็นตัวเลข" })
+    .int("ปีงบประมาณต้องเป็นจำนวนเต็ม")
+    .min(2500, "ปีงบประมาณไม่ถูกต้อง")
+    .max(2700, "ปีงบประมาณไม่ถูกต้อง"),
+  districtId: idSchema.nullish(),
+  organizationType: z
+    .enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" })
+    .nullish(),
+  includeUnaccepted: z.boolean({ error: "กรุณาระบุว่าจะนับรายงานที่ยังไม่ได้รับรองหรือไม่" }),
+});
+
+export type DashboardFilters = z.infer<typeof ZDashboardFilters>;
+
+/**
+ * Which reports count as sent in (see overview.ts): with includeUnaccepted, SUBMITTED or
+ * ACCEPTED; without, ACCEPTED only.
+ */
+export function countedReportStatuses(includeUnaccepted: boolean): ReportStatus[] {
+  return includeUnaccepted ? ["SUBMITTED", "ACCEPTED"] : ["ACCEPTED"];
+}
+
+export type DashboardScope = {
+  area: AreaNode;
+  yearBe: number;
+  districtId: string | null;
+  organizationType: OrganizationType | null;
+  includeUnaccepted: boolean;
+  /**
+   * The CTE `scoped(id, "nameTh", type, "districtId", "districtCode", "districtNameTh",
+   * "provinceId", "provinceCode", "provinceNameTh")`.
+   */
+  scopedCte: Prisma.Sql;
+};
+
+/** The district filter must name a district of the area; otherwise it looks like a missing id. */
+async function requireDistrictInArea(db: DbClient, area: AreaNode, districtId: string): Promise<void> {
+  const district = await db.district.findUnique({ where: { id: districtId }, select: { id: true, provinceId: true } });
+  const inArea =
+    district !== null &&
+    (area.kind === "national" ||
+      (area.kind === "province" && district.provinceId === area.id) ||
+      (area.kind === "district" && district.id === area.id));
+  if (!inArea) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+}
+
+/**
+ * Checks the filters against the area and returns the scope. The check is one small query:
+ * callers may run it in parallel with their own (they are read-only) and fail when it fails.
+ */
+export async function resolveDashboardScope(db: DbClient, area: AreaNode, filters: DashboardFilters): Promise<DashboardScope> {
+  const districtId = filters.districtId ?? null;
+  const organizationType = filters.organizationType ?? null;
+  if (districtId) await requireDistrictInArea(db, area, districtId);
+  return {
+    area,
+    yearBe: filters.yearBe,
+    districtId,
+    organizationType,
+    includeUnaccepted: filters.includeUnaccepted,
+    scopedCte: scopedOrganizationsCte(area, districtId, organizationType),
+  };
+}
+
+function scopedOrganizationsCte(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
+  const conditions = [Prisma.sql`o.active`];
+  if (area.kind === "district") conditions.push(Prisma.sql`o."districtId" = ${area.id}`);
+  if (area.kind === "province") conditions.push(Prisma.sql`d."provinceId" = ${area.id}`);
+  if (districtId) conditions.push(Prisma.sql`o."districtId" = ${districtId}`);
+  if (organizationType) conditions.push(Prisma.sql`o.type::text = ${organizationType}`);
+  return Prisma.sql`scoped AS (
+    SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d.code AS "districtCode",
+           d."nameTh" AS "districtNameTh", d."provinceId", p.code AS "provinceCode", p."nameTh" AS "provinceNameTh"
+      FROM "LocalOrganization" o
+      JOIN "District" d ON d.id = o."districtId"
+      JOIN "Province" p ON p.id = d."provinceId"
+     WHERE ${Prisma.join(conditions, " AND ")})`;
+}
+
+/** A fiscal year's id by its Buddhist Era year, as a scalar subquery. */
+export function fiscalYearIdSql(yearBe: number): Prisma.Sql {
+  return Prisma.sql`(SELECT id FROM "FiscalYear" WHERE "yearBe" = ${yearBe})`;
+}
+
+/** ITA totals as whole hundredths: sums and middles stay exact (see statistics.ts). */
+export const CENTS = Prisma.sql`(r.total * 100)::int`;
+
+export type DashboardOptions = {
+  /** Fiscal years in the system, newest first; the newest is the default. */
+  years: number[];
+  /** The districts of a district or province to filter by (none for the country). */
+  districts: { id: string; code: string; nameTh: string }[];
+};
+
+/** What the filter bar offers for an area. */
+export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise<DashboardOptions> {
+  const [years, districts] = await Promise.all([
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    area.kind === "national"
+      ? Promise.resolve([])
+      : db.district.findMany({
+          where: area.kind === "district" ? { id: area.id } : { provinceId: area.id },
+          select: { id: true, code: true, nameTh: true },
+          orderBy: { code: "asc" },
+        }),
+  ]);
+  return { years: years.map((year) => year.yearBe), districts };
+}
