@@ -4,7 +4,8 @@ import type { AreaTrend } from "@/server/services/dashboard/trend";
 import { ChartWithTable, DataTable } from "./chart-with-table";
 import { CountBarChart } from "./count-bar-chart";
 import { TrendChart } from "./trend-chart";
-import { UNIT_TREND_MAX_LINES, UnitTrendChart } from "./unit-trend-chart";
+import { SERIES_COLORS } from "./palette";
+import { UnitTrendChart } from "./unit-trend-chart";
 
 const score = (value: number | null) => (value === null ? "—" : formatScore(value));
 
@@ -93,7 +94,7 @@ export function UnitTrendSection({ trend }: { trend: AreaTrend }) {
       title={`แนวโน้มคะแนนเฉลี่ยราย${unitName}`}
       description={`ค่าเฉลี่ยคะแนนของ อปท. ในแต่ละ${unitName} (ในวงเล็บ: จำนวนที่มีผลการประเมิน)`}
       chart={
-        trend.byUnit.length <= UNIT_TREND_MAX_LINES ? (
+        trend.byUnit.length <= SERIES_COLORS.length ? (
           <UnitTrendChart trend={trend} />
         ) : (
           <p className="text-sm text-slate-500">มี {formatInteger(trend.byUnit.length)} {unitName} มากเกินกว่าจะแสดงเป็นเส้นได้ชัดเจน ดูตารางข้อมูลด้านล่าง</p>

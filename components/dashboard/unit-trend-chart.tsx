@@ -3,10 +3,8 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatScore } from "@/server/domain/thai-format";
 import type { AreaTrend } from "@/server/services/dashboard/trend";
+import { SERIES_COLORS } from "./palette";
 
-// Distinguishable on white and for common colour-blindness (Tableau 10).
-const COLORS = ["#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7", "#9c755f", "#bab0ac", "#0f766e", "#7c3aed"];
-export const UNIT_TREND_MAX_LINES = COLORS.length;
 
 /** The mean score of each district (or province) per fiscal year, one line per unit. */
 export function UnitTrendChart({ trend }: { trend: AreaTrend }) {
@@ -30,7 +28,7 @@ export function UnitTrendChart({ trend }: { trend: AreaTrend }) {
             type="monotone"
             dataKey={unit.unit.id}
             name={unit.unit.nameTh}
-            stroke={COLORS[index % COLORS.length]}
+            stroke={SERIES_COLORS[index % SERIES_COLORS.length]}
             dot={{ r: 2 }}
             connectNulls
             isAnimationActive={false}

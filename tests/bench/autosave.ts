@@ -3,23 +3,17 @@
 // answers). Each save changes one measure, as typing does; the whole tRPC procedure is timed
 // (validation of the full content, access checks, version check, minimal write, audit).
 import { randomUUID } from "node:crypto";
-import { PGlite } from "@electric-sql/pglite";
-import pg from "pg";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import { prismaOnPGlite, prismaOnPostgres, type Db } from "@/server/db/client";
-import { applyPendingMigrations } from "@/server/db/migrations";
+import type { Db } from "@/server/db/client";
 import type { ReportContent } from "@/server/domain/report-content";
 import { createFiscalYear } from "@/server/services/fiscal-years";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+import { openPGliteBenchDatabase, openPostgresBenchDatabase, percentile, reachablePostgresUrl } from "./databases";
 
 const SAVES = 300;
 const WARM_UP = 30;
 const TARGET_P99_MS = 50;
-
-function percentile(sorted: number[], p: number) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
 
 async function seedReport(db: Db) {
   const seed = fiscalYearSeed(2569);
@@ -90,57 +84,23 @@ async function measure(label: string, db: Db) {
   return { median, p99 };
 }
 
-async function postgresUrl(): Promise<string | null> {
-  const url = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return url;
-  } catch {
-    return null;
-  }
-}
-
-async function main() {
+/** Autosave latency on a fresh PGlite and a fresh PostgreSQL database (dropped afterwards). */
+export async function runAutosaveBench() {
   console.log("Autosave of a report with 200 measures (20 issues × 10 measures), one measure changed per save");
-  const pglite = new PGlite();
-  await applyPendingMigrations(pglite);
-  const pgliteDb = prismaOnPGlite(pglite);
-  const onPGlite = await measure("PGlite", pgliteDb);
-  await pgliteDb.$disconnect();
+  const pglite = await openPGliteBenchDatabase();
+  const onPGlite = await measure("PGlite", pglite.db);
   await pglite.close();
 
-  const adminUrl = await postgresUrl();
+  const adminUrl = await reachablePostgresUrl();
   if (!adminUrl) {
     console.log("PostgreSQL    not reachable: set BENCH_DATABASE_URL to include it");
     return;
   }
-  const name = `prongsai_bench_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const postgres = await openPostgresBenchDatabase(adminUrl, `prongsai_bench_${Date.now()}`);
   try {
-    const client = new pg.Client({ connectionString: url.toString() });
-    await client.connect();
-    await applyPendingMigrations({
-      exec: (sql) => client.query(sql),
-      query: async <Row,>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
-    });
-    await client.end();
-    const db = prismaOnPostgres(url.toString());
-    const onPostgres = await measure("PostgreSQL", db);
-    await db.$disconnect();
+    const onPostgres = await measure("PostgreSQL", postgres.db);
     console.log(`ratio PGlite/PostgreSQL: median ${(onPGlite.median / onPostgres.median).toFixed(2)}, p99 ${(onPGlite.p99 / onPostgres.p99).toFixed(2)}`);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await postgres.drop();
   }
 }
-
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});

@@ -36,7 +36,8 @@ test("the province reviewer opens the overview and narrows it to one district", 
   await page.getByRole("link", { name: /^องค์กร/ }).click();
   await expect(page).toHaveURL(/[?&]sort=name/);
   const names = await page.getByTestId("ranking-row").locator("td:nth-child(2) a").allTextContents();
-  expect(names).toEqual([...names].sort(new Intl.Collator("th").compare));
+  // ICU's root collation, as the database sorts (see ranking.ts).
+  expect(names).toEqual([...names].sort(new Intl.Collator("und").compare));
 
   await page.getByLabel("อำเภอ", { exact: true }).selectOption({ label: "เมืองสมุทรสงคราม" });
   await expect(page).toHaveURL(/[?&]district=/);
@@ -83,4 +84,14 @@ test("the district reviewer's overview shows their district only, and a foreign 
   await expect(page.getByTestId("chart-unit-trend")).toHaveCount(0);
   const response = await page.goto(`${districtOverview}?district=${amphawa}`);
   expect(response?.status()).toBe(404);
+});
+
+test("the admin opens the country's overview from the admin page", async ({ page }) => {
+  await signIn(page, "admin");
+  await page.getByRole("link", { name: "ภาพรวมคะแนนทั้งประเทศ" }).click();
+  await expect(page).toHaveURL(/\/areas\/national\/all\/overview$/);
+  await expect(page.getByRole("heading", { name: /ภาพรวมคะแนน ITA ทั้งประเทศ/ })).toBeVisible();
+  await expect(page.getByTestId("figure-organizations")).toContainText("36");
+  // No district filter for the country.
+  await expect(page.getByLabel("อำเภอ", { exact: true })).toHaveCount(0);
 });

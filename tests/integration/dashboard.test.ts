@@ -604,14 +604,18 @@ describe("scope", () => {
     expect(o.trend.overall.map((y) => y.count)).toEqual([3, 3, 3]);
   });
 
-  it("a district reviewer cannot get another district's data, by area or by filter", async () => {
+  it("a district reviewer cannot get another district's data from any procedure, by area or by filter", async () => {
     const input = { yearBe: 2567, includeUnaccepted: true };
-    expect((await refusal(overview(users.districtA1, districtArea("A2"), input))).code).toBe("FORBIDDEN");
-    expect((await refusal(overview(users.districtA1, area.provinceA, input))).code).toBe("FORBIDDEN");
-    expect((await refusal(overview(users.districtA1, { kind: "national" }, input))).code).toBe("FORBIDDEN");
-    for (const foreign of [districts.A2.id, districts.B1.id, "no-such-district"]) {
-      const error = await refusal(overview(users.districtA1, districtArea("A1"), { ...input, districtId: foreign }));
-      expect(error.code).toBe("NOT_FOUND");
+    const dashboard = callerFor(db, users.districtA1).dashboard;
+    const procedures = [dashboard.overview, dashboard.trend, dashboard.ranking] as ((input: unknown) => Promise<unknown>)[];
+    for (const procedure of procedures) {
+      expect((await refusal(procedure({ area: districtArea("A2"), ...input }))).code).toBe("FORBIDDEN");
+      expect((await refusal(procedure({ area: area.provinceA, ...input }))).code).toBe("FORBIDDEN");
+      expect((await refusal(procedure({ area: { kind: "national" }, ...input }))).code).toBe("FORBIDDEN");
+      for (const foreign of [districts.A2.id, districts.B1.id, "no-such-district"]) {
+        const error = await refusal(procedure({ area: districtArea("A1"), ...input, districtId: foreign }));
+        expect(error.code).toBe("NOT_FOUND");
+      }
     }
   });
 
@@ -643,6 +647,20 @@ describe("scope", () => {
     const error = await refusal(overview(users.provinceA, area.provinceA, { yearBe: 2599, includeUnaccepted: true }));
     expect(error.code).toBe("NOT_FOUND");
     expect(error.message).toMatch(/[\u0E00-\u0E7F]/);
+  });
+});
+
+describe("options", () => {
+  it("offer the fiscal years newest first and the area's districts by code", async () => {
+    const options = await callerFor(db, users.provinceA).dashboard.options({ area: area.provinceA });
+    expect(options).toEqual({ years: [2568, 2567, 2566, 2565], districts: [districts.A1, districts.A2] });
+    expect((await callerFor(db, users.districtA1).dashboard.options({ area: districtArea("A1") })).districts).toEqual([districts.A1]);
+    expect((await callerFor(db, users.admin).dashboard.options({ area: { kind: "national" } })).districts).toEqual([]);
+  });
+
+  it("are refused outside the caller's area", async () => {
+    expect((await refusal(callerFor(db, users.districtA1).dashboard.options({ area: area.provinceA }))).code).toBe("FORBIDDEN");
+    expect((await refusal(callerFor(db, users.provinceB).dashboard.options({ area: area.provinceA }))).code).toBe("FORBIDDEN");
   });
 });
 

@@ -12,6 +12,9 @@ export default async function AdminPage() {
   return (
     <>
       <PageTitle title="ผู้ดูแลระบบ" subtitle="จังหวัด อำเภอ องค์กร และบัญชีผู้ใช้" />
+      <Link href="/areas/national/all/overview" className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
+        ภาพรวมคะแนนทั้งประเทศ
+      </Link>
       <section className="mb-8">
         <h2 className="mb-2 text-lg font-semibold">จังหวัดและอำเภอ</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -59,8 +59,9 @@ type Row = Omit<RankingRow, "district" | "history"> & {
 
 type RankingResult = { organizations: number; matched: number; rows: Row[] };
 
-// Thai dictionary order in both PostgreSQL and PGlite (ICU's root collation orders Thai as
-// Intl.Collator("th") does: leading vowels after their consonant).
+// The same order in PostgreSQL and PGlite: ICU's root collation (Intl.Collator("und")), Thai
+// letters in dictionary order with leading vowels after their consonant. Unlike the Thai
+// tailoring, which PGlite's ICU lacks, it counts spaces and punctuation.
 const THAI = Prisma.raw(`COLLATE "und-x-icu"`);
 
 function orderBy(sort: RankingSort, descending: boolean): Prisma.Sql {

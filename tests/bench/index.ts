@@ -1,0 +1,49 @@
+// npm run bench — every benchmark, each printing its figures next to its targets:
+//  1. autosave latency of a 200-measure report (PGlite and PostgreSQL);
+//  2. every dashboard procedure on the national synthetic dataset (PostgreSQL, then PGlite),
+//     each with the ratio to one hand-written SQL query timed in the same run;
+//  3. the dashboard route's first-load JavaScript from `next build`.
+// BENCH_ONLY=autosave,dashboard,bundle runs a subset.
+import { runAutosaveBench } from "./autosave";
+import { reachablePostgresUrl, type BenchDatabase } from "./databases";
+import { firstLoadJavaScript } from "./bundle";
+import { dashboardBenchCases } from "./dashboard/cases";
+import { runDashboardCases } from "./dashboard/run";
+import { benchCallers, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
+
+const only = process.env.BENCH_ONLY?.split(",");
+const wanted = (name: string) => !only || only.includes(name);
+
+async function dashboardOn(open: () => Promise<BenchDatabase>) {
+  const database = await open();
+  try {
+    const targets = await pickTargets(database.db);
+    const callers = await benchCallers(database.db, targets);
+    return await runDashboardCases(`Dashboard procedures on the national dataset, ${database.kind}`, database.db, callers, targets, dashboardBenchCases);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main() {
+  if (wanted("autosave")) await runAutosaveBench();
+  if (wanted("dashboard")) {
+    const adminUrl = await reachablePostgresUrl();
+    const onPostgres = adminUrl ? await dashboardOn(() => openNationalPostgres(adminUrl)) : null;
+    if (!adminUrl) console.log("PostgreSQL not reachable: set BENCH_DATABASE_URL to include it");
+    const onPGlite = await dashboardOn(openNationalPGlite);
+    if (onPostgres) {
+      console.log("\nPGlite/PostgreSQL (median):");
+      for (const result of onPGlite) {
+        const postgres = onPostgres.find((other) => other.name === result.name)!;
+        console.log(`  ${result.name.padEnd(44)} ${(result.median / postgres.median).toFixed(2)}`);
+      }
+    }
+  }
+  if (wanted("bundle")) await firstLoadJavaScript();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
