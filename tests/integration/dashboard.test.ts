@@ -650,6 +650,24 @@ describe("scope", () => {
   });
 });
 
+describe("histogram bins in SQL", () => {
+  it("put each boundary in the bin that starts there, and 100 in the last bin", async () => {
+    // FY2568 has no scores: give the six active organisations boundary totals for this test.
+    const year = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
+    const totals: [OrgKey, number][] = [["o1", 49.99], ["o2", 50], ["o3", 54.99], ["o4", 94.99], ["o5", 95], ["b1", 100]];
+    await db.itaResult.createMany({
+      data: totals.map(([org, total]) => ({ organizationId: ids[org], fiscalYearId: year.id, total, source: "TYPED_IN" as const })),
+    });
+    try {
+      const o = await callerFor(db, users.admin).dashboard.overview({ area: { kind: "national" }, yearBe: 2568, includeUnaccepted: true });
+      // <50: 49.99 · 50–54.99: 50, 54.99 · 90–94.99: 94.99 · 95–100: 95, 100
+      expect(binCounts(o as Overview)).toEqual([1, 2, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
+    } finally {
+      await db.itaResult.deleteMany({ where: { fiscalYearId: year.id } });
+    }
+  });
+});
+
 describe("options", () => {
   it("offer the fiscal years newest first and the area's districts by code", async () => {
     const options = await callerFor(db, users.provinceA).dashboard.options({ area: area.provinceA });

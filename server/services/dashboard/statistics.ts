@@ -1,6 +1,7 @@
-// Pure statistics for the dashboards. ITA totals are Decimal(5,2): every computation here works
-// on whole hundredths of a point ("cents") so that sums are exact, and rounds only once, at the
-// end, to 2 decimals (half up: all values are non-negative, so half up = half away from zero).
+// Pure statistics for the dashboards. ITA totals are Decimal(5,2): the dashboards' SQL sums and
+// takes middles of whole hundredths of a point ("cents"), so they are exact, and rounds only
+// once, at the end, to 2 decimals (half up: all values are non-negative, so half up = half away
+// from zero).
 
 /** A score with at most 2 decimals as a whole number of hundredths (85.25 → 8525). */
 export function toCents(score: number): number {
@@ -12,25 +13,6 @@ export function fromCents(cents: number): number {
   return Math.round(cents) / 100;
 }
 
-/** Arithmetic mean rounded to 2 decimals; null for no values. */
-export function mean(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  let sum = 0;
-  for (const score of scores) sum += toCents(score);
-  return fromCents(sum / scores.length);
-}
-
-/**
- * Median rounded to 2 decimals; null for no values. An even count gives the mean of the two
- * middle values (then rounded: 85.25 and 85.50 give 85.38).
- */
-export function median(scores: readonly number[]): number | null {
-  if (scores.length === 0) return null;
-  const sorted = scores.map(toCents).sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 === 1 ? fromCents(sorted[middle]!) : fromCents((sorted[middle - 1]! + sorted[middle]!) / 2);
-}
-
 export type ScoreSummary = {
   count: number;
   mean: number | null;
@@ -38,18 +20,6 @@ export type ScoreSummary = {
   min: number | null;
   max: number | null;
 };
-
-export function summarize(scores: readonly number[]): ScoreSummary {
-  if (scores.length === 0) return { count: 0, mean: null, median: null, min: null, max: null };
-  let min = Infinity;
-  let max = -Infinity;
-  for (const score of scores) {
-    const cents = toCents(score);
-    if (cents < min) min = cents;
-    if (cents > max) max = cents;
-  }
-  return { count: scores.length, mean: mean(scores), median: median(scores), min: min / 100, max: max / 100 };
-}
 
 // ── Histogram ───────────────────────────────────────────────────────────────────────────
 
@@ -72,21 +42,6 @@ export function emptyHistogram(): HistogramBin[] {
     const to = from + HISTOGRAM_STEP;
     bins.push({ label: to === 100 ? `${from}–100` : `${from}–${to - 1}.99`, from, to, count: 0 });
   }
-  return bins;
-}
-
-/** Index of a score's bin in emptyHistogram(): exact on hundredths, 100 falls in the last bin. */
-export function histogramBinIndex(score: number): number {
-  const cents = toCents(score);
-  const floor = HISTOGRAM_FLOOR * 100;
-  if (cents < floor) return 0;
-  const bins = (100 - HISTOGRAM_FLOOR) / HISTOGRAM_STEP;
-  return 1 + Math.min(bins - 1, Math.floor((cents - floor) / (HISTOGRAM_STEP * 100)));
-}
-
-export function histogram(scores: readonly number[]): HistogramBin[] {
-  const bins = emptyHistogram();
-  for (const score of scores) bins[histogramBinIndex(score)]!.count += 1;
   return bins;
 }
 
@@ -115,29 +70,4 @@ export function pickMovers<T extends MoverInput>(
     improvements: output(withChange.filter((m) => m.cents > 0).sort((a, b) => b.cents - a.cents || byName(a, b))),
     declines: output(withChange.filter((m) => m.cents < 0).sort((a, b) => a.cents - b.cents || byName(a, b))),
   };
-}
-
-// ── Ranking ─────────────────────────────────────────────────────────────────────────────
-
-/**
- * Sorts by total descending (no total last), ties by Thai name then id, and numbers the
- * ranks competition-style (equal totals share a rank: 1, 2, 2, 4); no total has no rank.
- */
-export function rankByTotal<T extends { organizationId: string; nameTh: string; total: number | null }>(
-  rows: readonly T[],
-): (T & { rank: number | null })[] {
-  const sorted = [...rows].sort((a, b) => {
-    if (a.total !== b.total) {
-      if (a.total === null) return 1;
-      if (b.total === null) return -1;
-      return toCents(b.total) - toCents(a.total);
-    }
-    return byNameThenId(a, b);
-  });
-  let rank = 0;
-  return sorted.map((row, index) => {
-    if (row.total === null) return { ...row, rank: null };
-    if (index === 0 || sorted[index - 1]!.total !== row.total) rank = index + 1;
-    return { ...row, rank };
-  });
 }
