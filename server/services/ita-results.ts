@@ -1,5 +1,6 @@
 // ITA results: the announced level is kept as given; the level the year's rules derive is
 // stored beside it and a disagreement is flagged, never overwritten.
+import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient, Prisma } from "@/server/db/client";
 import { canWriteOrganization, isAdmin, requireReadableOrganization, type Access } from "@/server/access/access";
 import { z } from "@/server/validation";
@@ -73,6 +74,7 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
     create: { ...key, ...data },
     update: { ...data, indicatorScores: { deleteMany: {} } },
   });
+  await markDashboardDataChanged(tx);
   if (input.indicatorScores?.length) {
     await tx.itaIndicatorScore.createMany({
       data: input.indicatorScores.map((score) => ({ itaResultId: result.id, ...score })),

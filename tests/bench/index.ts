@@ -33,10 +33,10 @@ async function main() {
     if (!adminUrl) console.log("PostgreSQL not reachable: set BENCH_DATABASE_URL to include it");
     const onPGlite = await dashboardOn(openNationalPGlite);
     if (onPostgres) {
-      console.log("\nPGlite/PostgreSQL (median):");
+      console.log("\nPGlite/PostgreSQL, ratio of medians:");
       for (const result of onPGlite) {
         const postgres = onPostgres.find((other) => other.name === result.name)!;
-        console.log(`  ${result.name.padEnd(44)} ${(result.median / postgres.median).toFixed(2)}`);
+        console.log(`  ${result.name.padEnd(40)} cold ${(result.cold.median / postgres.cold.median).toFixed(2)}, cached ${(result.cached.median / postgres.cached.median).toFixed(2)}`);
       }
     }
   }

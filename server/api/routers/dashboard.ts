@@ -1,4 +1,5 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { cachedDashboardResult } from "@/server/services/dashboard/cache";
 import { getAreaOverview, ZAreaOverviewInput } from "@/server/services/dashboard/overview";
 import { getAreaRanking, ZRankingInput } from "@/server/services/dashboard/ranking";
 import { getDashboardOptions, ZDashboardFilters } from "@/server/services/dashboard/scope";
@@ -10,13 +11,13 @@ export const dashboardRouter = createTRPCRouter({
   /** Figures, distribution, levels and movers of an area in one fiscal year. */
   overview: areaProcedure
     .input(ZAreaOverviewInput)
-    .query(({ ctx, input }) => getAreaOverview(ctx.db, ctx.area, input)),
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["overview", input], () => getAreaOverview(ctx.db, ctx.area, input))),
   /** Every fiscal year's score statistics, overall and per district (per province for the country). */
   trend: areaProcedure
     .input(ZDashboardFilters)
-    .query(({ ctx, input }) => getAreaTrend(ctx.db, ctx.area, input)),
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["trend", input], () => getAreaTrend(ctx.db, ctx.area, input))),
   /** One page of the organisations ranked by score, sortable and searchable. */
   ranking: areaProcedure
     .input(ZRankingInput)
-    .query(({ ctx, input }) => getAreaRanking(ctx.db, ctx.area, input)),
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["ranking", input], () => getAreaRanking(ctx.db, ctx.area, input))),
 });

@@ -1,5 +1,6 @@
 // Yearly reports: open one for the editor or a reader, create one (blank or from last year's),
 // and save the preparer's edits with an optimistic version check.
+import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import {
@@ -200,6 +201,7 @@ export async function createReport(
   }
   try {
     return await db.$transaction(async (tx) => {
+      await markDashboardDataChanged(tx);
       const report = await tx.yearlyReport.create({
         data: {
           organizationId: node.id,

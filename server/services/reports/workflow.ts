@@ -2,6 +2,7 @@
 // sends it back, the last endorsement submits it to the province (with an immutable snapshot),
 // and a reviewer returns or accepts it. Each transition checks the state it starts from inside
 // its transaction, so two people acting at once cannot both succeed, and writes its audit event.
+import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
@@ -34,6 +35,7 @@ async function transition(
   return db.$transaction(async (tx) => {
     const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data });
     if (changed.count === 0) throw new AppError("CONFLICT", STATE_CHANGED);
+    await markDashboardDataChanged(tx);
     await extra(tx);
     const after = await tx.yearlyReport.findUniqueOrThrow({
       where: { id: reportId },

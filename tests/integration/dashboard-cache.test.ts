@@ -1,0 +1,121 @@
+// The dashboards' cache (server/services/dashboard/cache.ts): a repeated call is answered from
+// the cache with one query, and every counted change — an ITA result saved, a report created,
+// a report changing status — shows in the very next answer.
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import type { Db } from "@/server/db/client";
+import { upsertItaResult } from "@/server/services/ita-results";
+import { callerFor, worldForThisFile } from "./helpers/fixtures";
+
+const context = worldForThisFile();
+
+/** A caller whose database client counts the queries it runs. */
+function countingCaller(userId: string) {
+  const counter = { queries: 0 };
+  const db = context.database.db.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        counter.queries += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as Db;
+  return { caller: callerFor(db, userId), counter };
+}
+
+function provinceOverview(caller: ReturnType<typeof callerFor>) {
+  return caller.dashboard.overview({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true });
+}
+
+describe("the dashboard cache", () => {
+  it("answers a repeated call with one query (the data version), and the same answer", async () => {
+    const { caller, counter } = countingCaller(context.world.users.provinceA.id);
+    const first = await provinceOverview(caller);
+    const cold = counter.queries;
+    counter.queries = 0;
+    const second = await provinceOverview(caller);
+    // loadAccess (user + roles) and the province check run on every call; the service only on the first
+    expect(counter.queries).toBeLessThan(cold);
+    const accessQueries = counter.queries - 1;
+    counter.queries = 0;
+    await caller.dashboard.options({ area: { kind: "province", id: context.world.provinces.A.id } });
+    expect(counter.queries).toBeGreaterThanOrEqual(accessQueries + 1); // options is not cached: access + its own query
+    expect(second).toEqual(first);
+  });
+
+  it("shows a saved ITA result in the next answer", async () => {
+    const caller = callerFor(context.database.db, context.world.users.provinceA.id);
+    const before = await provinceOverview(caller);
+    expect(before.figures.scores.count).toBe(0);
+    await upsertItaResult(context.database.db, {
+      organizationId: context.world.organizations.A1.id,
+      yearBe: 2568,
+      total: 91.5,
+      source: "TYPED_IN",
+    });
+    const after = await provinceOverview(caller);
+    expect(after.figures.scores).toEqual({ count: 1, mean: 91.5, median: 91.5 });
+    const trend = await caller.dashboard.trend({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true });
+    expect(trend.overall.at(-1)).toMatchObject({ yearBe: 2568, count: 1, mean: 91.5 });
+  });
+
+  it("shows a report created, then sent up the sign-off chain, in the next answer", async () => {
+    const reviewer = callerFor(context.database.db, context.world.users.provinceA.id);
+    const editor = callerFor(context.database.db, context.world.users.editorA1.id);
+    expect((await provinceOverview(reviewer)).figures.reports.byStatus).toMatchObject({ DRAFT: 0, IN_SIGN_OFF: 0 });
+    const ranking = () => reviewer.dashboard.ranking({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true });
+    const statusOf = async () => (await ranking()).rows.find((row) => row.organizationId === context.world.organizations.A1.id)?.reportStatus;
+    expect(await statusOf()).toBeNull();
+
+    const { id: reportId } = await editor.organization.createReport({ organizationId: context.world.organizations.A1.id, yearBe: 2568, copyFromPrevious: false });
+    expect((await provinceOverview(reviewer)).figures.reports.byStatus).toMatchObject({ DRAFT: 1, IN_SIGN_OFF: 0 });
+    expect(await statusOf()).toBe("DRAFT");
+
+    const report = await editor.report.get({ reportId });
+    const content = {
+      header: report.content.header,
+      issues: [
+        {
+          id: randomUUID(),
+          title: "ประเด็นทดสอบ",
+          indicatorNumbers: [],
+          suggestedIssueId: null,
+          measures: [
+            {
+              id: randomUUID(),
+              title: "มาตรการทดสอบ",
+              steps: ["ขั้นที่หนึ่ง"],
+              periodStart: "2024-10-01",
+              periodEnd: "2025-09-30",
+              responsibleUnits: ["สำนักปลัด"],
+              resultItems: [],
+              outcomes: [],
+              evidenceLinks: [],
+            },
+          ],
+        },
+      ],
+    };
+    const saved = await editor.report.saveDraft({ reportId, baseVersion: report.version, content });
+    if (!saved.ok) throw new Error("save refused");
+    await editor.report.submit({ reportId, baseVersion: saved.version });
+    expect((await provinceOverview(reviewer)).figures.reports.byStatus).toMatchObject({ DRAFT: 0, IN_SIGN_OFF: 1 });
+    expect(await statusOf()).toBe("IN_SIGN_OFF");
+  });
+
+  it("keeps each area's answers apart", async () => {
+    const provinceB = await callerFor(context.database.db, context.world.users.provinceB.id).dashboard.overview({
+      area: { kind: "province", id: context.world.provinces.B.id },
+      yearBe: 2568,
+      includeUnaccepted: true,
+    });
+    const provinceA = await provinceOverview(callerFor(context.database.db, context.world.users.provinceA.id));
+    expect(provinceB.figures.organizations).toBe(1);
+    expect(provinceA.figures.organizations).toBe(3);
+    // A district reviewer asking for the cached province answer is still refused.
+    const refused = await callerFor(context.database.db, context.world.users.districtA1.id)
+      .dashboard.overview({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true })
+      .then(() => null, (error: { code?: string }) => error.code);
+    expect(refused).toBe("FORBIDDEN");
+  });
+});
