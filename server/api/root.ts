@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
+import { exportRouter } from "./routers/export";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   admin: adminRouter,
   report: reportRouter,
   inbox: inboxRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;
