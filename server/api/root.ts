@@ -1,6 +1,7 @@
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
+import { drilldownRouter } from "./routers/drilldown";
 import { exportRouter } from "./routers/export";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
@@ -13,6 +14,7 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   area: areaRouter,
   dashboard: dashboardRouter,
+  drilldown: drilldownRouter,
   admin: adminRouter,
   report: reportRouter,
   inbox: inboxRouter,
