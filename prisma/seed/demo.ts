@@ -4,7 +4,6 @@
 // (all marked DEMO), and demo accounts.
 import type { Db, DbClient } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
-import { createFiscalYear } from "@/server/services/fiscal-years";
 import { upsertItaResult } from "@/server/services/ita-results";
 import { personName } from "@/server/domain/thai-format";
 import { snapshot } from "@/server/services/reports/workflow";
@@ -12,25 +11,13 @@ import { headerOf, writeReportContent } from "@/server/services/reports/content-
 import { linkToCatalogue, type ReportContent } from "@/server/domain/report-content";
 import { randomUUID } from "node:crypto";
 import { fiscalYearSeed } from "./data/framework";
+import { createSeedFiscalYear, day } from "./fiscal-years";
+import { seededRandom } from "./random";
 import { samutSongkhram } from "./data/samut-songkhram";
 import { thaihad2568, type IssueSeed } from "./data/thaihad-2568";
 
 export const DEMO_FISCAL_YEARS = [2566, 2567, 2568, 2569];
 const THAIHAD = "องค์การบริหารส่วนตำบลท้ายหาด";
-
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
-/** A small deterministic generator, so every fresh demo database looks the same. */
-function seededRandom(seedText: string) {
-  let state = [...seedText].reduce((hash, char) => Math.imul(hash ^ char.charCodeAt(0), 16777619), 2166136261) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
 
@@ -45,14 +32,7 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
   return db.$transaction(
     async (tx) => {
       for (const yearBe of DEMO_FISCAL_YEARS) {
-        const year = fiscalYearSeed(yearBe);
-        await createFiscalYear(tx, {
-          ...year,
-          startDate: day(year.startDate),
-          endDate: day(year.endDate),
-          submissionDeadline: day(year.submissionDeadline),
-          isOpen: yearBe === DEMO_FISCAL_YEARS.at(-1),
-        });
+        await createSeedFiscalYear(tx, yearBe, { isOpen: yearBe === DEMO_FISCAL_YEARS.at(-1) });
       }
 
       const province = await tx.province.create({ data: samutSongkhram.province });

@@ -95,6 +95,20 @@ export type Measure = z.infer<typeof ZMeasure>;
 export type Issue = z.infer<typeof ZIssue>;
 export type ReportContent = z.infer<typeof ZReportContent>;
 
+/** The memo header a new report of an organisation starts from. */
+export function blankHeader(organizationName: string, yearBe: number): ReportHeader {
+  return {
+    issuingSection: `สำนักปลัด ${organizationName}`,
+    issuingPhone: "",
+    documentCode: "",
+    documentNumber: "",
+    memoDate: null,
+    subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${yearBe}`,
+    addressee: `นายก${organizationName}`,
+    body: "",
+  };
+}
+
 // ── The year's catalogue ───────────────────────────────────────────────────────────────
 
 export type CatalogueIssue = { id: string; resultItems: { id: string; text: string }[] };

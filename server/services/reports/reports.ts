@@ -12,7 +12,7 @@ import {
 } from "@/server/access/access";
 import { fiscalYearBounds } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
-import { linkToCatalogue, ZReportContent, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
+import { blankHeader, linkToCatalogue, ZReportContent, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
 import { ACTION_REFUSED, allowedActions, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
@@ -143,19 +143,7 @@ export async function listResponsibleUnits(db: DbClient, organizationId: string)
 }
 
 function blankContent(organizationName: string, yearBe: number): ReportContent {
-  return {
-    header: {
-      issuingSection: `สำนักปลัด ${organizationName}`,
-      issuingPhone: "",
-      documentCode: "",
-      documentNumber: "",
-      memoDate: null,
-      subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${yearBe}`,
-      addressee: `นายก${organizationName}`,
-      body: "",
-    },
-    issues: [],
-  };
+  return { header: blankHeader(organizationName, yearBe), issues: [] };
 }
 
 const newId = () => crypto.randomUUID();

@@ -6,25 +6,13 @@ import type { Db } from "@/server/db/client";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { hashPassword } from "@/server/auth/password";
-import { createFiscalYear } from "@/server/services/fiscal-years";
-import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+import { createSeedFiscalYear } from "@/prisma/seed/fiscal-years";
 import { openTestDatabase, type TestDatabase } from "./db";
 
 export const TEST_PASSWORD = "correct horse battery";
 
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-
 export async function createFiscalYears(db: Db, years: number[]) {
-  for (const yearBe of years) {
-    const seed = fiscalYearSeed(yearBe);
-    await createFiscalYear(db, {
-      ...seed,
-      startDate: day(seed.startDate),
-      endDate: day(seed.endDate),
-      submissionDeadline: day(seed.submissionDeadline),
-      isOpen: true,
-    });
-  }
+  for (const yearBe of years) await createSeedFiscalYear(db, yearBe, { isOpen: true });
 }
 
 export async function createWorld(db: Db) {
