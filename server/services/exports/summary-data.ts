@@ -10,6 +10,7 @@ import { NO_REPORT_LABEL, ORGANIZATION_TYPE_LABEL, REPORT_STATUS_LABEL } from "@
 import { formatThaiDateTime } from "@/server/domain/thai-format";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { describeArea, organizationsInArea, type ReviewArea } from "@/server/services/areas";
+import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
 import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
 import { z } from "@/server/validation";
 
@@ -192,59 +193,42 @@ export async function loadSummary(db: DbClient, area: AreaNode, input: AreaOverv
 // ── Issues and standard results ─────────────────────────────────────────────────────────
 
 export type IssueAdoption = {
-  /** Organisations whose report counts (see countedStatuses): the denominator of each share. */
+  /** Organisations counted: the denominator of each share. */
+  organizations: number;
+  /** Reports counted. */
   reports: number;
+  /** The year's suggested issues by ordinal. */
   issues: {
     ordinal: number;
     title: string;
-    /** Counted reports that take up the issue. */
-    reportsWithIssue: number;
-    items: { ordinal: number; text: string; checkedBy: number; share: number | null }[];
+    /** Organisations with at least one measure under the issue in a counted report. */
+    organizationsWithMeasures: number;
+    items: { ordinal: number; text: string; organizationsChecked: number; share: number | null }[];
   }[];
 };
 
 /**
- * Per suggested issue of the year, how many organisations checked each standard result item
- * in a counted report: an organisation counts once for an item however many of its measures
- * check it. share = checkedBy ÷ reports (null when there are none).
+ * Per suggested issue of the year, the share of organisations that checked each standard
+ * result item in a counted report. Adapter over the drill-down's getIssueAdoption (its
+ * definitions hold): only the suggested issues, which are the ones with standard items.
  */
 export async function loadIssueAdoption(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<IssueAdoption> {
-  const reportIds = (await db.yearlyReport.findMany({ where: countedReports(area, input), select: { id: true } })).map((report) => report.id);
-  const reports = reportIds.length;
-  const [issues, issueCounts, itemCounts] = await Promise.all([
-    db.suggestedIssue.findMany({
-      where: { fiscalYear: { yearBe: input.yearBe } },
-      orderBy: { ordinal: "asc" },
-      select: { id: true, ordinal: true, title: true, resultItems: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } } },
-    }),
-    db.reportIssue.groupBy({
-      by: ["suggestedIssueId"],
-      where: { suggestedIssueId: { not: null }, reportId: { in: reportIds } },
-      _count: { reportId: true },
-    }),
-    // One array parameter, whatever the number of reports.
-    db.$queryRaw<{ standardItemId: string; organizations: number }[]>`
-      SELECT ri."standardItemId", COUNT(DISTINCT r."organizationId")::int AS organizations
-        FROM "MeasureResultItem" ri
-        JOIN "Measure" m ON m.id = ri."measureId"
-        JOIN "ReportIssue" i ON i.id = m."issueId"
-        JOIN "YearlyReport" r ON r.id = i."reportId"
-       WHERE ri.checked AND ri."standardItemId" IS NOT NULL AND r.id = ANY(${reportIds}::text[])
-       GROUP BY ri."standardItemId"`,
-  ]);
-  const issueReports = new Map(issueCounts.map((row) => [row.suggestedIssueId, row._count.reportId]));
-  const checked = new Map(itemCounts.map((row) => [row.standardItemId, row.organizations]));
+  const adoption = await getIssueAdoption(db, area, input);
   return {
-    reports,
-    issues: issues.map((issue) => ({
-      ordinal: issue.ordinal,
-      title: issue.title,
-      reportsWithIssue: issueReports.get(issue.id) ?? 0,
-      items: issue.resultItems.map((item) => {
-        const checkedBy = checked.get(item.id) ?? 0;
-        return { ordinal: item.ordinal, text: item.text, checkedBy, share: reports === 0 ? null : checkedBy / reports };
-      }),
-    })),
+    organizations: adoption.organizations,
+    reports: adoption.reports,
+    issues: adoption.issues.flatMap((issue) =>
+      issue.ordinal === null
+        ? []
+        : [
+            {
+              ordinal: issue.ordinal,
+              title: issue.title,
+              organizationsWithMeasures: issue.organizationsWithMeasures,
+              items: issue.resultItems.map(({ ordinal, text, organizationsChecked, share }) => ({ ordinal, text, organizationsChecked, share })),
+            },
+          ],
+    ),
   };
 }
 

@@ -189,7 +189,7 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
   // ── Issues and standard results ──
   heading("การเลือกผลการดำเนินการมาตรฐานในแต่ละประเด็น", lineHeight(HEADING));
   flow.paragraph(
-    `สัดส่วนของ อปท. ที่เลือกผลการดำเนินการแต่ละข้อในรายงานที่นับ (${data.adoption.reports} ฉบับ) อย่างน้อยหนึ่งมาตรการ`,
+    `สัดส่วนของ อปท. (จาก ${data.adoption.organizations} แห่ง) ที่เลือกผลการดำเนินการแต่ละข้อ อย่างน้อยหนึ่งมาตรการในรายงานที่นับ (${data.adoption.reports} ฉบับ)`,
     BODY,
   );
   if (data.adoption.issues.length === 0) flow.paragraph("ปีงบประมาณนี้ไม่มีประเด็นที่แนะนำ", BODY);
@@ -202,10 +202,10 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
       ],
       issue.items.map((item) => [
         [{ text: item.text, marker: `${item.ordinal}.` }],
-        cell(formatInteger(item.checkedBy, DIGITS)),
+        cell(formatInteger(item.organizationsChecked, DIGITS)),
         cell(item.share === null ? "–" : formatPercent(item.share, DIGITS)),
       ]),
-      `ประเด็นที่ ${issue.ordinal} ${issue.title} (มีในรายงาน ${issue.reportsWithIssue} ฉบับ)`,
+      `ประเด็นที่ ${issue.ordinal} ${issue.title} (มีมาตรการใน ${issue.organizationsWithMeasures} แห่ง)`,
     );
   }
   return doc;

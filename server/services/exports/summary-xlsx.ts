@@ -95,7 +95,8 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: S
   pair("ระบุระดับไม่ได้", figures.levelUnknown);
 
   section("ประเด็นและผลลัพธ์");
-  pair("รายงานที่นับ (ฐานของสัดส่วน)", adoption.reports);
+  pair("อปท. ที่นับ (ฐานของสัดส่วน)", adoption.organizations);
+  pair("รายงานที่นับ (ฉบับ)", adoption.reports);
   sheet.commit();
 }
 
@@ -127,16 +128,16 @@ function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption
   const sheet = tableSheet(workbook, SHEET_NAMES.issues, [
     { header: "ประเด็นที่", width: 9 },
     { header: "ประเด็น", width: 48, wrap: true },
-    { header: "รายงานที่มีประเด็นนี้", width: 14 },
+    { header: "อปท. ที่มีมาตรการในประเด็นนี้", width: 16 },
     { header: "ข้อที่", width: 7 },
     { header: "ผลการดำเนินการมาตรฐาน", width: 60, wrap: true },
     { header: "อปท. ที่เลือก", width: 12 },
-    { header: "รายงานที่นับ", width: 12 },
+    { header: "อปท. ทั้งหมด", width: 12 },
     { header: "สัดส่วน", width: 10, format: SHARE_FORMAT },
   ]);
   for (const issue of adoption.issues) {
     for (const item of issue.items) {
-      addRow(sheet, [issue.ordinal, issue.title, issue.reportsWithIssue, item.ordinal, item.text, item.checkedBy, adoption.reports, item.share]);
+      addRow(sheet, [issue.ordinal, issue.title, issue.organizationsWithMeasures, item.ordinal, item.text, item.organizationsChecked, adoption.organizations, item.share]);
     }
   }
   sheet.commit();
