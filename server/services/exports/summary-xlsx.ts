@@ -158,7 +158,8 @@ export const MEASURE_COLUMNS: Column[] = [
   { header: "ผลลัพธ์/ความสำเร็จ", width: 48, wrap: true },
 ];
 
-const lines = (texts: string[]) => texts.join("\n");
+/** One entry per line; nothing is an empty cell. */
+const lines = (texts: string[]) => (texts.length === 0 ? null : texts.join("\n"));
 
 export function measureCells(row: MeasureRow): TableCell[] {
   return [
