@@ -310,11 +310,16 @@ export async function* measureBatches(
     const rows = await db.$queryRaw<MeasureSqlRow[]>`
       SELECT r.id AS "reportId", i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.ordinal AS "measureOrdinal",
              m.title, m."periodStart", m."periodEnd", m."responsibleUnits", m.outcomes,
-             ARRAY(SELECT x.text FROM "MeasureResultItem" x WHERE x."measureId" = m.id AND x.checked ORDER BY x.ordinal) AS checked,
-             ARRAY(SELECT x.text FROM "MeasureResultItem" x WHERE x."measureId" = m.id AND NOT x.checked ORDER BY x.ordinal) AS unchecked
-        FROM "Measure" m
-        JOIN "ReportIssue" i ON i.id = m."issueId"
-        JOIN "YearlyReport" r ON r.id = i."reportId"
+             COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
+        FROM "YearlyReport" r
+        -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
+        -- them into a hash join that scans every issue and measure of every year, per page).
+        CROSS JOIN LATERAL (SELECT * FROM "ReportIssue" WHERE "reportId" = r.id OFFSET 0) i
+        CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
+        CROSS JOIN LATERAL (
+          SELECT array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE x.checked) AS checked,
+                 array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE NOT x.checked) AS unchecked
+            FROM "MeasureResultItem" x WHERE x."measureId" = m.id) items
        WHERE r.id = ANY(${ids}::text[])
        ORDER BY array_position(${ids}::text[], r.id), i.ordinal, m.ordinal, m.id`;
     const reportById = new Map(reports.map((report) => [report.id, report]));
