@@ -1,6 +1,8 @@
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
+import { drilldownRouter } from "./routers/drilldown";
+import { exportRouter } from "./routers/export";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -12,9 +14,11 @@ export const appRouter = createTRPCRouter({
   organization: organizationRouter,
   area: areaRouter,
   dashboard: dashboardRouter,
+  drilldown: drilldownRouter,
   admin: adminRouter,
   report: reportRouter,
   inbox: inboxRouter,
+  export: exportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -46,3 +46,12 @@ export function personName(titlePrefix: string | null | undefined, name: string)
   if (!title) return name;
   return title.endsWith(".") ? `${title} ${name}` : `${title}${name}`;
 }
+
+/** A share 0–1 as a percentage with one decimal: "40.0%" / "๔๐.๐%". */
+export function formatPercent(share: number, digits: DigitStyle = "arabic"): string {
+  return new Intl.NumberFormat(digits === "thai" ? "th-TH-u-nu-thai" : "th-TH", {
+    style: "percent",
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(share);
+}

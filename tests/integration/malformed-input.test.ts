@@ -5,7 +5,26 @@ import { callerFor, worldForThisFile } from "./helpers/fixtures";
 
 const context = worldForThisFile();
 
-const MALFORMED = [undefined, null, "x", 42, [], { organizationId: 12 }, { area: { kind: "planet", id: "x" } }, { userId: "" }];
+const MALFORMED = [
+  undefined,
+  null,
+  "x",
+  42,
+  [],
+  { organizationId: 12 },
+  { area: { kind: "planet", id: "x" } },
+  { userId: "" },
+  { jobId: "" },
+];
+
+// Input that is bad only for one procedure: valid in every other part.
+const MALFORMED_FOR: Record<string, unknown[]> = {
+  "export.start": [
+    { area: { kind: "national" }, yearBe: 2568, includeUnaccepted: true, format: "DOCX" },
+    { area: { kind: "national" }, includeUnaccepted: true, format: "PDF" },
+    { area: { kind: "national" }, yearBe: 2568, includeUnaccepted: "yes", format: "CSV" },
+  ],
+};
 
 type Procedure = { _def: { inputs: unknown[] } };
 
@@ -20,13 +39,14 @@ it("every procedure with input refuses malformed input with BAD_REQUEST and writ
       context.database.db.roleAssignment.count(),
       context.database.db.auditEvent.count(),
       context.database.db.localOrganization.count(),
+      context.database.db.exportJob.count(),
     ]);
   const before = await tables();
   // An admin reaches every procedure's validation, so the refusal is about the input.
   const caller = callerFor(context.database.db, context.world.users.admin.id) as unknown as Record<string, Record<string, (input: unknown) => Promise<unknown>>>;
   for (const [path] of procedures) {
     const [router, name] = path.split(".") as [string, string];
-    for (const input of MALFORMED) {
+    for (const input of [...MALFORMED, ...(MALFORMED_FOR[path] ?? [])]) {
       const error = await caller[router]![name]!(input).then(
         () => null,
         (caught: { code?: string; message?: string }) => caught,

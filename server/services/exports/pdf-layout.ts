@@ -124,6 +124,8 @@ function breakPieces(text: string): string[] {
 export function wrapText(doc: Pdf, text: string, style: TextStyle, width: number, firstLineWidth = width): string[] {
   const lines: string[] = [];
   const measure = (value: string) => (value ? textWidth(doc, value, style) : 0);
+  // Most table cells fit on one line: one measurement instead of one per word.
+  if (!text.includes("\n") && text === text.trim() && measure(text) <= firstLineWidth) return [text];
   for (const hardLine of text.split("\n")) {
     let line = "";
     let used = 0;

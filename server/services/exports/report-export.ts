@@ -41,8 +41,10 @@ export async function recordPdfExport(ctx: ExportContext, report: ReportData, de
   });
 }
 
-/** "รายงานมาตรการ-ITA-2568-องค์การบริหารส่วนตำบลท้ายหาด.pdf": no characters a file system refuses. */
+/** Text for a file name: no characters a file system refuses, no spaces. */
+export const fileNamePart = (text: string) => text.replace(/[\\/:*?"<>|\s]+/g, "-");
+
+/** "รายงานมาตรการ-ITA-2568-องค์การบริหารส่วนตำบลท้ายหาด.pdf" */
 export function reportPdfFileName(report: Pick<ReportData, "fiscalYear" | "organization">): string {
-  const organization = report.organization.nameTh.replace(/[\\/:*?"<>|\s]+/g, "-");
-  return `รายงานมาตรการ-ITA-${report.fiscalYear.yearBe}-${organization}.pdf`;
+  return `รายงานมาตรการ-ITA-${report.fiscalYear.yearBe}-${fileNamePart(report.organization.nameTh)}.pdf`;
 }

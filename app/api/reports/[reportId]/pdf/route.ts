@@ -1,6 +1,7 @@
 // GET /api/reports/{reportId}/pdf[?digits=arabic]: the report's memo and annex as a PDF
 // download. Access goes through the report.get procedure, so the rules are the report page's.
 import { TRPCError } from "@trpc/server";
+import { attachment, plainText as text } from "@/server/api/download";
 import { createCaller } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
@@ -19,7 +20,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
       headers: {
         "Content-Type": "application/pdf",
         "Content-Length": String(pdf.length),
-        "Content-Disposition": attachment(fileName),
+        "Content-Disposition": attachment(fileName, "report.pdf"),
         "Cache-Control": "private, no-store",
       },
     });
@@ -30,13 +31,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN" || error.code === "BAD_REQUEST") return text(404, NOT_FOUND_OR_FORBIDDEN);
     throw error;
   }
-}
-
-const text = (status: number, body: string) =>
-  new Response(body, { status, headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" } });
-
-/** RFC 6266: the Thai name percent-encoded in UTF-8 (RFC 5987), and a plain name for old clients. */
-function attachment(fileName: string): string {
-  const encoded = encodeURIComponent(fileName).replace(/['()*]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="report.pdf"; filename*=UTF-8''${encoded}`;
 }

@@ -7,6 +7,7 @@ import { filtersToParams, type OverviewFilters } from "@/components/dashboard/ov
 import { MoversTables } from "@/components/dashboard/movers-tables";
 import { HistogramSection, LevelSection, TrendSection, UnitTrendSection } from "@/components/dashboard/overview-sections";
 import { RankingTable, type RankingView } from "@/components/dashboard/ranking-table";
+import { SummaryExport } from "@/components/dashboard/summary-export";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { OrganizationType } from "@/server/db/generated/enums";
@@ -93,6 +94,7 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
       )}
       <div className="grid grid-cols-1 gap-6">
         <FigureCards overview={overview} />
+        <SummaryExport area={area} filters={filters} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <LevelSection overview={overview} />
           <HistogramSection overview={overview} />

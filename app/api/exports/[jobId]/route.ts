@@ -1,0 +1,31 @@
+// GET /api/exports/{jobId}: the finished file of the caller's own summary export job.
+import { Readable } from "node:stream";
+import { attachment, plainText } from "@/server/api/download";
+import { createRequestContext } from "@/server/api/request";
+import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { openExportDownload } from "@/server/services/exports/export-jobs";
+
+// Files on disk and Node streams.
+export const runtime = "nodejs";
+
+export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
+  const { jobId } = await params;
+  const { db, userId } = await createRequestContext(request.headers);
+  if (!userId) return plainText(401, "กรุณาเข้าสู่ระบบ");
+  try {
+    const file = await openExportDownload(db, userId, jobId);
+    const extension = file.fileName.slice(file.fileName.lastIndexOf("."));
+    return new Response(Readable.toWeb(file.stream) as ReadableStream, {
+      headers: {
+        "Content-Type": file.contentType,
+        "Content-Length": String(file.bytes),
+        "Content-Disposition": attachment(file.fileName, `summary${extension}`),
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    // Someone else's job, an unknown id and a lost role look the same.
+    if (error instanceof AppError) return plainText(404, error.code === "NOT_FOUND" ? error.message : NOT_FOUND_OR_FORBIDDEN);
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
+import {
+  getIssueAcrossOrganizations,
+  getIssueAdoption,
+  getIssueMeasure,
+  getOrganizationIssueMeasures,
+  ZIssueInput,
+  ZIssueMeasureInput,
+  ZOrganizationIssueInput,
+} from "@/server/services/dashboard/issue-drilldown";
+import { ZAreaOverviewInput } from "@/server/services/dashboard/overview";
+
+export const drilldownRouter = createTRPCRouter({
+  /** Every suggested issue and ITA indicator of the year: organisations with measures, result-item shares. */
+  issues: areaProcedure.input(ZAreaOverviewInput).query(({ ctx, input }) => getIssueAdoption(ctx.db, ctx.area, input)),
+  /** One issue across the organisations: who has measures, who has nothing, result-item adoption. */
+  issue: areaProcedure.input(ZIssueInput).query(({ ctx, input }) => getIssueAcrossOrganizations(ctx.db, ctx.area, input)),
+  /** One organisation's measures under an issue. */
+  organizationMeasures: areaProcedure
+    .input(ZOrganizationIssueInput)
+    .query(({ ctx, input }) => getOrganizationIssueMeasures(ctx.db, ctx.area, input)),
+  /** One measure in full. */
+  measure: areaProcedure
+    .input(ZIssueMeasureInput)
+    .query(({ ctx, input }) => getIssueMeasure(ctx.db, ctx.access, ctx.area, input)),
+});

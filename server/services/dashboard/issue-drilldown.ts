@@ -1,0 +1,528 @@
+// Drill-down into the issues (ประเด็น) of the yearly reports of an area (issue 4, item 3), in four
+// levels: every issue of the year (getIssueAdoption), one issue across the organisations
+// (getIssueAcrossOrganizations), one organisation's measures under an issue
+// (getOrganizationIssueMeasures) and one measure (getIssueMeasure). The caller has checked the
+// area (areaProcedure); every other id of the input is checked here.
+//
+// Definitions (filters and report statuses as in overview.ts):
+//  - organisations counted: the active organisations of the area, in the district filter and of
+//    the type filter when given (organizationsInArea).
+//  - reports counted: their YearlyReport of the fiscal year that was sent to the province:
+//    includeUnaccepted true → SUBMITTED or ACCEPTED, false → ACCEPTED only. Drafts, reports in
+//    sign-off and returned reports never count: they are the organisation's own work.
+//  - an issue key names a set of ReportIssue rows of the counted reports:
+//      a suggested issue id  → the report issues linked to it (suggestedIssueId),
+//      "indicator-<n>"       → the report issues tagged with ITA indicator n (indicatorNumbers),
+//      "other"               → the report issues linked to no suggested issue.
+//    The measures of a key are the measures of those report issues.
+//  - organizationsWithMeasures: organisations with at least one measure of the key;
+//    organizationsWithout = organisations counted − organizationsWithMeasures (this includes the
+//    organisations without a counted report).
+//  - a standard result item of a suggested issue is checked by an organisation when one of its
+//    measures of that issue has a result item with checked = true and standardItemId = the item;
+//    share = organisations that checked it ÷ organisations counted (0–1, unrounded), null when
+//    no organisation is counted.
+//  - an id outside the area, the filters or the counted reports is NOT_FOUND, exactly like a
+//    missing one.
+//
+// Queries: the fiscal year with its catalogue (and the district filter check) first, then one
+// aggregate in SQL per level (two on level 2), never one per organisation.
+import { Prisma, type DbClient } from "@/server/db/client";
+import { canReadOrganization, type Access, type AreaNode } from "@/server/access/access";
+import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { idSchema, z } from "@/server/validation";
+import { organizationsInAreaSql } from "./area-sql";
+import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
+
+export const OTHER_ISSUE_KEY = "other";
+export const OTHER_ISSUE_TITLE = "ประเด็นอื่น ๆ (ไม่ตรงกับประเด็นแนะนำ)";
+const INDICATOR_KEY_PREFIX = "indicator-";
+
+export type IssueKey =
+  | { kind: "suggested"; suggestedIssueId: string }
+  | { kind: "indicator"; number: number }
+  | { kind: "other" };
+
+export function issueKeyOf(key: IssueKey): string {
+  if (key.kind === "suggested") return key.suggestedIssueId;
+  if (key.kind === "indicator") return `${INDICATOR_KEY_PREFIX}${key.number}`;
+  return OTHER_ISSUE_KEY;
+}
+
+/** "other", "indicator-3" or a suggested issue id, as it appears in the URL. */
+export const ZIssueKey = idSchema.transform((value): IssueKey => {
+  if (value === OTHER_ISSUE_KEY) return { kind: "other" };
+  const indicator = /^indicator-(\d{1,2})$/.exec(value);
+  if (indicator) return { kind: "indicator", number: Number(indicator[1]) };
+  return { kind: "suggested", suggestedIssueId: value };
+});
+
+export const ZIssueInput = ZAreaOverviewInput.extend({ issueKey: ZIssueKey });
+export const ZOrganizationIssueInput = ZIssueInput.extend({ organizationId: idSchema });
+export const ZIssueMeasureInput = ZOrganizationIssueInput.extend({ measureId: idSchema });
+
+export type IssueInput = z.infer<typeof ZIssueInput>;
+export type OrganizationIssueInput = z.infer<typeof ZOrganizationIssueInput>;
+export type IssueMeasureInput = z.infer<typeof ZIssueMeasureInput>;
+
+type Filters = { districtId: string | null; organizationType: OrganizationType | null };
+
+export type ResultItemAdoption = {
+  id: string;
+  ordinal: number;
+  text: string;
+  organizationsChecked: number;
+  share: number | null;
+};
+
+export type IssueAdoptionRow = {
+  key: string;
+  title: string;
+  /** The suggested issue's ordinal; null for "other". */
+  ordinal: number | null;
+  organizationsWithMeasures: number;
+  organizationsWithout: number;
+  measures: number;
+  resultItems: ResultItemAdoption[];
+};
+
+export type IndicatorAdoptionRow = {
+  key: string;
+  number: number;
+  nameTh: string;
+  organizationsWithMeasures: number;
+  organizationsWithout: number;
+  measures: number;
+};
+
+type Scope = {
+  yearBe: number;
+  filters: Filters;
+  includeUnaccepted: boolean;
+  /** Organisations counted. */
+  organizations: number;
+  /** Reports counted. */
+  reports: number;
+  /** Some counted report is invented (DEMO or SYNTHETIC): the UI marks it. */
+  containsInventedData: boolean;
+};
+
+export type IssueAdoption = Scope & {
+  /** Every suggested issue of the year by ordinal, then "other". */
+  issues: IssueAdoptionRow[];
+  /** Every ITA indicator of the year by number. */
+  indicators: IndicatorAdoptionRow[];
+};
+
+// ── Shared pieces ───────────────────────────────────────────────────────────────────────
+
+const catalogueInclude = {
+  suggestedIssues: { orderBy: { ordinal: "asc" }, include: { resultItems: { orderBy: { ordinal: "asc" } } } },
+  indicators: { orderBy: { number: "asc" } },
+} satisfies Prisma.FiscalYearInclude;
+
+type Catalogue = Prisma.FiscalYearGetPayload<{ include: typeof catalogueInclude }>;
+
+/** The fiscal year with its catalogue, after checking that the district filter lies in the area. */
+async function loadCatalogue(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<Catalogue> {
+  const [fiscalYear, districtInArea] = await Promise.all([
+    db.fiscalYear.findUnique({ where: { yearBe: input.yearBe }, include: catalogueInclude }),
+    input.districtId
+      ? db.district.count({
+          where: {
+            id: input.districtId,
+            ...(area.kind === "province" ? { provinceId: area.id } : {}),
+            ...(area.kind === "district" ? { AND: [{ id: area.id }] } : {}),
+          },
+        })
+      : 1,
+  ]);
+  if (districtInArea === 0) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
+  return fiscalYear;
+}
+
+/** An issue key must name something of the year's catalogue; "other" always exists. */
+function describeKey(catalogue: Catalogue, key: IssueKey): { title: string; items: Catalogue["suggestedIssues"][number]["resultItems"] } {
+  if (key.kind === "other") return { title: OTHER_ISSUE_TITLE, items: [] };
+  if (key.kind === "indicator") {
+    const indicator = catalogue.indicators.find((candidate) => candidate.number === key.number);
+    if (!indicator) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+    return { title: `ตัวชี้วัดที่ ${indicator.number} ${indicator.nameTh}`, items: [] };
+  }
+  const issue = catalogue.suggestedIssues.find((candidate) => candidate.id === key.suggestedIssueId);
+  if (!issue) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return { title: issue.title, items: issue.resultItems };
+}
+
+/**
+ * The common table expressions "orgs" (organisations counted, with their district) and
+ * "reports" (reports counted, with their organisation) of every drill-down query.
+ */
+function scopeCtes(area: AreaNode, input: AreaOverviewInput, fiscalYearId: string, organizationId?: string): Prisma.Sql {
+  const conditions = [Prisma.sql`o.active`, organizationsInAreaSql(area)];
+  // One organisation asked for: narrowing here keeps the CTE to one row.
+  if (organizationId) conditions.push(Prisma.sql`o.id = ${organizationId}`);
+  if (input.districtId) conditions.push(Prisma.sql`o."districtId" = ${input.districtId}`);
+  if (input.organizationType) conditions.push(Prisma.sql`o.type::text = ${input.organizationType}`);
+  const statuses = input.includeUnaccepted
+    ? Prisma.sql`r.status IN ('SUBMITTED', 'ACCEPTED')`
+    : Prisma.sql`r.status = 'ACCEPTED'`;
+  return Prisma.sql`
+    orgs AS (
+      SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d."nameTh" AS "districtNameTh",
+             d.code AS "districtCode", d."provinceId"
+        FROM "LocalOrganization" o
+        JOIN "District" d ON d.id = o."districtId"
+       WHERE ${Prisma.join(conditions, " AND ")}
+    ),
+    reports AS (
+      SELECT r.id, r."organizationId", r.status::text AS status, r.origin::text AS origin
+        FROM "YearlyReport" r
+        JOIN orgs ON orgs.id = r."organizationId"
+       WHERE r."fiscalYearId" = ${fiscalYearId} AND ${statuses}
+    )`;
+}
+
+/** The report issues of the key, as a condition on "ReportIssue" ri. */
+function keyCondition(key: IssueKey): Prisma.Sql {
+  if (key.kind === "suggested") return Prisma.sql`ri."suggestedIssueId" = ${key.suggestedIssueId}`;
+  if (key.kind === "indicator") return Prisma.sql`${key.number}::int = ANY(ri."indicatorNumbers")`;
+  return Prisma.sql`ri."suggestedIssueId" IS NULL`;
+}
+
+const shareOf = (count: number, organizations: number) => (organizations === 0 ? null : count / organizations);
+
+function scopeOf(input: AreaOverviewInput, totals: { organizations: number; reports: number; invented: boolean }): Scope {
+  return {
+    yearBe: input.yearBe,
+    filters: { districtId: input.districtId ?? null, organizationType: input.organizationType ?? null },
+    includeUnaccepted: input.includeUnaccepted,
+    organizations: totals.organizations,
+    reports: totals.reports,
+    containsInventedData: totals.invented,
+  };
+}
+
+// ── Level 1: every issue ────────────────────────────────────────────────────────────────
+
+type AdoptionRow = { kind: "totals" | "issue" | "indicator" | "item"; key: string | null; organizations: number; measures: number; invented: boolean };
+
+/** Per suggested issue (and "other") and per ITA indicator of the year: who has measures for it. */
+export async function getIssueAdoption(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<IssueAdoption> {
+  const catalogue = await loadCatalogue(db, area, input);
+  // One pass over the counted reports' measures, aggregated four ways. Result items count only
+  // under the issue their standard item belongs to (s."suggestedIssueId" = ri."suggestedIssueId").
+  const rows = await db.$queryRaw<AdoptionRow[]>`
+    WITH ${scopeCtes(area, input, catalogue.id)},
+    measures AS (
+      SELECT ri."suggestedIssueId", ri."indicatorNumbers", rep."organizationId", m.id
+        FROM reports rep
+        JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+        JOIN "Measure" m ON m."issueId" = ri.id
+    )
+    SELECT 'totals' AS kind, NULL AS key, (SELECT count(*) FROM orgs)::int AS organizations,
+           (SELECT count(*) FROM reports)::int AS measures,
+           COALESCE((SELECT bool_or(origin <> 'REAL') FROM reports), false) AS invented
+    UNION ALL
+    SELECT 'issue', COALESCE(m."suggestedIssueId", ${OTHER_ISSUE_KEY}), count(DISTINCT m."organizationId")::int, count(*)::int, false
+      FROM measures m GROUP BY 2
+    UNION ALL
+    SELECT 'indicator', n::text, count(DISTINCT m."organizationId")::int, count(DISTINCT m.id)::int, false
+      FROM measures m CROSS JOIN unnest(m."indicatorNumbers") AS n GROUP BY 2
+    UNION ALL
+    SELECT 'item', i."standardItemId", count(DISTINCT m."organizationId")::int, 0, false
+      FROM measures m
+      JOIN "MeasureResultItem" i ON i."measureId" = m.id
+      JOIN "StandardResultItem" s ON s.id = i."standardItemId"
+     WHERE i.checked AND s."suggestedIssueId" = m."suggestedIssueId"
+     GROUP BY 2`;
+
+  const totals = rows.find((row) => row.kind === "totals")!;
+  const organizations = totals.organizations;
+  const byKind = (kind: AdoptionRow["kind"]) =>
+    new Map(rows.filter((row) => row.kind === kind).map((row) => [row.key!, row]));
+  const issues = byKind("issue");
+  const indicators = byKind("indicator");
+  const items = byKind("item");
+  const counts = (row: AdoptionRow | undefined) => ({
+    organizationsWithMeasures: row?.organizations ?? 0,
+    organizationsWithout: organizations - (row?.organizations ?? 0),
+    measures: row?.measures ?? 0,
+  });
+
+  return {
+    ...scopeOf(input, { organizations, reports: totals.measures, invented: totals.invented }),
+    issues: [
+      ...catalogue.suggestedIssues.map((issue) => ({
+        key: issue.id,
+        title: issue.title,
+        ordinal: issue.ordinal,
+        ...counts(issues.get(issue.id)),
+        resultItems: issue.resultItems.map((item) => {
+          const checked = items.get(item.id)?.organizations ?? 0;
+          return { id: item.id, ordinal: item.ordinal, text: item.text, organizationsChecked: checked, share: shareOf(checked, organizations) };
+        }),
+      })),
+      { key: OTHER_ISSUE_KEY, title: OTHER_ISSUE_TITLE, ordinal: null, ...counts(issues.get(OTHER_ISSUE_KEY)), resultItems: [] },
+    ],
+    indicators: catalogue.indicators.map((indicator) => ({
+      key: issueKeyOf({ kind: "indicator", number: indicator.number }),
+      number: indicator.number,
+      nameTh: indicator.nameTh,
+      ...counts(indicators.get(String(indicator.number))),
+    })),
+  };
+}
+
+// ── Level 2: one issue across the organisations ─────────────────────────────────────────
+
+type DistrictRef = { id: string; code: string; nameTh: string };
+
+type OrganizationRef = { id: string; nameTh: string; type: OrganizationType; district: DistrictRef };
+
+export type IssueRef = { key: string; kind: IssueKey["kind"]; title: string };
+
+export type IssueOrganizationRow = OrganizationRef & {
+  reportId: string;
+  reportStatus: ReportStatus;
+  measures: number;
+  /** Result items ticked in its measures of the issue (catalogue items or its own texts). */
+  resultsChecked: number;
+};
+
+export type OrganizationWithout = OrganizationRef & {
+  /** NO_REPORT: no report of the year counts (none sent, or not accepted while only accepted ones count). */
+  reason: "NO_REPORT" | "NO_MEASURES";
+};
+
+export type IssueAcrossOrganizations = Scope & {
+  issue: IssueRef;
+  organizationsWithMeasures: number;
+  measures: number;
+  /** Organisations with at least one measure of the issue. */
+  rows: IssueOrganizationRow[];
+  without: OrganizationWithout[];
+  /** The suggested issue's standard result items; empty for an indicator or "other". */
+  resultItems: ResultItemAdoption[];
+};
+
+type OrganizationSqlRow = {
+  organizationId: string;
+  nameTh: string;
+  type: OrganizationType;
+  districtId: string;
+  districtNameTh: string;
+  districtCode: string;
+  provinceId: string;
+  reportId: string | null;
+  reportStatus: ReportStatus | null;
+  reportOrigin: string | null;
+};
+
+const organizationColumns = Prisma.sql`o.id AS "organizationId", o."nameTh", o.type, o."districtId", o."districtNameTh",
+       o."districtCode", o."provinceId", rep.id AS "reportId", rep.status AS "reportStatus", rep.origin AS "reportOrigin"`;
+
+function organizationRef(row: OrganizationSqlRow): OrganizationRef {
+  return {
+    id: row.organizationId,
+    nameTh: row.nameTh,
+    type: row.type,
+    district: { id: row.districtId, code: row.districtCode, nameTh: row.districtNameTh },
+  };
+}
+
+export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, input: IssueInput): Promise<IssueAcrossOrganizations> {
+  const catalogue = await loadCatalogue(db, area, input);
+  const described = describeKey(catalogue, input.issueKey);
+  const scope = scopeCtes(area, input, catalogue.id);
+  const key = keyCondition(input.issueKey);
+  const [organizations, items] = await Promise.all([
+    db.$queryRaw<(OrganizationSqlRow & { measures: number; resultsChecked: number })[]>`
+      WITH ${scope},
+      counts AS (
+        SELECT rep."organizationId", count(DISTINCT m.id)::int AS measures,
+               (count(i.id) FILTER (WHERE i.checked))::int AS "resultsChecked"
+          FROM reports rep
+          JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+          JOIN "Measure" m ON m."issueId" = ri.id
+          LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id
+         WHERE ${key}
+         GROUP BY 1
+      )
+      SELECT ${organizationColumns}, COALESCE(c.measures, 0) AS measures, COALESCE(c."resultsChecked", 0) AS "resultsChecked"
+        FROM orgs o
+        LEFT JOIN reports rep ON rep."organizationId" = o.id
+        LEFT JOIN counts c ON c."organizationId" = o.id
+       ORDER BY o."districtCode", o."nameTh"`,
+    described.items.length === 0
+      ? []
+      : db.$queryRaw<{ id: string; organizations: number }[]>`
+          WITH ${scope}
+          SELECT i."standardItemId" AS id, count(DISTINCT rep."organizationId")::int AS organizations
+            FROM reports rep
+            JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+            JOIN "Measure" m ON m."issueId" = ri.id
+            JOIN "MeasureResultItem" i ON i."measureId" = m.id
+           WHERE ${key} AND i.checked AND i."standardItemId" IS NOT NULL
+           GROUP BY 1`,
+  ]);
+
+  const checkedBy = new Map(items.map((item) => [item.id, item.organizations]));
+  const rows: IssueOrganizationRow[] = [];
+  const without: OrganizationWithout[] = [];
+  for (const row of organizations) {
+    if (row.reportId !== null && row.measures > 0) {
+      rows.push({ ...organizationRef(row), reportId: row.reportId, reportStatus: row.reportStatus!, measures: row.measures, resultsChecked: row.resultsChecked });
+    } else {
+      without.push({ ...organizationRef(row), reason: row.reportId === null ? "NO_REPORT" : "NO_MEASURES" });
+    }
+  }
+  const counted = organizations.length;
+  return {
+    ...scopeOf(input, {
+      organizations: counted,
+      reports: organizations.filter((row) => row.reportId !== null).length,
+      invented: organizations.some((row) => row.reportOrigin !== null && row.reportOrigin !== "REAL"),
+    }),
+    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: described.title },
+    organizationsWithMeasures: rows.length,
+    measures: rows.reduce((sum, row) => sum + row.measures, 0),
+    rows,
+    without,
+    resultItems: described.items.map((item) => {
+      const checked = checkedBy.get(item.id) ?? 0;
+      return { id: item.id, ordinal: item.ordinal, text: item.text, organizationsChecked: checked, share: shareOf(checked, counted) };
+    }),
+  };
+}
+
+// ── Level 3: one organisation's measures under an issue ─────────────────────────────────
+
+export type MeasureSummary = {
+  id: string;
+  title: string;
+  /** The title of the report issue it sits under (the organisation's own wording). */
+  issueTitle: string;
+  periodStart: Date;
+  periodEnd: Date;
+  responsibleUnits: string[];
+  resultsChecked: number;
+  resultItems: number;
+};
+
+export type OrganizationIssueMeasures = {
+  yearBe: number;
+  issue: IssueRef;
+  organization: OrganizationRef;
+  report: { id: string; status: ReportStatus; origin: string };
+  measures: MeasureSummary[];
+};
+
+export async function getOrganizationIssueMeasures(
+  db: DbClient,
+  area: AreaNode,
+  input: OrganizationIssueInput,
+): Promise<OrganizationIssueMeasures> {
+  const catalogue = await loadCatalogue(db, area, input);
+  const described = describeKey(catalogue, input.issueKey);
+  // No row: the organisation is outside the area or the filters, or has no counted report.
+  const rows = await db.$queryRaw<(OrganizationSqlRow & Partial<MeasureSummary> & { measureId: string | null })[]>`
+    WITH ${scopeCtes(area, input, catalogue.id, input.organizationId)}
+    SELECT ${organizationColumns}, m.id AS "measureId", m.title, ri.title AS "issueTitle", m."periodStart", m."periodEnd",
+           m."responsibleUnits",
+           (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id AND i.checked)::int AS "resultsChecked",
+           (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id)::int AS "resultItems"
+      FROM orgs o
+      JOIN reports rep ON rep."organizationId" = o.id
+      LEFT JOIN ("ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id) ON ri."reportId" = rep.id AND ${keyCondition(input.issueKey)}
+     ORDER BY ri.ordinal, m.ordinal`;
+  const first = rows[0];
+  if (!first) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return {
+    yearBe: input.yearBe,
+    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: described.title },
+    organization: organizationRef(first),
+    report: { id: first.reportId!, status: first.reportStatus!, origin: first.reportOrigin! },
+    measures: rows
+      .filter((row) => row.measureId !== null)
+      .map((row) => ({
+        id: row.measureId!,
+        title: row.title!,
+        issueTitle: row.issueTitle!,
+        periodStart: row.periodStart!,
+        periodEnd: row.periodEnd!,
+        responsibleUnits: row.responsibleUnits!,
+        resultsChecked: row.resultsChecked!,
+        resultItems: row.resultItems!,
+      })),
+  };
+}
+
+// ── Level 4: one measure ────────────────────────────────────────────────────────────────
+
+export type IssueMeasure = {
+  yearBe: number;
+  issue: IssueRef;
+  organization: OrganizationRef;
+  report: { id: string; status: ReportStatus; origin: string; /** The caller may open the whole report. */ readable: boolean };
+  measure: {
+    id: string;
+    title: string;
+    issueTitle: string;
+    steps: string[];
+    periodStart: Date;
+    periodEnd: Date;
+    responsibleUnits: string[];
+    outcomes: string[];
+    resultItems: { text: string; checked: boolean; standard: boolean }[];
+    evidenceLinks: { url: string; label: string }[];
+  };
+};
+
+export async function getIssueMeasure(db: DbClient, access: Access, area: AreaNode, input: IssueMeasureInput): Promise<IssueMeasure> {
+  const catalogue = await loadCatalogue(db, area, input);
+  const described = describeKey(catalogue, input.issueKey);
+  // The check and the measure's content run side by side; the content is dropped unless the
+  // check finds the measure under the key, in a counted report of an organisation in scope.
+  const [rows, measure] = await Promise.all([
+    db.$queryRaw<(OrganizationSqlRow & { issueTitle: string })[]>`
+      WITH ${scopeCtes(area, input, catalogue.id, input.organizationId)}
+      SELECT ${organizationColumns}, ri.title AS "issueTitle"
+        FROM orgs o
+        JOIN reports rep ON rep."organizationId" = o.id
+        JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+        JOIN "Measure" m ON m."issueId" = ri.id
+       WHERE m.id = ${input.measureId} AND ${keyCondition(input.issueKey)}`,
+    db.measure.findUnique({
+      where: { id: input.measureId },
+      include: { resultItems: { orderBy: { ordinal: "asc" } }, evidenceLinks: { orderBy: { ordinal: "asc" } } },
+    }),
+  ]);
+  const row = rows[0];
+  if (!row || !measure) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return {
+    yearBe: input.yearBe,
+    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: described.title },
+    organization: organizationRef(row),
+    report: {
+      id: row.reportId!,
+      status: row.reportStatus!,
+      origin: row.reportOrigin!,
+      readable: canReadOrganization(access, { id: row.organizationId, districtId: row.districtId, provinceId: row.provinceId }),
+    },
+    measure: {
+      id: measure.id,
+      title: measure.title,
+      issueTitle: row.issueTitle,
+      steps: measure.steps,
+      periodStart: measure.periodStart,
+      periodEnd: measure.periodEnd,
+      responsibleUnits: measure.responsibleUnits,
+      outcomes: measure.outcomes,
+      resultItems: measure.resultItems.map((item) => ({ text: item.text, checked: item.checked, standard: item.standardItemId !== null })),
+      evidenceLinks: measure.evidenceLinks.map((link) => ({ url: link.url, label: link.label })),
+    },
+  };
+}

@@ -1,0 +1,336 @@
+// What a summary export of an area shows, read through the dashboard services so that the
+// export and the overview page say the same thing. The organisations table and the issue
+// adoption come through small adapters (summaryOrganizations, loadIssueAdoption) so that a
+// change in the services they read (a paged ranking, the drill-down service) stays here.
+// Measures are never loaded at once: measureBatches pages through them (see there).
+import { Prisma, type DbClient } from "@/server/db/client";
+import type { AreaNode } from "@/server/access/access";
+import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import { NO_REPORT_LABEL, ORGANIZATION_TYPE_LABEL, REPORT_STATUS_LABEL } from "@/server/domain/labels";
+import { formatThaiDateTime } from "@/server/domain/thai-format";
+import { AppError } from "@/server/errors";
+import { describeArea, organizationsInArea, type ReviewArea } from "@/server/services/areas";
+import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
+import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
+import { listAreaRanking } from "@/server/services/dashboard/ranking";
+import { countedReportStatuses, resolveDashboardScope } from "@/server/services/dashboard/scope";
+import { getAreaTrend, type AreaTrend } from "@/server/services/dashboard/trend";
+import { z } from "@/server/validation";
+
+export const EXPORT_FORMATS = ["PDF", "XLSX", "CSV"] as const;
+export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
+
+export const ZSummaryExportInput = ZAreaOverviewInput.extend({
+  format: z.enum(EXPORT_FORMATS, { error: "รูปแบบไฟล์ต้องเป็น PDF, XLSX หรือ CSV" }),
+});
+export type SummaryExportInput = z.infer<typeof ZSummaryExportInput>;
+
+/** The organisations of the export: active, in the area, in the district and type filters. */
+export function filteredOrganizations(area: AreaNode, input: AreaOverviewInput): Prisma.LocalOrganizationWhereInput {
+  return {
+    AND: [
+      organizationsInArea(area),
+      { active: true },
+      ...(input.districtId ? [{ districtId: input.districtId }] : []),
+      ...(input.organizationType ? [{ type: input.organizationType }] : []),
+    ],
+  };
+}
+
+/**
+ * Refuses, before any job exists, what the export would fail on later: a fiscal year not in
+ * the system, or a district filter outside the area (which looks like a missing id).
+ */
+export async function checkSummaryInput(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<void> {
+  const [fiscalYear] = await Promise.all([
+    db.fiscalYear.findUnique({ where: { yearBe: input.yearBe }, select: { id: true } }),
+    resolveDashboardScope(db, area, input),
+  ]);
+  if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
+}
+
+// ── The filters, as the first page or sheet states them ────────────────────────────────
+
+export type FilterLine = { label: string; value: string };
+
+export type SummaryHeader = {
+  area: ReviewArea;
+  yearBe: number;
+  title: string;
+  filters: FilterLine[];
+  generatedAt: Date;
+};
+
+export async function summaryHeader(db: DbClient, area: AreaNode, input: AreaOverviewInput, generatedAt: Date): Promise<SummaryHeader> {
+  const [description, district] = await Promise.all([
+    describeArea(db, area),
+    input.districtId ? db.district.findUniqueOrThrow({ where: { id: input.districtId }, select: { nameTh: true } }) : null,
+  ]);
+  return {
+    area: description,
+    yearBe: input.yearBe,
+    title: `สรุปผลการประเมิน ITA และรายงานมาตรการ ${description.nameTh} ปีงบประมาณ พ.ศ. ${input.yearBe}`,
+    filters: [
+      { label: "พื้นที่", value: description.nameTh },
+      { label: "ปีงบประมาณ", value: `พ.ศ. ${input.yearBe}` },
+      { label: "อำเภอ", value: district ? district.nameTh : "ทุกอำเภอ" },
+      { label: "ประเภท อปท.", value: input.organizationType ? ORGANIZATION_TYPE_LABEL[input.organizationType].full : "ทุกประเภท" },
+      {
+        label: "รายงานที่นับ",
+        value: input.includeUnaccepted
+          ? "รายงานที่ส่งจังหวัดแล้ว ทั้งที่รับรองแล้วและยังไม่ได้รับรอง"
+          : "เฉพาะรายงานที่รับรองแล้ว",
+      },
+    ],
+    generatedAt,
+  };
+}
+
+export const generatedLine = (header: SummaryHeader, digits: "thai" | "arabic") =>
+  `จัดทำเมื่อ ${formatThaiDateTime(header.generatedAt, digits)} น.`;
+
+// ── Organisations ───────────────────────────────────────────────────────────────────────
+
+export type SummaryOrganization = {
+  organizationId: string;
+  nameTh: string;
+  type: OrganizationType;
+  district: { id: string; code: string; nameTh: string };
+  rank: number | null;
+  total: number | null;
+  iit: number | null;
+  eit: number | null;
+  oit: number | null;
+  announcedLevel: string | null;
+  derivedLevel: string | null;
+  reportStatus: ReportStatus | null;
+  /** Totals by fiscal year (BE). */
+  totals: Map<number, number>;
+};
+
+export const reportStatusLabel = (status: ReportStatus | null) => (status ? REPORT_STATUS_LABEL[status] : NO_REPORT_LABEL);
+
+/**
+ * The organisations table: every organisation of the overview's ranking with its tool scores
+ * of the year, grouped by district (district code order), in ranking order within a district.
+ */
+export async function summaryOrganizations(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<SummaryOrganization[]> {
+  const [ranking, tools] = await Promise.all([
+    listAreaRanking(db, area, input),
+    db.itaResult.findMany({
+      where: { fiscalYear: { yearBe: input.yearBe }, organization: filteredOrganizations(area, input) },
+      select: { organizationId: true, iit: true, eit: true, oit: true },
+    }),
+  ]);
+  const toolsByOrganization = new Map(tools.map((row) => [row.organizationId, row]));
+  const rows = ranking.map((row): SummaryOrganization => {
+    const tool = toolsByOrganization.get(row.organizationId);
+    return {
+      organizationId: row.organizationId,
+      nameTh: row.nameTh,
+      type: row.type,
+      district: row.district,
+      rank: row.rank,
+      total: row.total,
+      iit: tool?.iit?.toNumber() ?? null,
+      eit: tool?.eit?.toNumber() ?? null,
+      oit: tool?.oit?.toNumber() ?? null,
+      announcedLevel: row.announcedLevel,
+      derivedLevel: row.derivedLevel,
+      reportStatus: row.reportStatus,
+      totals: new Map(row.history.map((point) => [point.yearBe, point.total])),
+    };
+  });
+  // Array sort is stable: the ranking order stays within each district.
+  return rows.sort((a, b) => a.district.code.localeCompare(b.district.code));
+}
+
+export type TableCell = string | number | null;
+
+/** The organisations table of the Excel sheet and the CSV file: header, width (characters), value. */
+export const ORGANIZATION_COLUMNS: { header: string; width: number; value(row: SummaryOrganization): TableCell }[] = [
+  { header: "อำเภอ", width: 20, value: (row) => row.district.nameTh },
+  { header: "องค์กร", width: 42, value: (row) => row.nameTh },
+  { header: "ประเภท", width: 24, value: (row) => ORGANIZATION_TYPE_LABEL[row.type].full },
+  { header: "อันดับ", width: 8, value: (row) => row.rank },
+  { header: "คะแนนรวม", width: 11, value: (row) => row.total },
+  { header: "IIT", width: 9, value: (row) => row.iit },
+  { header: "EIT", width: 9, value: (row) => row.eit },
+  { header: "OIT", width: 9, value: (row) => row.oit },
+  { header: "ระดับที่ประกาศ", width: 20, value: (row) => row.announcedLevel },
+  { header: "ระดับตามเกณฑ์", width: 20, value: (row) => row.derivedLevel },
+  { header: "สถานะรายงาน", width: 24, value: (row) => reportStatusLabel(row.reportStatus) },
+];
+
+export function groupByDistrict(rows: SummaryOrganization[]) {
+  const groups: { district: SummaryOrganization["district"]; rows: SummaryOrganization[] }[] = [];
+  for (const row of rows) {
+    const last = groups.at(-1);
+    if (last && last.district.id === row.district.id) last.rows.push(row);
+    else groups.push({ district: row.district, rows: [row] });
+  }
+  return groups;
+}
+
+/** The overview page's figures with its trend. */
+export type SummaryOverview = AreaOverview & { trend: AreaTrend };
+
+/** The overview, the first page's header and the organisations table of one export. */
+export async function loadSummary(db: DbClient, area: AreaNode, input: AreaOverviewInput, generatedAt = new Date()) {
+  const [figures, trend, header, organizations] = await Promise.all([
+    getAreaOverview(db, area, input),
+    getAreaTrend(db, area, input),
+    summaryHeader(db, area, input, generatedAt),
+    summaryOrganizations(db, area, input),
+  ]);
+  const overview: SummaryOverview = { ...figures, trend };
+  return { overview, header, organizations };
+}
+
+// ── Issues and standard results ─────────────────────────────────────────────────────────
+
+export type IssueAdoption = {
+  /** Organisations counted: the denominator of each share. */
+  organizations: number;
+  /** Reports counted. */
+  reports: number;
+  /** The year's suggested issues by ordinal. */
+  issues: {
+    ordinal: number;
+    title: string;
+    /** Organisations with at least one measure under the issue in a counted report. */
+    organizationsWithMeasures: number;
+    items: { ordinal: number; text: string; organizationsChecked: number; share: number | null }[];
+  }[];
+};
+
+/**
+ * Per suggested issue of the year, the share of organisations that checked each standard
+ * result item in a counted report. Adapter over the drill-down's getIssueAdoption (its
+ * definitions hold): only the suggested issues, which are the ones with standard items.
+ */
+export async function loadIssueAdoption(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<IssueAdoption> {
+  const adoption = await getIssueAdoption(db, area, input);
+  return {
+    organizations: adoption.organizations,
+    reports: adoption.reports,
+    issues: adoption.issues.flatMap((issue) =>
+      issue.ordinal === null
+        ? []
+        : [
+            {
+              ordinal: issue.ordinal,
+              title: issue.title,
+              organizationsWithMeasures: issue.organizationsWithMeasures,
+              items: issue.resultItems.map(({ ordinal, text, organizationsChecked, share }) => ({ ordinal, text, organizationsChecked, share })),
+            },
+          ],
+    ),
+  };
+}
+
+// ── Measures, page by page ──────────────────────────────────────────────────────────────
+
+export type MeasureRow = {
+  organizationNameTh: string;
+  districtNameTh: string;
+  reportStatus: ReportStatus;
+  issueOrdinal: number;
+  issueTitle: string;
+  measureOrdinal: number;
+  title: string;
+  periodStart: Date;
+  periodEnd: Date;
+  responsibleUnits: string[];
+  checked: string[];
+  unchecked: string[];
+  outcomes: string[];
+};
+
+function countedReports(area: AreaNode, input: AreaOverviewInput): Prisma.YearlyReportWhereInput {
+  return {
+    fiscalYear: { yearBe: input.yearBe },
+    status: { in: countedReportStatuses(input.includeUnaccepted) },
+    organization: filteredOrganizations(area, input),
+  };
+}
+
+export function countMeasures(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<number> {
+  return db.measure.count({ where: { issue: { report: countedReports(area, input) } } });
+}
+
+type MeasureSqlRow = Omit<MeasureRow, "organizationNameTh" | "districtNameTh" | "reportStatus"> & { reportId: string };
+
+/**
+ * The measures of the counted reports, in pages, ordered by district code, organisation (DLA
+ * code), issue and measure. A national export has some 150,000 measures: each page holds the
+ * measures of `reportsPerPage` reports (a few thousand rows), found by keyset pagination on
+ * (district code, DLA code), which is unique per report of a year. Paging over reports rather
+ * than measures keeps each query small: measures have no index in that order, so a keyset over
+ * them would sort every measure of the year once per page.
+ */
+export async function* measureBatches(
+  db: DbClient,
+  area: AreaNode,
+  input: AreaOverviewInput,
+  reportsPerPage = 100,
+): AsyncGenerator<MeasureRow[]> {
+  const where = countedReports(area, input);
+  let after: { districtCode: string; dlaCode: string } | null = null;
+  for (;;) {
+    const cursor: Prisma.YearlyReportWhereInput[] = after
+      ? [
+          {
+            organization: {
+              OR: [
+                { district: { code: { gt: after.districtCode } } },
+                { district: { code: after.districtCode }, dlaCode: { gt: after.dlaCode } },
+              ],
+            },
+          },
+        ]
+      : [];
+    const reports = await db.yearlyReport.findMany({
+      where: { AND: [where, ...cursor] },
+      orderBy: [{ organization: { district: { code: "asc" } } }, { organization: { dlaCode: "asc" } }],
+      take: reportsPerPage,
+      select: {
+        id: true,
+        status: true,
+        organization: { select: { nameTh: true, dlaCode: true, district: { select: { code: true, nameTh: true } } } },
+      },
+    });
+    if (reports.length === 0) return;
+    const last = reports.at(-1)!.organization;
+    after = { districtCode: last.district.code, dlaCode: last.dlaCode };
+    const ids = reports.map((report) => report.id);
+    const rows = await db.$queryRaw<MeasureSqlRow[]>`
+      SELECT r.id AS "reportId", i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.ordinal AS "measureOrdinal",
+             m.title, m."periodStart", m."periodEnd", m."responsibleUnits", m.outcomes,
+             COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
+        FROM "YearlyReport" r
+        -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
+        -- them into a hash join that scans every issue and measure of every year, per page).
+        CROSS JOIN LATERAL (SELECT * FROM "ReportIssue" WHERE "reportId" = r.id OFFSET 0) i
+        CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
+        CROSS JOIN LATERAL (
+          SELECT array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE x.checked) AS checked,
+                 array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE NOT x.checked) AS unchecked
+            FROM "MeasureResultItem" x WHERE x."measureId" = m.id) items
+       WHERE r.id = ANY(${ids}::text[])
+       ORDER BY array_position(${ids}::text[], r.id), i.ordinal, m.ordinal, m.id`;
+    const reportById = new Map(reports.map((report) => [report.id, report]));
+    yield rows.map(({ reportId, ...row }) => {
+      const report = reportById.get(reportId)!;
+      return {
+        ...row,
+        organizationNameTh: report.organization.nameTh,
+        districtNameTh: report.organization.district.nameTh,
+        reportStatus: report.status,
+        periodStart: new Date(row.periodStart),
+        periodEnd: new Date(row.periodEnd),
+      };
+    });
+    if (reports.length < reportsPerPage) return;
+  }
+}

@@ -1,0 +1,207 @@
+// The summary of an area as an Excel workbook, written with exceljs's streaming writer straight
+// to a file: each row is committed (written to the zip) as soon as it is added, so memory holds
+// one page of measures at a time whatever the size of the export. Sheets are written one after
+// the other, the large measures sheet last. Numbers are numbers (scores with two decimals,
+// shares as percentages); years are Buddhist Era; text dates use Arabic digits.
+import ExcelJS from "exceljs";
+import { formatThaiShortDate } from "@/server/domain/thai-format";
+import {
+  generatedLine,
+  ORGANIZATION_COLUMNS,
+  reportStatusLabel,
+  type IssueAdoption,
+  type MeasureRow,
+  type SummaryHeader,
+  type SummaryOrganization,
+  type TableCell,
+  type SummaryOverview,
+} from "./summary-data";
+
+export const SHEET_NAMES = {
+  summary: "สรุป",
+  organizations: "องค์กร",
+  yearlyScores: "คะแนนรายปี",
+  issues: "ประเด็นและผลลัพธ์",
+  measures: "มาตรการทั้งหมด",
+} as const;
+
+const SCORE_FORMAT = "0.00";
+const SHARE_FORMAT = "0.0%";
+
+type Column = { header: string; width: number; format?: string; wrap?: boolean };
+
+export type SummaryWorkbookData = {
+  header: SummaryHeader;
+  overview: SummaryOverview;
+  organizations: SummaryOrganization[];
+  adoption: IssueAdoption;
+};
+
+/** A sheet whose first row is its bold header, frozen so it stays in view when scrolling. */
+function tableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]) {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
+    width: column.width,
+    style: { ...(column.format ? { numFmt: column.format } : {}), ...(column.wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}) },
+  }));
+  const header = sheet.addRow(columns.map((column) => column.header));
+  header.font = { bold: true };
+  header.alignment = { vertical: "middle", wrapText: true };
+  header.commit();
+  return sheet;
+}
+
+const addRow = (sheet: ExcelJS.Worksheet, values: TableCell[]) => sheet.addRow(values).commit();
+
+function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: SummaryWorkbookData) {
+  const { header, overview, adoption } = data;
+  const { figures } = overview;
+  const sheet = workbook.addWorksheet(SHEET_NAMES.summary, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = [{ width: 42 }, { width: 60 }];
+  const title = sheet.addRow([header.title]);
+  title.font = { bold: true, size: 14 };
+  title.commit();
+  const section = (text: string) => {
+    addRow(sheet, []);
+    const row = sheet.addRow([text]);
+    row.font = { bold: true };
+    row.commit();
+  };
+  const pair = (label: string, value: TableCell, format?: string) => {
+    const row = sheet.addRow([label, value]);
+    if (format) row.getCell(2).numFmt = format;
+    row.getCell(2).alignment = { horizontal: "left" };
+    row.commit();
+  };
+
+  section("ตัวกรองที่ใช้");
+  for (const filter of header.filters) pair(filter.label, filter.value);
+  pair("จัดทำเมื่อ", generatedLine(header, "arabic").replace(/^จัดทำเมื่อ /, ""));
+  if (overview.containsInventedData) pair("หมายเหตุ", "ข้อมูลนี้มีข้อมูลสาธิตหรือข้อมูลสังเคราะห์ปนอยู่ ไม่ใช่ข้อมูลจริงทั้งหมด");
+
+  section("ตัวเลขสรุป");
+  pair("จำนวน อปท. (แห่ง)", figures.organizations);
+  pair("รายงานที่ส่งแล้ว (ฉบับ)", figures.reports.submitted);
+  pair("รับรายงานแล้ว (ฉบับ)", figures.reports.accepted);
+  pair("ยังไม่ส่ง (แห่ง)", figures.reports.missing);
+  pair("อัตราการส่ง", figures.reports.reportingRate, SHARE_FORMAT);
+  pair("อปท. ที่มีผลประเมิน (แห่ง)", figures.scores.count);
+  pair("คะแนนเฉลี่ย", figures.scores.mean, SCORE_FORMAT);
+  pair("คะแนนมัธยฐาน", figures.scores.median, SCORE_FORMAT);
+  pair("ระดับที่ประกาศไม่ตรงกับเกณฑ์ (แห่ง)", figures.levelMismatches);
+
+  section(`จำนวน อปท. ตามระดับผลการประเมิน ปีงบประมาณ ${header.yearBe}`);
+  for (const level of figures.levels) pair(level.label, level.count);
+  pair("ระบุระดับไม่ได้", figures.levelUnknown);
+
+  section("ประเด็นและผลลัพธ์");
+  pair("อปท. ที่นับ (ฐานของสัดส่วน)", adoption.organizations);
+  pair("รายงานที่นับ (ฉบับ)", adoption.reports);
+  sheet.commit();
+}
+
+function writeOrganizationsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, organizations: SummaryOrganization[]) {
+  const scoreColumns = new Set(["คะแนนรวม", "IIT", "EIT", "OIT"]);
+  const sheet = tableSheet(
+    workbook,
+    SHEET_NAMES.organizations,
+    ORGANIZATION_COLUMNS.map((column) => ({ ...column, format: scoreColumns.has(column.header) ? SCORE_FORMAT : undefined })),
+  );
+  for (const row of organizations) addRow(sheet, ORGANIZATION_COLUMNS.map((column) => column.value(row)));
+  sheet.commit();
+}
+
+function writeYearlyScoresSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: SummaryWorkbookData) {
+  const years = data.overview.trend.overall.map((year) => year.yearBe);
+  const sheet = tableSheet(workbook, SHEET_NAMES.yearlyScores, [
+    { header: "อำเภอ", width: 20 },
+    { header: "องค์กร", width: 42 },
+    ...years.map((yearBe) => ({ header: `ปีงบประมาณ ${yearBe}`, width: 12, format: SCORE_FORMAT })),
+  ]);
+  for (const row of data.organizations) {
+    addRow(sheet, [row.district.nameTh, row.nameTh, ...years.map((yearBe) => row.totals.get(yearBe) ?? null)]);
+  }
+  sheet.commit();
+}
+
+function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption: IssueAdoption) {
+  const sheet = tableSheet(workbook, SHEET_NAMES.issues, [
+    { header: "ประเด็นที่", width: 9 },
+    { header: "ประเด็น", width: 48, wrap: true },
+    { header: "อปท. ที่มีมาตรการในประเด็นนี้", width: 16 },
+    { header: "ข้อที่", width: 7 },
+    { header: "ผลการดำเนินการมาตรฐาน", width: 60, wrap: true },
+    { header: "อปท. ที่เลือก", width: 12 },
+    { header: "อปท. ทั้งหมด", width: 12 },
+    { header: "สัดส่วน", width: 10, format: SHARE_FORMAT },
+  ]);
+  for (const issue of adoption.issues) {
+    for (const item of issue.items) {
+      addRow(sheet, [issue.ordinal, issue.title, issue.organizationsWithMeasures, item.ordinal, item.text, item.organizationsChecked, adoption.organizations, item.share]);
+    }
+  }
+  sheet.commit();
+}
+
+export const MEASURE_COLUMNS: Column[] = [
+  { header: "อำเภอ", width: 18 },
+  { header: "องค์กร", width: 36 },
+  { header: "สถานะรายงาน", width: 18 },
+  { header: "ประเด็นที่", width: 9 },
+  { header: "ประเด็น", width: 40, wrap: true },
+  { header: "มาตรการที่", width: 9 },
+  { header: "มาตรการ", width: 48, wrap: true },
+  { header: "ระยะเวลาดำเนินการ (พ.ศ.)", width: 26 },
+  { header: "ผู้รับผิดชอบ", width: 26, wrap: true },
+  { header: "ผลการดำเนินการที่เลือก", width: 48, wrap: true },
+  { header: "ผลการดำเนินการที่ไม่ได้เลือก", width: 48, wrap: true },
+  { header: "ผลลัพธ์/ความสำเร็จ", width: 48, wrap: true },
+];
+
+/** One entry per line; nothing is an empty cell. */
+const lines = (texts: string[]) => (texts.length === 0 ? null : texts.join("\n"));
+
+export function measureCells(row: MeasureRow): TableCell[] {
+  return [
+    row.districtNameTh,
+    row.organizationNameTh,
+    reportStatusLabel(row.reportStatus),
+    row.issueOrdinal,
+    row.issueTitle,
+    row.measureOrdinal,
+    row.title,
+    `${formatThaiShortDate(row.periodStart)} – ${formatThaiShortDate(row.periodEnd)}`,
+    lines(row.responsibleUnits),
+    lines(row.checked),
+    lines(row.unchecked),
+    lines(row.outcomes),
+  ];
+}
+
+/**
+ * Writes the workbook to `file`. `measures` yields the measures page by page; `onMeasures` is
+ * told the running count after each page (for the job's progress).
+ */
+export async function writeSummaryWorkbook(
+  file: string,
+  data: SummaryWorkbookData,
+  measures: AsyncIterable<MeasureRow[]>,
+  onMeasures: (written: number) => Promise<void>,
+): Promise<number> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  workbook.creator = "Prongsai";
+  writeSummarySheet(workbook, data);
+  writeOrganizationsSheet(workbook, data.organizations);
+  writeYearlyScoresSheet(workbook, data);
+  writeIssuesSheet(workbook, data.adoption);
+  const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS);
+  let written = 0;
+  for await (const page of measures) {
+    for (const row of page) addRow(sheet, measureCells(row));
+    written += page.length;
+    await onMeasures(written);
+  }
+  sheet.commit();
+  await workbook.commit();
+  return written;
+}
