@@ -4,22 +4,9 @@ import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { OrganizationType } from "@/server/db/generated/enums";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
+import { filtersToParams, type OverviewFilters } from "./overview-filters";
 
-export type OverviewFilters = {
-  yearBe: number;
-  districtId: string | null;
-  organizationType: OrganizationType | null;
-  includeUnaccepted: boolean;
-};
-
-/** The URL form of the filters: year=2568&district=…&type=…&unaccepted=0 (omitted = default). */
-export function filtersToParams(filters: OverviewFilters): Record<string, string> {
-  const params: Record<string, string> = { year: String(filters.yearBe) };
-  if (filters.districtId) params.district = filters.districtId;
-  if (filters.organizationType) params.type = filters.organizationType;
-  if (!filters.includeUnaccepted) params.unaccepted = "0";
-  return params;
-}
+export type { OverviewFilters };
 
 const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
 

@@ -6,10 +6,11 @@ import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badge
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 import { formatScore } from "@/server/domain/thai-format";
 import type { RankingRow } from "@/server/services/dashboard/overview";
+import { SortHeader, type Sort as SortOf } from "./sort-header";
 import { Sparkline } from "./sparkline";
 
 type SortKey = "score" | "name" | "district";
-type Sort = { key: SortKey; descending: boolean };
+type Sort = SortOf<SortKey>;
 
 const collator = new Intl.Collator("th");
 
@@ -25,20 +26,6 @@ function compareRows(a: RankingRow, b: RankingRow, sort: Sort): number {
       ? collator.compare(a.nameTh, b.nameTh)
       : collator.compare(a.district.nameTh, b.district.nameTh) || (b.total ?? -1) - (a.total ?? -1);
   return sort.descending ? -order : order;
-}
-
-function SortHeader({ label, column, sort, onSort, className = "" }: { label: string; column: SortKey; sort: Sort; onSort: (key: SortKey) => void; className?: string }) {
-  const active = sort.key === column;
-  return (
-    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={active ? (sort.descending ? "descending" : "ascending") : "none"}>
-      <button type="button" onClick={() => onSort(column)} className="font-semibold hover:underline">
-        {label}
-        <span aria-hidden="true" className="ml-1 text-slate-500">
-          {active ? (sort.descending ? "▼" : "▲") : "↕"}
-        </span>
-      </button>
-    </th>
-  );
 }
 
 /** Every organisation of the view with its score; sortable by header, filterable by name. */

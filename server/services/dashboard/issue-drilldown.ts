@@ -31,7 +31,7 @@
 // by district, reports by (organisation, year), issues, measures and result items by parent.
 import { Prisma, type DbClient } from "@/server/db/client";
 import { canReadOrganization, type Access, type AreaNode } from "@/server/access/access";
-import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
 import { organizationsInAreaSql } from "./area-sql";
@@ -112,6 +112,8 @@ type Scope = {
 };
 
 export type IssueAdoption = Scope & {
+  /** Every fiscal year in the system, newest first (for the year picker). */
+  fiscalYears: number[];
   /** Every suggested issue of the year by ordinal, then "other". */
   issues: IssueAdoptionRow[];
   /** Every ITA indicator of the year by number. */
@@ -237,8 +239,9 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
   // belongs to that issue are read. (Filtering in TypeScript instead of joining
   // "StandardResultItem" halves the query: the join made PostgreSQL probe every measure once
   // per catalogue item.)
-  const [catalogue, rows] = await Promise.all([
+  const [catalogue, fiscalYears, rows] = await Promise.all([
     loadCatalogue(db, area, input),
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
     db.$queryRaw<AdoptionRow[]>`
     WITH ${scopeCtes(area, input)},
     measures AS (
@@ -280,6 +283,7 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
 
   return {
     ...scopeOf(input, { organizations, reports: totals.measures, invented: totals.invented }),
+    fiscalYears: fiscalYears.map((year) => year.yearBe),
     issues: [
       ...catalogue.suggestedIssues.map((issue) => ({
         key: issue.id,
@@ -344,7 +348,7 @@ type OrganizationSqlRow = {
   provinceId: string;
   reportId: string | null;
   reportStatus: ReportStatus | null;
-  reportOrigin: string | null;
+  reportOrigin: DataOrigin | null;
 };
 
 const organizationColumns = Prisma.sql`o.id AS "organizationId", o."nameTh", o.type, o."districtId", o."districtNameTh",
@@ -441,7 +445,7 @@ export type OrganizationIssueMeasures = {
   yearBe: number;
   issue: IssueRef;
   organization: OrganizationRef;
-  report: { id: string; status: ReportStatus; origin: string };
+  report: { id: string; status: ReportStatus; origin: DataOrigin };
   measures: MeasureSummary[];
 };
 
@@ -491,7 +495,7 @@ export type IssueMeasure = {
   yearBe: number;
   issue: IssueRef;
   organization: OrganizationRef;
-  report: { id: string; status: ReportStatus; origin: string; /** The caller may open the whole report. */ readable: boolean };
+  report: { id: string; status: ReportStatus; origin: DataOrigin; /** The caller may open the whole report. */ readable: boolean };
   measure: {
     id: string;
     title: string;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FigureCards } from "@/components/dashboard/figure-cards";
 import { FilterBar, type OverviewFilters } from "@/components/dashboard/filter-bar";
+import { filtersQuery } from "@/components/dashboard/overview-filters";
 import { MoversTables } from "@/components/dashboard/movers-tables";
 import { HistogramSection, LevelSection, TrendSection } from "@/components/dashboard/overview-sections";
 import { RankingTable } from "@/components/dashboard/ranking-table";
@@ -70,6 +71,11 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
       </p>
       <PageTitle title={`ภาพรวมคะแนน ITA ${description.nameTh}`} subtitle={`ปีงบประมาณ ${overview.yearBe}`} />
       <FilterBar filters={filters} years={years} districts={districts} />
+      <p className="-mt-3 mb-6 text-sm">
+        <Link href={`/areas/${kind}/${areaId}/issues${filtersQuery(filters)}`} className="text-teal-800 hover:underline" data-testid="drilldown-link">
+          เจาะลึกรายประเด็น →
+        </Link>
+      </p>
       {overview.containsInventedData && (
         <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="invented-data-note">
           ภาพรวมนี้มีข้อมูลสาธิตหรือข้อมูลสังเคราะห์ปนอยู่ ไม่ใช่ข้อมูลจริงทั้งหมด
