@@ -3,8 +3,8 @@ import { signIn } from "./helpers";
 
 /** No part of the page sticks out sideways: wide tables scroll inside their own box. */
 async function expectNoPageOverflow(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow).toBeLessThanOrEqual(1);
+  // Polled: charts re-measure themselves a moment after the viewport changes.
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
 }
 
 /** A screenshot at desktop and phone width (390 px), each checked for sideways overflow. */

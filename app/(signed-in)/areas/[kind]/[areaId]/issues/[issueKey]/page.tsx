@@ -24,7 +24,7 @@ export default async function IssuePage({
 }) {
   const context = await loadDrilldownContext(params, searchParams);
   const { issueKey } = await params;
-  const issue = await callOrRedirect(() => context.caller.drilldown.issue({ ...context.input, issueKey: decodeURIComponent(issueKey) }));
+  const issue = await callOrRedirect(() => context.caller.drilldown.issue({ ...context.input, issueKey }));
   const hrefs = Object.fromEntries(issue.rows.map((row) => [row.id, context.links.organization(issue.issue.key, row.id)]));
   const chartData = issue.resultItems.map((item) => ({
     label: `ข้อ ${item.ordinal}`,

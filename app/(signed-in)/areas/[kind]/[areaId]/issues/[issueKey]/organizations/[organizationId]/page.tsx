@@ -18,8 +18,8 @@ export default async function OrganizationIssuePage({ params, searchParams }: { 
   const result = await callOrRedirect(() =>
     context.caller.drilldown.organizationMeasures({
       ...context.input,
-      issueKey: decodeURIComponent(issueKey),
-      organizationId: decodeURIComponent(organizationId),
+      issueKey,
+      organizationId,
     }),
   );
   const key = result.issue.key;

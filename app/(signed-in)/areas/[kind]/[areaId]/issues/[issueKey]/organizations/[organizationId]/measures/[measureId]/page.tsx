@@ -27,9 +27,9 @@ export default async function MeasurePage({ params, searchParams }: { params: Pa
   const { issue, organization, report, measure } = await callOrRedirect(() =>
     context.caller.drilldown.measure({
       ...context.input,
-      issueKey: decodeURIComponent(issueKey),
-      organizationId: decodeURIComponent(organizationId),
-      measureId: decodeURIComponent(measureId),
+      issueKey,
+      organizationId,
+      measureId,
     }),
   );
   return (
