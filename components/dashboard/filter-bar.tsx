@@ -3,7 +3,7 @@
 import { usePathname, useRouter } from "next/navigation";
 import { useTransition } from "react";
 import type { OrganizationType } from "@/server/db/generated/enums";
-import { filtersToParams, type OverviewFilters } from "./overview-params";
+import { filtersToParams, type OverviewFilters } from "./overview-filters";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 
 const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";

@@ -3,6 +3,7 @@ import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badge
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { AreaRanking, RankingSort } from "@/server/services/dashboard/ranking";
+import { SortHeader } from "./sort-header";
 import { Sparkline } from "./sparkline";
 
 export type RankingView = { sort: RankingSort; descending: boolean; search: string; page: number };
@@ -19,19 +20,17 @@ export function rankingViewToParams(view: RankingView): Record<string, string> {
 
 type LinkTo = (view: RankingView) => string;
 
-function SortHeader({ label, column, view, linkTo, className = "" }: { label: string; column: RankingSort; view: RankingView; linkTo: LinkTo; className?: string }) {
-  const active = view.sort === column;
-  // A click on the active column turns its direction; another column starts in its natural one.
-  const next = active ? !view.descending : column === "score";
+/** A header that sorts the ranking by its column: the active one turns, another starts in its natural direction. */
+function RankingSortHeader({ label, column, view, linkTo, className }: { label: string; column: RankingSort; view: RankingView; linkTo: LinkTo; className?: string }) {
+  const next = view.sort === column ? !view.descending : column === "score";
   return (
-    <th scope="col" className={`px-3 py-2 ${className}`} aria-sort={active ? (view.descending ? "descending" : "ascending") : "none"}>
-      <Link href={linkTo({ ...view, sort: column, descending: next, page: 1 })} scroll={false} className="font-semibold hover:underline">
-        {label}
-        <span aria-hidden="true" className="ml-1 text-slate-500">
-          {active ? (view.descending ? "▼" : "▲") : "↕"}
-        </span>
-      </Link>
-    </th>
+    <SortHeader
+      label={label}
+      column={column}
+      sort={{ key: view.sort, descending: view.descending }}
+      href={linkTo({ ...view, sort: column, descending: next, page: 1 })}
+      className={className}
+    />
   );
 }
 
@@ -92,9 +91,9 @@ export function RankingTable({
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2 text-right">อันดับ</th>
-              <SortHeader label="องค์กร" column="name" view={view} linkTo={linkTo} />
-              <SortHeader label="อำเภอ" column="district" view={view} linkTo={linkTo} />
-              <SortHeader label="คะแนน" column="score" view={view} linkTo={linkTo} className="text-right" />
+              <RankingSortHeader label="องค์กร" column="name" view={view} linkTo={linkTo} />
+              <RankingSortHeader label="อำเภอ" column="district" view={view} linkTo={linkTo} />
+              <RankingSortHeader label="คะแนน" column="score" view={view} linkTo={linkTo} className="text-right" />
               <th scope="col" className="px-3 py-2">ระดับ</th>
               <th scope="col" className="px-3 py-2">รายงาน</th>
               <th scope="col" className="px-3 py-2">แนวโน้ม</th>

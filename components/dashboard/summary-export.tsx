@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import type { OverviewFilters } from "./overview-params";
+import type { OverviewFilters } from "./overview-filters";
 
 type Format = "PDF" | "XLSX" | "CSV";
 

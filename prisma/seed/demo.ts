@@ -304,7 +304,12 @@ async function createDemoReports(
   reviewerId: string,
 ) {
   const currentStatuses = ["SUBMITTED", "ACCEPTED", "DRAFT", "RETURNED"] as const;
-  const others = [...organizationIds].filter(([, id]) => id !== thaihadId).slice(0, 8);
+  // DEMO: two reports outside อำเภอเมือง as well, so the district reviewers' views differ.
+  const outsideMueang = ["องค์การบริหารส่วนตำบลบางสะแก", "องค์การบริหารส่วนตำบลแควอ้อม"];
+  const others = [
+    ...[...organizationIds].filter(([, id]) => id !== thaihadId).slice(0, 8),
+    ...outsideMueang.map((nameTh) => [nameTh, organizationIds.get(nameTh)!] as const),
+  ];
   for (const [index, [nameTh, organizationId]] of others.entries()) {
     const random = seededRandom(`report:${nameTh}`);
     const plan = [

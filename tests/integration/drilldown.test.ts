@@ -413,6 +413,9 @@ describe("drilldown.organizationMeasures", () => {
     expect((await ask(users.provinceA, provinceA(), ids.o2, { includeUnaccepted: false })).code).toBe("NOT_FOUND"); // SUBMITTED only
     expect((await ask(users.districtA1, districtArea("A1"), ids.o4)).code).toBe("NOT_FOUND"); // another district
     expect((await ask(users.provinceA, provinceA(), "no-such-organization")).code).toBe("NOT_FOUND");
+    const i1of2567 = (await db.suggestedIssue.findFirstOrThrow({ where: { ordinal: 1, fiscalYear: { yearBe: 2567 } } })).id;
+    const wrongKey = caller(users.provinceA).organizationMeasures({ area: provinceA(), ...FY, issueKey: i1of2567, organizationId: ids.o1 });
+    expect((await refusal(wrongKey)).code).toBe("NOT_FOUND");
   });
 });
 

@@ -168,6 +168,47 @@ describe("area procedures", () => {
     const national = await caller.area.organizations({ area: { kind: "national" } });
     expect(national.organizations).toHaveLength(4);
   });
+
+  it("every drilldown procedure refuses province B's reviewer and organisation staff on province A (A2 accepted in FY2568)", async () => {
+    const db = context.database.db;
+    const fiscalYear = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 }, include: { suggestedIssues: { where: { ordinal: 1 } } } });
+    const issueKey = fiscalYear.suggestedIssues[0]!.id;
+    const report = await db.yearlyReport.create({
+      data: {
+        organizationId: context.world.organizations.A2.id,
+        fiscalYearId: fiscalYear.id,
+        status: "ACCEPTED",
+        issuingSection: "ส",
+        subject: "ร",
+        addressee: "น",
+        issues: { create: [{ ordinal: 1, title: "ป", indicatorNumbers: [1], suggestedIssueId: issueKey }] },
+      },
+      include: { issues: true },
+    });
+    const measure = await db.measure.create({
+      data: { issueId: report.issues[0]!.id, ordinal: 1, title: "ม", steps: [], periodStart: new Date(), periodEnd: new Date(), responsibleUnits: [], outcomes: [] },
+    });
+    const area = { kind: "province" as const, id: context.world.provinces.A.id };
+    const base = { area, yearBe: 2568, includeUnaccepted: true, issueKey };
+    const calls = (caller: ReturnType<typeof callerFor>) => [
+      caller.drilldown.issues(base),
+      caller.drilldown.issue(base),
+      caller.drilldown.organizationMeasures({ ...base, organizationId: context.world.organizations.A2.id }),
+      caller.drilldown.measure({ ...base, organizationId: context.world.organizations.A2.id, measureId: measure.id }),
+    ];
+    for (const userId of [context.world.users.provinceB.id, context.world.users.editorA1.id]) {
+      for (const call of calls(callerFor(db, userId))) await expectRefused(call);
+    }
+    // Province B's reviewer on their own area, naming A's organisation and measure: NOT_FOUND.
+    const own = { ...base, area: { kind: "province" as const, id: context.world.provinces.B.id } };
+    const caller = callerFor(db, context.world.users.provinceB.id);
+    await expectRefused(caller.drilldown.organizationMeasures({ ...own, organizationId: context.world.organizations.A2.id }), ["NOT_FOUND"]);
+    await expectRefused(caller.drilldown.measure({ ...own, organizationId: context.world.organizations.A2.id, measureId: measure.id }), ["NOT_FOUND"]);
+    await expectRefused(caller.drilldown.measure({ ...own, organizationId: context.world.organizations.B.id, measureId: measure.id }), ["NOT_FOUND"]);
+    // Province A's reviewer reads it.
+    const reviewer = callerFor(db, context.world.users.provinceA.id);
+    expect((await reviewer.drilldown.measure({ ...base, organizationId: context.world.organizations.A2.id, measureId: measure.id })).measure.id).toBe(measure.id);
+  });
 });
 
 describe("admin procedures", () => {

@@ -25,11 +25,13 @@
 //  - an id outside the area, the filters or the counted reports is NOT_FOUND, exactly like a
 //    missing one.
 //
-// Queries: the fiscal year with its catalogue (and the district filter check) first, then one
-// aggregate in SQL per level (two on level 2), never one per organisation.
+// Queries: levels 1 and 2 read the year's catalogue (and check the district filter) alongside
+// one aggregate in SQL (two on level 2); levels 3 and 4 are one query each, the key's title
+// included. Never one query per organisation. The existing indexes serve them all: organisations
+// by district, reports by (organisation, year), issues, measures and result items by parent.
 import { Prisma, type DbClient } from "@/server/db/client";
 import { canReadOrganization, type Access, type AreaNode } from "@/server/access/access";
-import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
 import { organizationsInAreaSql } from "./area-sql";
@@ -38,6 +40,7 @@ import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 export const OTHER_ISSUE_KEY = "other";
 export const OTHER_ISSUE_TITLE = "ประเด็นอื่น ๆ (ไม่ตรงกับประเด็นแนะนำ)";
 const INDICATOR_KEY_PREFIX = "indicator-";
+const INDICATOR_TITLE_PREFIX = "ตัวชี้วัดที่ ";
 
 export type IssueKey =
   | { kind: "suggested"; suggestedIssueId: string }
@@ -109,6 +112,8 @@ type Scope = {
 };
 
 export type IssueAdoption = Scope & {
+  /** Every fiscal year in the system, newest first (for the year picker). */
+  fiscalYears: number[];
   /** Every suggested issue of the year by ordinal, then "other". */
   issues: IssueAdoptionRow[];
   /** Every ITA indicator of the year by number. */
@@ -149,7 +154,7 @@ function describeKey(catalogue: Catalogue, key: IssueKey): { title: string; item
   if (key.kind === "indicator") {
     const indicator = catalogue.indicators.find((candidate) => candidate.number === key.number);
     if (!indicator) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-    return { title: `ตัวชี้วัดที่ ${indicator.number} ${indicator.nameTh}`, items: [] };
+    return { title: `${INDICATOR_TITLE_PREFIX}${indicator.number} ${indicator.nameTh}`, items: [] };
   }
   const issue = catalogue.suggestedIssues.find((candidate) => candidate.id === key.suggestedIssueId);
   if (!issue) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
@@ -158,9 +163,10 @@ function describeKey(catalogue: Catalogue, key: IssueKey): { title: string; item
 
 /**
  * The common table expressions "orgs" (organisations counted, with their district) and
- * "reports" (reports counted, with their organisation) of every drill-down query.
+ * "reports" (reports counted, with their organisation) of every drill-down query. The fiscal
+ * year is looked up by yearBe inside, so these queries run alongside the catalogue's.
  */
-function scopeCtes(area: AreaNode, input: AreaOverviewInput, fiscalYearId: string, organizationId?: string): Prisma.Sql {
+function scopeCtes(area: AreaNode, input: AreaOverviewInput, organizationId?: string): Prisma.Sql {
   const conditions = [Prisma.sql`o.active`, organizationsInAreaSql(area)];
   // One organisation asked for: narrowing here keeps the CTE to one row.
   if (organizationId) conditions.push(Prisma.sql`o.id = ${organizationId}`);
@@ -181,7 +187,7 @@ function scopeCtes(area: AreaNode, input: AreaOverviewInput, fiscalYearId: strin
       SELECT r.id, r."organizationId", r.status::text AS status, r.origin::text AS origin
         FROM "YearlyReport" r
         JOIN orgs ON orgs.id = r."organizationId"
-       WHERE r."fiscalYearId" = ${fiscalYearId} AND ${statuses}
+       WHERE r."fiscalYearId" = (SELECT id FROM "FiscalYear" WHERE "yearBe" = ${input.yearBe}) AND ${statuses}
     )`;
 }
 
@@ -190,6 +196,23 @@ function keyCondition(key: IssueKey): Prisma.Sql {
   if (key.kind === "suggested") return Prisma.sql`ri."suggestedIssueId" = ${key.suggestedIssueId}`;
   if (key.kind === "indicator") return Prisma.sql`${key.number}::int = ANY(ri."indicatorNumbers")`;
   return Prisma.sql`ri."suggestedIssueId" IS NULL`;
+}
+
+/**
+ * The common table expression "issue_key": one row with the key's title when the key names
+ * something of the year's catalogue, none otherwise (levels 3 and 4 answer in one query).
+ */
+function issueKeyCte(key: IssueKey, yearBe: number): Prisma.Sql {
+  const year = Prisma.sql`(SELECT id FROM "FiscalYear" WHERE "yearBe" = ${yearBe})`;
+  if (key.kind === "suggested") {
+    return Prisma.sql`issue_key AS (SELECT title FROM "SuggestedIssue" WHERE id = ${key.suggestedIssueId} AND "fiscalYearId" = ${year})`;
+  }
+  if (key.kind === "indicator") {
+    return Prisma.sql`issue_key AS (
+      SELECT ${INDICATOR_TITLE_PREFIX} || number || ' ' || "nameTh" AS title
+        FROM "ItaIndicator" WHERE number = ${key.number}::int AND "fiscalYearId" = ${year})`;
+  }
+  return Prisma.sql`issue_key AS (SELECT ${OTHER_ISSUE_TITLE}::text AS title WHERE EXISTS ${year})`;
 }
 
 const shareOf = (count: number, organizations: number) => (organizations === 0 ? null : count / organizations);
@@ -211,11 +234,16 @@ type AdoptionRow = { kind: "totals" | "issue" | "indicator" | "item"; key: strin
 
 /** Per suggested issue (and "other") and per ITA indicator of the year: who has measures for it. */
 export async function getIssueAdoption(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<IssueAdoption> {
-  const catalogue = await loadCatalogue(db, area, input);
-  // One pass over the counted reports' measures, aggregated four ways. Result items count only
-  // under the issue their standard item belongs to (s."suggestedIssueId" = ri."suggestedIssueId").
-  const rows = await db.$queryRaw<AdoptionRow[]>`
-    WITH ${scopeCtes(area, input, catalogue.id)},
+  // One pass over the counted reports' measures, aggregated four ways. Checked standard items
+  // are counted per (suggested issue of the measure, item); below, only the pairs where the item
+  // belongs to that issue are read. (Filtering in TypeScript instead of joining
+  // "StandardResultItem" halves the query: the join made PostgreSQL probe every measure once
+  // per catalogue item.)
+  const [catalogue, fiscalYears, rows] = await Promise.all([
+    loadCatalogue(db, area, input),
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    db.$queryRaw<AdoptionRow[]>`
+    WITH ${scopeCtes(area, input)},
     measures AS (
       SELECT ri."suggestedIssueId", ri."indicatorNumbers", rep."organizationId", m.id
         FROM reports rep
@@ -232,12 +260,13 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
     SELECT 'indicator', n::text, count(DISTINCT m."organizationId")::int, count(DISTINCT m.id)::int, false
       FROM measures m CROSS JOIN unnest(m."indicatorNumbers") AS n GROUP BY 2
     UNION ALL
-    SELECT 'item', i."standardItemId", count(DISTINCT m."organizationId")::int, 0, false
-      FROM measures m
-      JOIN "MeasureResultItem" i ON i."measureId" = m.id
-      JOIN "StandardResultItem" s ON s.id = i."standardItemId"
-     WHERE i.checked AND s."suggestedIssueId" = m."suggestedIssueId"
-     GROUP BY 2`;
+    SELECT 'item', pairs."suggestedIssueId" || ' ' || pairs."standardItemId", count(*)::int, 0, false
+      FROM (SELECT DISTINCT m."suggestedIssueId", m."organizationId", i."standardItemId"
+              FROM measures m
+              JOIN "MeasureResultItem" i ON i."measureId" = m.id
+             WHERE i.checked AND i."standardItemId" IS NOT NULL AND m."suggestedIssueId" IS NOT NULL) AS pairs
+     GROUP BY 2`,
+  ]);
 
   const totals = rows.find((row) => row.kind === "totals")!;
   const organizations = totals.organizations;
@@ -254,6 +283,7 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
 
   return {
     ...scopeOf(input, { organizations, reports: totals.measures, invented: totals.invented }),
+    fiscalYears: fiscalYears.map((year) => year.yearBe),
     issues: [
       ...catalogue.suggestedIssues.map((issue) => ({
         key: issue.id,
@@ -261,7 +291,7 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
         ordinal: issue.ordinal,
         ...counts(issues.get(issue.id)),
         resultItems: issue.resultItems.map((item) => {
-          const checked = items.get(item.id)?.organizations ?? 0;
+          const checked = items.get(`${issue.id} ${item.id}`)?.organizations ?? 0;
           return { id: item.id, ordinal: item.ordinal, text: item.text, organizationsChecked: checked, share: shareOf(checked, organizations) };
         }),
       })),
@@ -318,7 +348,7 @@ type OrganizationSqlRow = {
   provinceId: string;
   reportId: string | null;
   reportStatus: ReportStatus | null;
-  reportOrigin: string | null;
+  reportOrigin: DataOrigin | null;
 };
 
 const organizationColumns = Prisma.sql`o.id AS "organizationId", o."nameTh", o.type, o."districtId", o."districtNameTh",
@@ -334,11 +364,10 @@ function organizationRef(row: OrganizationSqlRow): OrganizationRef {
 }
 
 export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, input: IssueInput): Promise<IssueAcrossOrganizations> {
-  const catalogue = await loadCatalogue(db, area, input);
-  const described = describeKey(catalogue, input.issueKey);
-  const scope = scopeCtes(area, input, catalogue.id);
+  const scope = scopeCtes(area, input);
   const key = keyCondition(input.issueKey);
-  const [organizations, items] = await Promise.all([
+  const [catalogue, organizations, items] = await Promise.all([
+    loadCatalogue(db, area, input),
     db.$queryRaw<(OrganizationSqlRow & { measures: number; resultsChecked: number })[]>`
       WITH ${scope},
       counts AS (
@@ -356,7 +385,7 @@ export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, 
         LEFT JOIN reports rep ON rep."organizationId" = o.id
         LEFT JOIN counts c ON c."organizationId" = o.id
        ORDER BY o."districtCode", o."nameTh"`,
-    described.items.length === 0
+    input.issueKey.kind !== "suggested"
       ? []
       : db.$queryRaw<{ id: string; organizations: number }[]>`
           WITH ${scope}
@@ -368,7 +397,7 @@ export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, 
            WHERE ${key} AND i.checked AND i."standardItemId" IS NOT NULL
            GROUP BY 1`,
   ]);
-
+  const described = describeKey(catalogue, input.issueKey);
   const checkedBy = new Map(items.map((item) => [item.id, item.organizations]));
   const rows: IssueOrganizationRow[] = [];
   const without: OrganizationWithout[] = [];
@@ -416,7 +445,7 @@ export type OrganizationIssueMeasures = {
   yearBe: number;
   issue: IssueRef;
   organization: OrganizationRef;
-  report: { id: string; status: ReportStatus; origin: string };
+  report: { id: string; status: ReportStatus; origin: DataOrigin };
   measures: MeasureSummary[];
 };
 
@@ -425,16 +454,16 @@ export async function getOrganizationIssueMeasures(
   area: AreaNode,
   input: OrganizationIssueInput,
 ): Promise<OrganizationIssueMeasures> {
-  const catalogue = await loadCatalogue(db, area, input);
-  const described = describeKey(catalogue, input.issueKey);
-  // No row: the organisation is outside the area or the filters, or has no counted report.
-  const rows = await db.$queryRaw<(OrganizationSqlRow & Partial<MeasureSummary> & { measureId: string | null })[]>`
-    WITH ${scopeCtes(area, input, catalogue.id, input.organizationId)}
-    SELECT ${organizationColumns}, m.id AS "measureId", m.title, ri.title AS "issueTitle", m."periodStart", m."periodEnd",
-           m."responsibleUnits",
+  // No row: the key is not of the year, or the organisation is outside the area or the filters
+  // (a district filter outside the area matches nothing), or it has no counted report.
+  const rows = await db.$queryRaw<(OrganizationSqlRow & Partial<MeasureSummary> & { keyTitle: string; measureId: string | null })[]>`
+    WITH ${scopeCtes(area, input, input.organizationId)}, ${issueKeyCte(input.issueKey, input.yearBe)}
+    SELECT ${organizationColumns}, k.title AS "keyTitle", m.id AS "measureId", m.title, ri.title AS "issueTitle",
+           m."periodStart", m."periodEnd", m."responsibleUnits",
            (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id AND i.checked)::int AS "resultsChecked",
            (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id)::int AS "resultItems"
-      FROM orgs o
+      FROM issue_key k
+      CROSS JOIN orgs o
       JOIN reports rep ON rep."organizationId" = o.id
       LEFT JOIN ("ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id) ON ri."reportId" = rep.id AND ${keyCondition(input.issueKey)}
      ORDER BY ri.ordinal, m.ordinal`;
@@ -442,7 +471,7 @@ export async function getOrganizationIssueMeasures(
   if (!first) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   return {
     yearBe: input.yearBe,
-    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: described.title },
+    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: first.keyTitle },
     organization: organizationRef(first),
     report: { id: first.reportId!, status: first.reportStatus!, origin: first.reportOrigin! },
     measures: rows
@@ -466,7 +495,7 @@ export type IssueMeasure = {
   yearBe: number;
   issue: IssueRef;
   organization: OrganizationRef;
-  report: { id: string; status: ReportStatus; origin: string; /** The caller may open the whole report. */ readable: boolean };
+  report: { id: string; status: ReportStatus; origin: DataOrigin; /** The caller may open the whole report. */ readable: boolean };
   measure: {
     id: string;
     title: string;
@@ -481,30 +510,36 @@ export type IssueMeasure = {
   };
 };
 
+type MeasureRow = Omit<IssueMeasure["measure"], "issueTitle" | "periodStart" | "periodEnd"> & { periodStart: string; periodEnd: string };
+
 export async function getIssueMeasure(db: DbClient, access: Access, area: AreaNode, input: IssueMeasureInput): Promise<IssueMeasure> {
-  const catalogue = await loadCatalogue(db, area, input);
-  const described = describeKey(catalogue, input.issueKey);
-  // The check and the measure's content run side by side; the content is dropped unless the
-  // check finds the measure under the key, in a counted report of an organisation in scope.
-  const [rows, measure] = await Promise.all([
-    db.$queryRaw<(OrganizationSqlRow & { issueTitle: string })[]>`
-      WITH ${scopeCtes(area, input, catalogue.id, input.organizationId)}
-      SELECT ${organizationColumns}, ri.title AS "issueTitle"
-        FROM orgs o
-        JOIN reports rep ON rep."organizationId" = o.id
-        JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-        JOIN "Measure" m ON m."issueId" = ri.id
-       WHERE m.id = ${input.measureId} AND ${keyCondition(input.issueKey)}`,
-    db.measure.findUnique({
-      where: { id: input.measureId },
-      include: { resultItems: { orderBy: { ordinal: "asc" } }, evidenceLinks: { orderBy: { ordinal: "asc" } } },
-    }),
-  ]);
+  // One query: no row unless the measure lies under the key, in a counted report of an
+  // organisation in the area and the filters.
+  const rows = await db.$queryRaw<(OrganizationSqlRow & { keyTitle: string; issueTitle: string; measure: MeasureRow })[]>`
+    WITH ${scopeCtes(area, input, input.organizationId)}, ${issueKeyCte(input.issueKey, input.yearBe)}
+    SELECT ${organizationColumns}, k.title AS "keyTitle", ri.title AS "issueTitle",
+           json_build_object(
+             'id', m.id, 'title', m.title, 'steps', m.steps, 'periodStart', m."periodStart", 'periodEnd', m."periodEnd",
+             'responsibleUnits', m."responsibleUnits", 'outcomes', m.outcomes,
+             'resultItems', COALESCE((
+               SELECT json_agg(json_build_object('text', i.text, 'checked', i.checked, 'standard', i."standardItemId" IS NOT NULL) ORDER BY i.ordinal)
+                 FROM "MeasureResultItem" i WHERE i."measureId" = m.id), '[]'),
+             'evidenceLinks', COALESCE((
+               SELECT json_agg(json_build_object('url', e.url, 'label', e.label) ORDER BY e.ordinal)
+                 FROM "EvidenceLink" e WHERE e."measureId" = m.id), '[]')
+           ) AS measure
+      FROM issue_key k
+      CROSS JOIN orgs o
+      JOIN reports rep ON rep."organizationId" = o.id
+      JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+      JOIN "Measure" m ON m."issueId" = ri.id
+     WHERE m.id = ${input.measureId} AND ${keyCondition(input.issueKey)}`;
   const row = rows[0];
-  if (!row || !measure) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const { measure } = row;
   return {
     yearBe: input.yearBe,
-    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: described.title },
+    issue: { key: issueKeyOf(input.issueKey), kind: input.issueKey.kind, title: row.keyTitle },
     organization: organizationRef(row),
     report: {
       id: row.reportId!,
@@ -513,16 +548,11 @@ export async function getIssueMeasure(db: DbClient, access: Access, area: AreaNo
       readable: canReadOrganization(access, { id: row.organizationId, districtId: row.districtId, provinceId: row.provinceId }),
     },
     measure: {
-      id: measure.id,
-      title: measure.title,
+      ...measure,
       issueTitle: row.issueTitle,
-      steps: measure.steps,
-      periodStart: measure.periodStart,
-      periodEnd: measure.periodEnd,
-      responsibleUnits: measure.responsibleUnits,
-      outcomes: measure.outcomes,
-      resultItems: measure.resultItems.map((item) => ({ text: item.text, checked: item.checked, standard: item.standardItemId !== null })),
-      evidenceLinks: measure.evidenceLinks.map((link) => ({ url: link.url, label: link.label })),
+      // json_build_object gives dates as "YYYY-MM-DD"; they are calendar dates (UTC midnight).
+      periodStart: new Date(`${measure.periodStart}T00:00:00Z`),
+      periodEnd: new Date(`${measure.periodEnd}T00:00:00Z`),
     },
   };
 }

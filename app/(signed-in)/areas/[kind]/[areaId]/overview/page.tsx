@@ -1,32 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { loadDashboardContext, single, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { FigureCards } from "@/components/dashboard/figure-cards";
 import { FilterBar } from "@/components/dashboard/filter-bar";
-import { filtersToParams, type OverviewFilters } from "@/components/dashboard/overview-params";
 import { MoversTables } from "@/components/dashboard/movers-tables";
+import { filtersToParams } from "@/components/dashboard/overview-filters";
 import { HistogramSection, LevelSection, TrendSection, UnitTrendSection } from "@/components/dashboard/overview-sections";
 import { RankingTable, type RankingView } from "@/components/dashboard/ranking-table";
 import { SummaryExport } from "@/components/dashboard/summary-export";
 import { PageTitle } from "@/components/ui/page-title";
-import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
-import { OrganizationType } from "@/server/db/generated/enums";
+import { callOrRedirect } from "@/server/api/server-caller";
 import { RANKING_SORTS, type RankingSort } from "@/server/services/dashboard/ranking";
 
 export const metadata: Metadata = { title: "ภาพรวมคะแนน" };
-
-type Props = {
-  params: Promise<{ kind: string; areaId: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
-
-function isOrganizationType(value: string | undefined): value is OrganizationType {
-  return value !== undefined && (Object.values(OrganizationType) as string[]).includes(value);
-}
 
 function isRankingSort(value: string | undefined): value is RankingSort {
   return value !== undefined && (RANKING_SORTS as readonly string[]).includes(value);
@@ -36,26 +22,9 @@ function isRankingSort(value: string | undefined): value is RankingSort {
  * The area overview of a district, a province or the country (/areas/national/all/overview):
  * filters and the ranking's sort, search and page live in the URL, so a view can be shared.
  */
-export default async function AreaOverviewPage({ params, searchParams }: Props) {
-  const { kind, areaId } = await params;
-  if (kind !== "district" && kind !== "province" && kind !== "national") notFound();
-  const area = kind === "national" ? ({ kind } as const) : ({ kind, id: areaId } as const);
-  const query = await searchParams;
-  const caller = await getServerCaller();
-  const [description, options] = await callOrRedirect(() => Promise.all([caller.area.describe({ area }), caller.dashboard.options({ area })]));
-  const newestYear = options.years[0];
-  if (newestYear === undefined) notFound();
-
-  const requestedYear = Number(single(query.year));
-  const requestedType = single(query.type);
-  const filters: OverviewFilters = {
-    yearBe: options.years.includes(requestedYear) ? requestedYear : newestYear,
-    districtId: single(query.district) || null,
-    organizationType: isOrganizationType(requestedType) ? requestedType : null,
-    includeUnaccepted: single(query.unaccepted) !== "0",
-  };
-  // A hand-edited district of another area is a missing page.
-  if (filters.districtId && !options.districts.some((district) => district.id === filters.districtId)) notFound();
+export default async function AreaOverviewPage({ params, searchParams }: { params: PageParams; searchParams: PageSearchParams }) {
+  const context = await loadDashboardContext(params, searchParams);
+  const { caller, query, filters, input } = context;
   const requestedSort = single(query.sort);
   const sort = isRankingSort(requestedSort) ? requestedSort : "score";
   const requestedPage = Number(single(query.page));
@@ -66,7 +35,6 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
     page: Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= 10_000 ? requestedPage : 1,
   };
 
-  const input = { area, ...filters };
   const [overview, trend, ranking] = await callOrRedirect(() =>
     Promise.all([
       caller.dashboard.overview(input),
@@ -74,19 +42,23 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
       caller.dashboard.ranking({ ...input, sort: view.sort, descending: view.descending, search: view.search || undefined, page: view.page }),
     ]),
   );
-  const basePath = kind === "national" ? "/areas/national/all" : `/areas/${kind}/${areaId}`;
 
   return (
     <>
-      {kind !== "national" && (
+      {context.kind !== "national" && (
         <p className="mb-2 text-sm">
-          <Link href={basePath} className="text-teal-800 hover:underline">
-            ← รายชื่อองค์กรใน{description.nameTh}
+          <Link href={context.areaPath} className="text-teal-800 hover:underline">
+            ← รายชื่อองค์กรใน{context.description.nameTh}
           </Link>
         </p>
       )}
-      <PageTitle title={`ภาพรวมคะแนน ITA ${description.nameTh}`} subtitle={`ปีงบประมาณ ${overview.yearBe}`} />
-      <FilterBar filters={filters} years={options.years} districts={options.districts} />
+      <PageTitle title={`ภาพรวมคะแนน ITA ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${overview.yearBe}`} />
+      <FilterBar filters={filters} years={context.years} districts={context.districts} />
+      <p className="-mt-3 mb-6 text-sm">
+        <Link href={context.links.issues} className="text-teal-800 hover:underline" data-testid="drilldown-link">
+          เจาะลึกรายประเด็น →
+        </Link>
+      </p>
       {overview.containsInventedData && (
         <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="invented-data-note">
           ภาพรวมนี้มีข้อมูลสาธิตหรือข้อมูลสังเคราะห์ปนอยู่ ไม่ใช่ข้อมูลจริงทั้งหมด
@@ -94,7 +66,7 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
       )}
       <div className="grid grid-cols-1 gap-6">
         <FigureCards overview={overview} />
-        <SummaryExport area={area} filters={filters} />
+        <SummaryExport area={context.area} filters={filters} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <LevelSection overview={overview} />
           <HistogramSection overview={overview} />
@@ -102,7 +74,7 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
         <TrendSection trend={trend} />
         <UnitTrendSection trend={trend} />
         <MoversTables movers={overview.movers} yearBe={overview.yearBe} previousYearBe={overview.previousYearBe} />
-        <RankingTable ranking={ranking} view={view} pathname={`${basePath}/overview`} filterParams={filtersToParams(filters)} />
+        <RankingTable ranking={ranking} view={view} pathname={`${context.areaPath}/overview`} filterParams={filtersToParams(filters)} />
       </div>
     </>
   );
