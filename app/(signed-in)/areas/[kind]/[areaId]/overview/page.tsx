@@ -69,6 +69,7 @@ export default async function AreaOverviewPage({ params, searchParams }: Props) 
         </Link>
       </p>
       <PageTitle title={`ภาพรวมคะแนน ITA ${description.nameTh}`} subtitle={`ปีงบประมาณ ${overview.yearBe}`} />
+      <Link href={`/areas/${kind}/${areaId}/compare`} className="mb-4 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">เปรียบเทียบ</Link>
       <FilterBar filters={filters} years={years} districts={districts} />
       {overview.containsInventedData && (
         <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="invented-data-note">
