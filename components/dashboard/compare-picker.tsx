@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { usePathname, useRouter } from "next/navigation";
-import { useDeferredValue, useState, useTransition } from "react";
+import { useDeferredValue, useOptimistic, useState, useTransition } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import type { AreaNode } from "@/server/access/access";
 import { COMPARE_UNIT_LABEL, MAX_COMPARED_UNITS, unitKindsOf } from "@/server/domain/compare-units";
@@ -44,12 +44,16 @@ export function ComparePicker({
     placeholderData: keepPreviousData,
   });
 
+  // The ticks follow a click at once; the page catches up when the server has answered.
+  const [ids, setOptimisticIds] = useOptimistic(selection.ids);
   const go = (next: CompareSelection) =>
-    startTransition(() => router.replace(`${pathname}?${compareQuery(next)}`, { scroll: false }));
-  const selectedIds = new Set(selection.ids);
-  const full = selection.ids.length >= MAX_COMPARED_UNITS;
-  const toggle = (id: string) =>
-    go({ ...selection, ids: selectedIds.has(id) ? selection.ids.filter((other) => other !== id) : [...selection.ids, id] });
+    startTransition(() => {
+      setOptimisticIds(next.ids);
+      router.replace(`${pathname}?${compareQuery(next)}`, { scroll: false });
+    });
+  const selectedIds = new Set(ids);
+  const full = ids.length >= MAX_COMPARED_UNITS;
+  const toggle = (id: string) => go({ ...selection, ids: selectedIds.has(id) ? ids.filter((other) => other !== id) : [...ids, id] });
   const years = [...fiscalYears].reverse();
   const unitKinds = unitKindsOf(area);
 

@@ -1,10 +1,11 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { shortUnitName } from "@/server/domain/compare-units";
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { CompareUnit, Comparison } from "@/server/services/dashboard/compare";
 import { ChartWithTable, DataTable } from "./chart-with-table";
 import { ScoreBarsChart } from "./score-bars-chart";
-import { SERIES_COLORS, ScoreLinesChart } from "./score-lines-chart";
+import { ScoreLinesChart } from "./score-lines-chart";
 
 const score = (value: number | null) => (value === null ? "—" : formatScore(value));
 
@@ -25,12 +26,7 @@ export function CompareTrendSection({ comparison }: { comparison: Comparison }) 
     yearBe,
     ...Object.fromEntries(comparison.units.map((unit, index) => [`u${index}`, unit.years[yearIndex]!.mean])),
   }));
-  const series = comparison.units.map((unit, index) => ({
-    key: `u${index}`,
-    name: unit.nameTh,
-    color: SERIES_COLORS[index % SERIES_COLORS.length]!,
-    dash: index >= SERIES_COLORS.length / 2 ? "5 3" : undefined,
-  }));
+  const series = comparison.units.map((unit, index) => ({ key: `u${index}`, name: shortUnitName(unit.nameTh) }));
   return (
     <ChartWithTable
       testId="chart-compare-trend"
@@ -71,7 +67,7 @@ export function CompareYearSection({ comparison, yearBe }: { comparison: Compari
       }
       chart={
         <ScoreBarsChart
-          rows={cells.map(({ unit, cell }) => ({ name: unit.nameTh, total: cell.mean, iit: cell.iit, eit: cell.eit, oit: cell.oit }))}
+          rows={cells.map(({ unit, cell }) => ({ name: shortUnitName(unit.nameTh), total: cell.mean, iit: cell.iit, eit: cell.eit, oit: cell.oit }))}
         />
       }
       table={

@@ -25,9 +25,9 @@ export function ScoreBarsChart({ rows }: { rows: ScoreBarsRow[] }) {
       <BarChart data={rows} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 11 }} interval={0} />
+        <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 11 }} interval={0} />
         <Tooltip formatter={(value) => (typeof value === "number" ? formatScore(value) : "—")} />
-        {withTools && <Legend wrapperStyle={{ fontSize: 12 }} />}
+        {withTools && <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />}
         {bars.map((bar) => (
           <Bar key={bar.key} dataKey={bar.key} name={bar.name} fill={bar.color} isAnimationActive={false} />
         ))}

@@ -3,10 +3,10 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatScore } from "@/server/domain/thai-format";
 
-export type ScoreSeries = { key: string; name: string; color: string; dash?: string };
+/** A line; without a colour it takes the next of the palette (the second five dashed). */
+export type ScoreSeries = { key: string; name: string; color?: string; dash?: string };
 
-/** Colours for up to 10 compared series, told apart also by the dash of every other line. */
-export const SERIES_COLORS = ["#0f766e", "#b91c1c", "#1d4ed8", "#a16207", "#7e22ce", "#0369a1", "#c2410c", "#15803d", "#be185d", "#475569"];
+const PALETTE = ["#0f766e", "#b91c1c", "#1d4ed8", "#a16207", "#7e22ce"];
 
 /**
  * Scores of fiscal years (Buddhist Era on the axis), one line per series. A row holds yearBe and
@@ -39,15 +39,15 @@ export function ScoreLinesChart({
           labelFormatter={(label) => `ปีงบประมาณ ${label}`}
           formatter={(value) => (typeof value === "number" ? formatScore(value) : "—")}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
-        {series.map((s) => (
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        {series.map((s, index) => (
           <Line
             key={s.key}
             type="monotone"
             dataKey={s.key}
             name={s.name}
-            stroke={s.color}
-            strokeDasharray={s.dash}
+            stroke={s.color ?? PALETTE[index % PALETTE.length]}
+            strokeDasharray={s.dash ?? (!s.color && index >= PALETTE.length ? "6 3" : undefined)}
             dot={{ r: 3 }}
             connectNulls={connectNulls}
             isAnimationActive={false}

@@ -1,4 +1,5 @@
 // What the compare page compares: pure facts shared by the service and the browser.
+import { ORGANIZATION_TYPE_LABEL } from "./labels";
 
 export const COMPARE_UNIT_KINDS = ["organization", "district", "province"] as const;
 export type CompareUnitKind = (typeof COMPARE_UNIT_KINDS)[number];
@@ -18,3 +19,16 @@ export const COMPARE_UNIT_LABEL: Record<CompareUnitKind, string> = {
   district: "อำเภอ",
   province: "จังหวัด",
 };
+
+// Longest first, so a shorter name that starts a longer one never wins.
+const LONG_PREFIXES: { full: string; short: string }[] = [
+  ...Object.values(ORGANIZATION_TYPE_LABEL),
+  { full: "อำเภอ", short: "อ." },
+  { full: "จังหวัด", short: "จ." },
+].sort((a, b) => b.full.length - a.full.length);
+
+/** A unit's name as chart labels show it, the type abbreviated: "องค์การบริหารส่วนตำบลท้ายหาด" → "อบต.ท้ายหาด". */
+export function shortUnitName(nameTh: string): string {
+  const prefix = LONG_PREFIXES.find(({ full }) => nameTh.startsWith(full));
+  return prefix ? prefix.short + nameTh.slice(prefix.full.length) : nameTh;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareQuery, parseCompareQuery } from "@/components/dashboard/compare-url";
-import { unitKindsOf } from "@/server/domain/compare-units";
+import { shortUnitName, unitKindsOf } from "@/server/domain/compare-units";
 
 describe("the compare page's URL", () => {
   it("writes the selection with readable commas and reads it back", () => {
@@ -37,5 +37,16 @@ describe("unitKindsOf", () => {
     expect(unitKindsOf({ kind: "district" })).toEqual(["organization"]);
     expect(unitKindsOf({ kind: "province" })).toEqual(["organization", "district"]);
     expect(unitKindsOf({ kind: "national" })).toEqual(["organization", "district", "province"]);
+  });
+});
+
+describe("shortUnitName", () => {
+  it("abbreviates the type or the area word at the start only", () => {
+    expect(shortUnitName("องค์การบริหารส่วนตำบลท้ายหาด")).toBe("อบต.ท้ายหาด");
+    expect(shortUnitName("เทศบาลเมืองสมุทรสงคราม")).toBe("ทม.สมุทรสงคราม");
+    expect(shortUnitName("องค์การบริหารส่วนจังหวัดสมุทรสงคราม")).toBe("อบจ.สมุทรสงคราม");
+    expect(shortUnitName("อำเภออัมพวา")).toBe("อ.อัมพวา");
+    expect(shortUnitName("จังหวัดสมุทรสงคราม")).toBe("จ.สมุทรสงคราม");
+    expect(shortUnitName("บ้านอำเภอ")).toBe("บ้านอำเภอ");
   });
 });
