@@ -24,3 +24,10 @@ export const optionalText = (label: string, max = 200) =>
     .nullish();
 
 export const idSchema = z.string().trim().min(1, "ไม่ได้ระบุรหัส").max(64, "รหัสไม่ถูกต้อง");
+
+/** A fiscal year in Buddhist Era. */
+export const yearBeSchema = z
+  .number({ error: "กรุณาระบุปีงบประมาณเป็นตัวเลข" })
+  .int("ปีงบประมาณต้องเป็นจำนวนเต็ม")
+  .min(2500, "ปีงบประมาณไม่ถูกต้อง")
+  .max(2700, "ปีงบประมาณไม่ถูกต้อง");

@@ -1,23 +1,36 @@
-// An organisation's own page: who it is and its reports and scores year by year.
-// Callers have checked read access (requireReadableOrganization).
+// An organisation's own page (issue 4, item 4): who it is, where it is, and year by year its
+// report (status) and its ITA result (total, IIT/EIT/OIT where known, the announced level and
+// the level the year's rules derive, a disagreement flagged), invented data marked.
+// Callers have checked read access (requireReadableOrganization: its own staff and the
+// reviewers of its district or province).
 import type { DbClient } from "@/server/db/client";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { scoresToNumbers } from "./ita-results";
 
 export async function getOrganizationProfile(db: DbClient, organizationId: string) {
-  const organization = await db.localOrganization.findUnique({
-    where: { id: organizationId },
-    include: {
-      district: { include: { province: true } },
-      typeHistory: { orderBy: { validFrom: "asc" } },
-    },
-  });
+  const [organization, years] = await Promise.all([
+    db.localOrganization.findUnique({
+      where: { id: organizationId },
+      include: {
+        district: { include: { province: true } },
+        typeHistory: { orderBy: { validFrom: "asc" } },
+      },
+    }),
+    listOrganizationYears(db, organizationId),
+  ]);
   if (!organization) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  return organization;
+  return {
+    ...organization,
+    years,
+    /** Some report or result shown is DEMO or SYNTHETIC: the page says so. */
+    containsInventedData: years.some(
+      (year) => (year.report && year.report.origin !== "REAL") || (year.itaResult && year.itaResult.origin !== "REAL"),
+    ),
+  };
 }
 
 /** Every fiscal year, newest first, with the organisation's report and ITA result in it. */
-export async function listOrganizationYears(db: DbClient, organizationId: string) {
+async function listOrganizationYears(db: DbClient, organizationId: string) {
   const years = await db.fiscalYear.findMany({
     orderBy: { yearBe: "desc" },
     include: {

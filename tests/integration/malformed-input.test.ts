@@ -58,3 +58,32 @@ it("every procedure with input refuses malformed input with BAD_REQUEST and writ
   }
   expect(await tables()).toEqual(before);
 });
+
+// Inputs well-formed on the surface but wrong in a field each procedure checks.
+it("dashboard.compare, dashboard.compareOptions and organization.profile refuse wrong fields with BAD_REQUEST in Thai", async () => {
+  const caller = callerFor(context.database.db, context.world.users.admin.id);
+  const area = { kind: "province" as const, id: context.world.provinces.A.id };
+  const orgId = context.world.organizations.A1.id;
+  const calls: [string, () => Promise<unknown>][] = [
+    ["compare: 11 ids", () => caller.dashboard.compare({ area, unit: "organization", ids: Array.from({ length: 11 }, () => orgId) })],
+    ["compare: from after to", () => caller.dashboard.compare({ area, unit: "organization", ids: [orgId], fromYearBe: 2568, toYearBe: 2567 })],
+    ["compare: year not whole", () => caller.dashboard.compare({ area, unit: "organization", ids: [orgId], fromYearBe: 2567.5 })],
+    ["compare: year far off", () => caller.dashboard.compare({ area, unit: "organization", ids: [orgId], toYearBe: 1999 })],
+    ["compare: unknown unit", () => caller.dashboard.compare({ area, unit: "village" as never, ids: [orgId] })],
+    ["compare: ids not a list", () => caller.dashboard.compare({ area, unit: "organization", ids: orgId as never })],
+    ["compare: empty id", () => caller.dashboard.compare({ area, unit: "organization", ids: [" "] })],
+    ["compareOptions: long search", () => caller.dashboard.compareOptions({ area, unit: "organization", search: "ก".repeat(101) })],
+    ["compareOptions: search not text", () => caller.dashboard.compareOptions({ area, unit: "organization", search: 5 as never })],
+    ["profile: empty id", () => caller.organization.profile({ organizationId: "" })],
+    ["profile: overlong id", () => caller.organization.profile({ organizationId: "x".repeat(65) })],
+  ];
+  for (const [name, call] of calls) {
+    const error = await call().then(
+      () => null,
+      (caught: { code?: string; message?: string }) => caught,
+    );
+    expect(error, name).not.toBeNull();
+    expect(error!.code, name).toBe("BAD_REQUEST");
+    expect(error!.message, name).toMatch(/[\u0E00-\u0E7F]/);
+  }
+});

@@ -1,5 +1,6 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { cachedDashboardResult } from "@/server/services/dashboard/cache";
+import { compareUnits, listCompareOptions, ZCompareInput, ZCompareOptionsInput } from "@/server/services/dashboard/compare";
 import { getAreaOverview, ZAreaOverviewInput } from "@/server/services/dashboard/overview";
 import { getAreaRanking, ZRankingInput } from "@/server/services/dashboard/ranking";
 import { getDashboardOptions, ZDashboardFilters } from "@/server/services/dashboard/scope";
@@ -20,4 +21,10 @@ export const dashboardRouter = createTRPCRouter({
   ranking: areaProcedure
     .input(ZRankingInput)
     .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["ranking", input], () => getAreaRanking(ctx.db, ctx.area, input))),
+  /** Chosen organisations, districts or provinces of the area side by side over fiscal years. */
+  compare: areaProcedure.input(ZCompareInput).query(({ ctx, input }) => compareUnits(ctx.db, ctx.area, input)),
+  /** The area's organisations, districts or provinces matching a search, for the compare picker. */
+  compareOptions: areaProcedure
+    .input(ZCompareOptionsInput)
+    .query(({ ctx, input }) => listCompareOptions(ctx.db, ctx.area, input)),
 });

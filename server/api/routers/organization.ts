@@ -1,12 +1,11 @@
 import { createTRPCRouter, organizationProcedure } from "@/server/api/trpc";
 import { saveOrganizationItaResult, ZItaResultEntry } from "@/server/services/ita-results";
-import { getOrganizationProfile, listOrganizationYears } from "@/server/services/organizations";
+import { getOrganizationProfile } from "@/server/services/organizations";
 import { createReport } from "@/server/services/reports/reports";
 import { z } from "@/server/validation";
 
 export const organizationRouter = createTRPCRouter({
   profile: organizationProcedure.query(({ ctx }) => getOrganizationProfile(ctx.db, ctx.organization.id)),
-  years: organizationProcedure.query(({ ctx }) => listOrganizationYears(ctx.db, ctx.organization.id)),
   createReport: organizationProcedure
     .input(z.object({ yearBe: z.number().int().min(2500).max(2700), copyFromPrevious: z.boolean() }))
     .mutation(({ ctx, input }) => createReport(ctx.db, ctx.access, input, ctx.request)),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ScoreHistorySection } from "@/components/dashboard/score-history-section";
 import { CreateReportButtons } from "@/components/report/create-report-buttons";
 import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
@@ -14,9 +15,11 @@ type Props = { params: Promise<{ organizationId: string }> };
 export default async function OrganizationPage({ params }: Props) {
   const { organizationId } = await params;
   const caller = await getServerCaller();
-  const [profile, years, me] = await callOrRedirect(() =>
-    Promise.all([caller.organization.profile({ organizationId }), caller.organization.years({ organizationId }), caller.me.get()]),
-  );
+  const [profile, me] = await callOrRedirect(() => Promise.all([caller.organization.profile({ organizationId }), caller.me.get()]));
+  const { years } = profile;
+  const history = years
+    .flatMap((year) => (year.itaResult ? [{ yearBe: year.yearBe, ...year.itaResult }] : []))
+    .sort((a, b) => a.yearBe - b.yearBe);
   const isPreparer = me.grants.some((grant) => grant.role === "ORG_EDITOR" && grant.organizationId === organizationId);
   return (
     <>
@@ -35,6 +38,14 @@ export default async function OrganizationPage({ params }: Props) {
             .join(" → ")}
         </p>
       )}
+      {profile.containsInventedData && (
+        <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="invented-data-note">
+          ข้อมูลขององค์กรนี้บางส่วนเป็นข้อมูลสาธิตหรือข้อมูลสังเคราะห์ (มีป้ายกำกับ) ไม่ใช่ข้อมูลจริง
+        </p>
+      )}
+      <div className="mb-6">
+        <ScoreHistorySection years={history} />
+      </div>
       <h2 className="mb-2 text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="organization-years">

@@ -54,9 +54,12 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
       )}
       <PageTitle title={`ภาพรวมคะแนน ITA ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${overview.yearBe}`} />
       <FilterBar filters={filters} years={context.years} districts={context.districts} />
-      <p className="-mt-3 mb-6 text-sm">
+      <p className="-mt-3 mb-6 flex flex-wrap gap-x-6 gap-y-1 text-sm">
         <Link href={context.links.issues} className="text-teal-800 hover:underline" data-testid="drilldown-link">
           เจาะลึกรายประเด็น →
+        </Link>
+        <Link href={`${context.areaPath}/compare`} className="text-teal-800 hover:underline">
+          เปรียบเทียบ →
         </Link>
       </p>
       {overview.containsInventedData && (
