@@ -1,11 +1,10 @@
 // dashboard.compare and dashboard.compareOptions on the small fixed dataset of
 // helpers/score-world.ts. Every expected number is worked out by hand in the comments from the
 // literal RESULTS table there; none comes from the code under test.
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor } from "./helpers/fixtures";
+import { callerFor, refusal } from "./helpers/fixtures";
 import { createScoreWorld, type ScoreWorld, type UserKey } from "./helpers/score-world";
 
 let database: TestDatabase;
@@ -38,16 +37,6 @@ const cell = (yearBe: number, count: number, mean: number | null, tools: [number
   oit: tools?.[3] ?? null,
 });
 
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    (data) => {
-      throw new Error(`expected a refusal, got data: ${JSON.stringify(data).slice(0, 200)}`);
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 describe("organisations", () => {
   it("each organisation's total and tools per year, a year without a result empty", async () => {

@@ -1,7 +1,6 @@
 // dashboard.overview on a small fixed dataset. Every expected number below is worked out by
 // hand from the literal tables (the sums and middles are in the comments); none comes from the
 // code under test.
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
@@ -9,9 +8,8 @@ import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { getAreaOverview } from "@/server/services/dashboard/overview";
 import { getAreaRanking } from "@/server/services/dashboard/ranking";
 import { getAreaTrend } from "@/server/services/dashboard/trend";
-import { upsertItaResult } from "@/server/services/ita-results";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, refusal, saveResults } from "./helpers/fixtures";
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
 // Province A (91): district A1 (9101) with o1, o2, o3; district A2 (9102) with o4, o5 and the
@@ -102,19 +100,7 @@ beforeAll(async () => {
     ids[o.key] = created.id;
     keyOf.set(created.id, o.key);
   }
-  for (const [org, yearBe, total, tools, announcedLevel, origin] of RESULTS) {
-    await upsertItaResult(db, {
-      organizationId: ids[org],
-      yearBe,
-      total,
-      iit: tools?.[0] ?? null,
-      eit: tools?.[1] ?? null,
-      oit: tools?.[2] ?? null,
-      announcedLevel,
-      source: "TYPED_IN",
-      origin: origin ?? "REAL",
-    });
-  }
+  await saveResults(db, ids, RESULTS);
   const fiscalYears = new Map((await db.fiscalYear.findMany()).map((year) => [year.yearBe, year.id]));
   for (const [org, yearBe, status] of REPORTS) {
     await db.yearlyReport.create({
@@ -164,16 +150,6 @@ const area = {
 };
 const districtArea = (key: DistrictKey): Area => ({ kind: "district", id: districts[key].id });
 
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    (data) => {
-      throw new Error(`expected a refusal, got data: ${JSON.stringify(data).slice(0, 200)}`);
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 type Overview = Awaited<ReturnType<typeof overview>>;
 const levelCounts = (o: Overview) => o.figures.levels.map((level) => [level.label, level.count]);

@@ -1,12 +1,11 @@
 // drilldown.* (issue drill-down) on a small fixed dataset. Every expected number below is worked
 // out by hand from the literal tables (the working is in the comments); none comes from the code
 // under test.
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, refusal } from "./helpers/fixtures";
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
 // Province A: district A1 with o1, o2 (SAO), o3 (town municipality) and the inactive o9;
@@ -179,16 +178,6 @@ const districtArea = (key: DistrictKey): Area => ({ kind: "district", id: distri
 const FY = { yearBe: 2568, includeUnaccepted: true };
 const caller = (userId: string) => callerFor(db, userId).drilldown;
 
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    (data) => {
-      throw new Error(`expected a refusal, got data: ${JSON.stringify(data).slice(0, 200)}`);
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 type Adoption = Awaited<ReturnType<ReturnType<typeof caller>["issues"]>>;
 /** [key label, organizations with measures, without, measures] per issue, with I1/I2/other labels. */

@@ -7,15 +7,13 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[jobId]/route";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
-import { upsertItaResult } from "@/server/services/ita-results";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, refusal, saveResults } from "./helpers/fixtures";
 
 // The download route reads the session from Next's request scope; here the test says who is signed in.
 const session = vi.hoisted(() => ({ db: null as Db | null, userId: null as string | null }));
@@ -101,19 +99,7 @@ beforeAll(async () => {
   for (const o of ORGANIZATIONS) {
     ids[o.key] = (await db.localOrganization.create({ data: { dlaCode: o.dlaCode, nameTh: o.nameTh, type: o.type, districtId: districts[o.district] } })).id;
   }
-  for (const [org, yearBe, total, tools, announcedLevel] of RESULTS) {
-    await upsertItaResult(db, {
-      organizationId: ids[org],
-      yearBe,
-      total,
-      iit: tools?.[0] ?? null,
-      eit: tools?.[1] ?? null,
-      oit: tools?.[2] ?? null,
-      announcedLevel,
-      source: "TYPED_IN",
-      origin: "REAL",
-    });
-  }
+  await saveResults(db, ids, RESULTS);
   const year = await db.fiscalYear.findUniqueOrThrow({
     where: { yearBe: 2568 },
     include: { suggestedIssues: { where: { ordinal: 1 }, include: { resultItems: true } } },
@@ -203,14 +189,6 @@ async function exported(format: Format, filters: Filters = ALL_2568, userId = us
   return { jobId, job, response, bytes: Buffer.from(await response.arrayBuffer()) };
 }
 
-async function refusal(call: Promise<unknown>): Promise<TRPCError> {
-  const error = await call.then(
-    () => new Error("expected a refusal"),
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(TRPCError);
-  return error as TRPCError;
-}
 
 const cellValues = (sheet: ExcelJS.Worksheet, rowNumber: number) => {
   const row = sheet.getRow(rowNumber);

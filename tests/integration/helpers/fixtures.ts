@@ -1,8 +1,11 @@
 // A small world for tenant tests: two provinces; province A has two districts with two
 // organisations in the first and one in the second; province B has one district and one
 // organisation. Every role has an account.
-import { afterAll, beforeAll } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Db } from "@/server/db/client";
+import type { DataOrigin } from "@/server/db/generated/enums";
+import { upsertItaResult } from "@/server/services/ita-results";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import { hashPassword } from "@/server/auth/password";
@@ -76,4 +79,36 @@ export function worldForThisFile() {
   });
   afterAll(() => context.database.close());
   return context;
+}
+
+/** The refusal a call ends in (a TRPCError); fails the test when the call succeeds instead. */
+export async function refusal(call: Promise<unknown>): Promise<TRPCError> {
+  const error = await call.then(
+    (data) => {
+      throw new Error(`expected a refusal, got data: ${JSON.stringify(data).slice(0, 200)}`);
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  return error as TRPCError;
+}
+
+/** [organisation key, year, total, [IIT, EIT, OIT] or null, announced level, origin (REAL)] */
+export type ResultFixture<K extends string> = readonly [K, number, number, readonly [number | null, number | null, number | null] | null, string | null, DataOrigin?];
+
+/** Saves fixture ITA results through the service, as typed in. */
+export async function saveResults<K extends string>(db: Db, ids: Record<K, string>, results: readonly ResultFixture<K>[]) {
+  for (const [org, yearBe, total, tools, announcedLevel, origin] of results) {
+    await upsertItaResult(db, {
+      organizationId: ids[org],
+      yearBe,
+      total,
+      iit: tools?.[0] ?? null,
+      eit: tools?.[1] ?? null,
+      oit: tools?.[2] ?? null,
+      announcedLevel,
+      source: "TYPED_IN",
+      origin: origin ?? "REAL",
+    });
+  }
 }

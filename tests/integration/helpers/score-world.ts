@@ -7,8 +7,7 @@
 // (prisma/seed/data/framework.ts).
 import type { Db } from "@/server/db/client";
 import type { DataOrigin, ReportStatus } from "@/server/db/generated/enums";
-import { upsertItaResult } from "@/server/services/ita-results";
-import { createFiscalYears } from "./fixtures";
+import { createFiscalYears, saveResults } from "./fixtures";
 
 export type OrgKey = "o1" | "o2" | "o3" | "o4" | "o5" | "o6" | "b1";
 export type DistrictKey = "A1" | "A2" | "B1";
@@ -83,19 +82,7 @@ export async function createScoreWorld(db: Db): Promise<ScoreWorld> {
     });
     ids[o.key] = created.id;
   }
-  for (const [org, yearBe, total, tools, announcedLevel, origin] of RESULTS) {
-    await upsertItaResult(db, {
-      organizationId: ids[org],
-      yearBe,
-      total,
-      iit: tools?.[0] ?? null,
-      eit: tools?.[1] ?? null,
-      oit: tools?.[2] ?? null,
-      announcedLevel,
-      source: "TYPED_IN",
-      origin,
-    });
-  }
+  await saveResults(db, ids, RESULTS);
   const fiscalYears = new Map((await db.fiscalYear.findMany()).map((year) => [year.yearBe, year.id]));
   const reports = new Map<string, string>();
   for (const [org, yearBe, status, origin] of REPORTS) {
