@@ -1,4 +1,5 @@
-// Export benchmark (issue 5): the province summary PDF of the largest province (≈ 250
+// Export benchmark (issue 5): the seed report's memo PDF (median of 5 renders, after a first
+// one that loads the fonts), the province summary PDF of the largest province (≈ 250
 // organisations; target ≤ 3 s, median of 3) and the national Excel workbook of every measure and
 // score (target ≤ 10 s and peak memory ≤ 512 MB). The report PDF is measured elsewhere.
 //
@@ -9,28 +10,22 @@
 // database cannot be opened by a second one; in embedded mode the peak therefore includes
 // PGlite's own memory, as it does in the server.
 //
-// Standalone: `npx tsx tests/bench/exports.ts [provinces]` loads the synthetic national dataset
-// (default 3 provinces) into an in-memory PGlite database and runs the benchmark on it.
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
-import { prismaOnPGlite, type Db } from "@/server/db/client";
-import { applyPendingMigrations } from "@/server/db/migrations";
+import { thaihad2568 } from "@/prisma/seed/data/thaihad-2568";
+import { seedDemoData } from "@/prisma/seed/demo";
+import { createCaller } from "@/server/api/root";
+import { createContext } from "@/server/api/trpc";
+import type { Db } from "@/server/db/client";
 import { produceSummary } from "@/server/services/exports/export-jobs";
-import { seedNationalDataset } from "@/prisma/seed/national";
+import { renderReportPdf } from "@/server/services/exports/report-pdf";
+import { median, openPGliteBenchDatabase } from "./databases";
 
 const PDF_TARGET_S = 3;
 const XLSX_TARGET_S = 10;
 const MEMORY_TARGET_MB = 512;
 const MB = 1024 * 1024;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
 
 function line(label: string, figure: number, target: number, unit: string, extra = "") {
   console.log(`${label.padEnd(52)} ${figure.toFixed(2).padStart(8)} ${unit}  target ≤ ${target} ${unit}  ratio ${(figure / target).toFixed(2)}${extra}`);
@@ -67,28 +62,28 @@ export async function runExportBench(db: Db, targets: { provinceId: string; year
   }
 }
 
-async function main() {
-  const provinces = Number(process.argv[2] ?? 3);
-  const pglite = new PGlite();
-  await applyPendingMigrations(pglite);
-  const db = prismaOnPGlite(pglite);
+/** The memo PDF of the seed report (อบต.ท้ายหาด FY2568, 6 pages), on the demo data in PGlite. */
+export async function runReportPdfBench(): Promise<void> {
+  const database = await openPGliteBenchDatabase();
   try {
-    const summary = await seedNationalDataset(db, { provinces });
-    console.log(`synthetic dataset: ${summary.provinces} provinces, ${summary.organizations} organisations, ${summary.reports} reports, ${summary.measures} measures`);
-    const [largest] = await db.$queryRaw<{ provinceId: string }[]>`
-      SELECT d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
-       GROUP BY d."provinceId" ORDER BY count(*) DESC LIMIT 1`;
-    const year = await db.yearlyReport.findFirstOrThrow({ orderBy: { fiscalYear: { yearBe: "desc" } }, select: { fiscalYear: { select: { yearBe: true } } } });
-    await runExportBench(db, { provinceId: largest!.provinceId, yearBe: year.fiscalYear.yearBe });
+    await seedDemoData(database.db, { password: "bench demo password" });
+    const editor = await database.db.user.findUniqueOrThrow({ where: { username: "thaihad.editor" } });
+    const { id: reportId } = await database.db.yearlyReport.findFirstOrThrow({
+      where: { organization: { nameTh: thaihad2568.organizationNameTh }, fiscalYear: { yearBe: 2568 } },
+    });
+    const caller = createCaller(createContext({ db: database.db, userId: editor.id, request: { ipAddress: "127.0.0.1", userAgent: "bench" } }));
+    const report = await caller.report.get({ reportId });
+    const first = performance.now();
+    const pdf = await renderReportPdf(report, { digits: "thai" });
+    const firstMs = performance.now() - first;
+    const times: number[] = [];
+    for (let run = 0; run < 5; run++) {
+      const started = performance.now();
+      await renderReportPdf(report, { digits: "thai" });
+      times.push(performance.now() - started);
+    }
+    console.log(`\nReport memo PDF of the seed report (${(pdf.length / 1024).toFixed(0)} KB): median of 5 ${median(times).toFixed(0)} ms (first render, loading the fonts: ${firstMs.toFixed(0)} ms)`);
   } finally {
-    await db.$disconnect();
-    await pglite.close();
+    await database.close();
   }
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  main().catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
 }

@@ -2,12 +2,15 @@
 //  1. autosave latency of a 200-measure report (PGlite and PostgreSQL);
 //  2. every dashboard procedure on the national synthetic dataset (PostgreSQL, then PGlite),
 //     each with the ratio to one hand-written SQL query timed in the same run;
-//  3. the dashboard route's first-load JavaScript from `next build`.
-// BENCH_ONLY=autosave,dashboard,bundle runs a subset.
+//  3. exports: the seed report's memo PDF; on the national dataset in PostgreSQL, the summary
+//     PDF of the largest province and the national Excel workbook (time and peak memory);
+//  4. the dashboard route's first-load JavaScript from `next build`.
+// BENCH_ONLY=autosave,dashboard,exports,bundle runs a subset.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
 import { dashboardBenchCases } from "./dashboard/cases";
+import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
 import { benchCallers, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
 
@@ -37,6 +40,20 @@ async function main() {
       for (const result of onPGlite) {
         const postgres = onPostgres.find((other) => other.name === result.name)!;
         console.log(`  ${result.name.padEnd(40)} cold ${(result.cold.median / postgres.cold.median).toFixed(2)}, cached ${(result.cached.median / postgres.cached.median).toFixed(2)}`);
+      }
+    }
+  }
+  if (wanted("exports")) {
+    await runReportPdfBench();
+    const adminUrl = await reachablePostgresUrl();
+    if (adminUrl) {
+      const database = await openNationalPostgres(adminUrl);
+      try {
+        const targets = await pickTargets(database.db);
+        console.log(`\nSummary exports on the national dataset, PostgreSQL (FY${targets.yearBe})`);
+        await runExportBench(database.db, targets);
+      } finally {
+        await database.close();
       }
     }
   }

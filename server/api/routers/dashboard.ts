@@ -22,7 +22,9 @@ export const dashboardRouter = createTRPCRouter({
     .input(ZRankingInput)
     .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["ranking", input], () => getAreaRanking(ctx.db, ctx.area, input))),
   /** Chosen organisations, districts or provinces of the area side by side over fiscal years. */
-  compare: areaProcedure.input(ZCompareInput).query(({ ctx, input }) => compareUnits(ctx.db, ctx.area, input)),
+  compare: areaProcedure
+    .input(ZCompareInput)
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["compare", input], () => compareUnits(ctx.db, ctx.area, input))),
   /** The area's organisations, districts or provinces matching a search, for the compare picker. */
   compareOptions: areaProcedure
     .input(ZCompareOptionsInput)

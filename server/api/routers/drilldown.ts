@@ -1,4 +1,5 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { cachedDashboardResult } from "@/server/services/dashboard/cache";
 import {
   getIssueAcrossOrganizations,
   getIssueAdoption,
@@ -12,9 +13,13 @@ import { ZAreaOverviewInput } from "@/server/services/dashboard/overview";
 
 export const drilldownRouter = createTRPCRouter({
   /** Every suggested issue and ITA indicator of the year: organisations with measures, result-item shares. */
-  issues: areaProcedure.input(ZAreaOverviewInput).query(({ ctx, input }) => getIssueAdoption(ctx.db, ctx.area, input)),
+  issues: areaProcedure
+    .input(ZAreaOverviewInput)
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["drilldown.issues", input], () => getIssueAdoption(ctx.db, ctx.area, input))),
   /** One issue across the organisations: who has measures, who has nothing, result-item adoption. */
-  issue: areaProcedure.input(ZIssueInput).query(({ ctx, input }) => getIssueAcrossOrganizations(ctx.db, ctx.area, input)),
+  issue: areaProcedure
+    .input(ZIssueInput)
+    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["drilldown.issue", input], () => getIssueAcrossOrganizations(ctx.db, ctx.area, input))),
   /** One organisation's measures under an issue. */
   organizationMeasures: areaProcedure
     .input(ZOrganizationIssueInput)

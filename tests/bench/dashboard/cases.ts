@@ -1,5 +1,7 @@
 // Every dashboard procedure's bench case.
+import { compareBenchCases } from "./compare-cases";
+import { drilldownBenchCases } from "./drilldown-cases";
 import { overviewBenchCases } from "./overview-cases";
 import type { DashboardBenchCase } from "./types";
 
-export const dashboardBenchCases: DashboardBenchCase[] = [...overviewBenchCases];
+export const dashboardBenchCases: DashboardBenchCase[] = [...overviewBenchCases, ...drilldownBenchCases, ...compareBenchCases];
