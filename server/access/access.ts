@@ -129,6 +129,13 @@ export async function requireReadableOrganization(
 
 /** Checks that the caller reviews the area (or an area above it). */
 export async function requireReviewableArea(db: DbClient, access: Access, area: AreaNode): Promise<void> {
+  // A reviewer's own district or province exists (the grant references it): no query needed.
+  const ownArea = access.grants.some(
+    (grant) =>
+      (area.kind === "province" && grant.role === "PROVINCE_REVIEWER" && grant.provinceId === area.id) ||
+      (area.kind === "district" && grant.role === "DISTRICT_REVIEWER" && grant.districtId === area.id),
+  );
+  if (ownArea) return;
   let provinceOfDistrict: string | undefined;
   if (area.kind === "district") {
     const district = await db.district.findUnique({ where: { id: area.id }, select: { provinceId: true } });

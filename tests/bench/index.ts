@@ -12,7 +12,7 @@ import { firstLoadJavaScript } from "./bundle";
 import { dashboardBenchCases } from "./dashboard/cases";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
-import { benchCallers, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
+import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
 
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
@@ -51,7 +51,9 @@ async function main() {
       try {
         const targets = await pickTargets(database.db);
         console.log(`\nSummary exports on the national dataset, PostgreSQL (FY${targets.yearBe})`);
-        await runExportBench(database.db, targets);
+        const url = new URL(adminUrl);
+        url.pathname = `/${NATIONAL_DATABASE}`;
+        await runExportBench(database.db, url.toString(), targets);
       } finally {
         await database.close();
       }

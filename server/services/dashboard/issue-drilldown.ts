@@ -34,7 +34,7 @@ import { canReadOrganization, type Access, type AreaNode } from "@/server/access
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
-import { organizationsInAreaSql } from "./area-sql";
+import { countedReportStatuses, requireDistrictInArea, scopedOrganizationConditions } from "./scope";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 
 export const OTHER_ISSUE_KEY = "other";
@@ -131,19 +131,10 @@ type Catalogue = Prisma.FiscalYearGetPayload<{ include: typeof catalogueInclude 
 
 /** The fiscal year with its catalogue, after checking that the district filter lies in the area. */
 async function loadCatalogue(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<Catalogue> {
-  const [fiscalYear, districtInArea] = await Promise.all([
+  const [fiscalYear] = await Promise.all([
     db.fiscalYear.findUnique({ where: { yearBe: input.yearBe }, include: catalogueInclude }),
-    input.districtId
-      ? db.district.count({
-          where: {
-            id: input.districtId,
-            ...(area.kind === "province" ? { provinceId: area.id } : {}),
-            ...(area.kind === "district" ? { AND: [{ id: area.id }] } : {}),
-          },
-        })
-      : 1,
+    input.districtId ? requireDistrictInArea(db, area, input.districtId) : undefined,
   ]);
-  if (districtInArea === 0) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
   return fiscalYear;
 }
@@ -167,14 +158,11 @@ function describeKey(catalogue: Catalogue, key: IssueKey): { title: string; item
  * year is looked up by yearBe inside, so these queries run alongside the catalogue's.
  */
 function scopeCtes(area: AreaNode, input: AreaOverviewInput, organizationId?: string): Prisma.Sql {
-  const conditions = [Prisma.sql`o.active`, organizationsInAreaSql(area)];
+  const conditions = scopedOrganizationConditions(area, input.districtId ?? null, input.organizationType ?? null);
   // One organisation asked for: narrowing here keeps the CTE to one row.
   if (organizationId) conditions.push(Prisma.sql`o.id = ${organizationId}`);
-  if (input.districtId) conditions.push(Prisma.sql`o."districtId" = ${input.districtId}`);
-  if (input.organizationType) conditions.push(Prisma.sql`o.type::text = ${input.organizationType}`);
-  const statuses = input.includeUnaccepted
-    ? Prisma.sql`r.status IN ('SUBMITTED', 'ACCEPTED')`
-    : Prisma.sql`r.status = 'ACCEPTED'`;
+  const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
+  const statuses = Prisma.sql`r.status IN (${Prisma.join(counted)})`;
   return Prisma.sql`
     orgs AS (
       SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d."nameTh" AS "districtNameTh",

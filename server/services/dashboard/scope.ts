@@ -12,6 +12,7 @@ import type { AreaNode } from "@/server/access/access";
 import { OrganizationType, type ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
+import { organizationsInAreaSql } from "./area-sql";
 
 export const ZDashboardFilters = z.object({
   yearBe: z
@@ -50,7 +51,7 @@ export type DashboardScope = {
 };
 
 /** The district filter must name a district of the area; otherwise it looks like a missing id. */
-async function requireDistrictInArea(db: DbClient, area: AreaNode, districtId: string): Promise<void> {
+export async function requireDistrictInArea(db: DbClient, area: AreaNode, districtId: string): Promise<void> {
   const district = await db.district.findUnique({ where: { id: districtId }, select: { id: true, provinceId: true } });
   const inArea =
     district !== null &&
@@ -78,12 +79,19 @@ export async function resolveDashboardScope(db: DbClient, area: AreaNode, filter
   };
 }
 
-function scopedOrganizationsCte(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
-  const conditions = [Prisma.sql`o.active`];
-  if (area.kind === "district") conditions.push(Prisma.sql`o."districtId" = ${area.id}`);
-  if (area.kind === "province") conditions.push(Prisma.sql`d."provinceId" = ${area.id}`);
+/**
+ * The conditions on "LocalOrganization" o JOIN "District" d that pick a scope's organisations:
+ * active, in the area, in the district and of the type when given.
+ */
+export function scopedOrganizationConditions(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql[] {
+  const conditions = [Prisma.sql`o.active`, organizationsInAreaSql(area)];
   if (districtId) conditions.push(Prisma.sql`o."districtId" = ${districtId}`);
   if (organizationType) conditions.push(Prisma.sql`o.type::text = ${organizationType}`);
+  return conditions;
+}
+
+function scopedOrganizationsCte(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
+  const conditions = scopedOrganizationConditions(area, districtId, organizationType);
   return Prisma.sql`scoped AS (
     SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d.code AS "districtCode",
            d."nameTh" AS "districtNameTh", d."provinceId", p.code AS "provinceCode", p."nameTh" AS "provinceNameTh"

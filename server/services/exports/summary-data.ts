@@ -273,7 +273,7 @@ export async function* measureBatches(
   db: DbClient,
   area: AreaNode,
   input: AreaOverviewInput,
-  reportsPerPage = 100,
+  reportsPerPage = 250,
 ): AsyncGenerator<MeasureRow[]> {
   const where = countedReports(area, input);
   let after: { districtCode: string; dlaCode: string } | null = null;

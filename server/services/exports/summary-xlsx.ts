@@ -196,7 +196,13 @@ export async function writeSummaryWorkbook(
   writeIssuesSheet(workbook, data.adoption);
   const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS);
   let written = 0;
-  for await (const page of measures) {
+  // The next page is asked for before this one is written: the database works on it meanwhile.
+  const pages = measures[Symbol.asyncIterator]();
+  let next = pages.next();
+  for (;;) {
+    const { value: page, done } = await next;
+    if (done) break;
+    next = pages.next();
     for (const row of page) addRow(sheet, measureCells(row));
     written += page.length;
     await onMeasures(written);
