@@ -4,8 +4,8 @@ import { shortUnitName } from "@/server/domain/compare-units";
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { CompareUnit, Comparison } from "@/server/services/dashboard/compare";
 import { ChartWithTable, DataTable } from "./chart-with-table";
-import { ScoreBarsChart } from "./score-bars-chart";
-import { ScoreLinesChart } from "./score-lines-chart";
+import { ScoreBarsChart } from "./charts";
+import { ScoreLinesChart } from "./charts";
 
 const score = (value: number | null) => (value === null ? "—" : formatScore(value));
 

@@ -2,7 +2,7 @@ import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { AreaOverview } from "@/server/services/dashboard/overview";
 import type { AreaTrend } from "@/server/services/dashboard/trend";
 import { ChartWithTable, DataTable } from "./chart-with-table";
-import { CountBarChart } from "./count-bar-chart";
+import { CountBarChart } from "./charts";
 import { TrendChart } from "./trend-chart";
 import { SERIES_COLORS } from "./palette";
 import { UnitTrendChart } from "./unit-trend-chart";

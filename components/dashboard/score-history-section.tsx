@@ -2,7 +2,7 @@ import { OriginBadge } from "@/components/ui/badges";
 import { formatScore } from "@/server/domain/thai-format";
 import type { DataOrigin } from "@/server/db/generated/enums";
 import { ChartWithTable, DataTable } from "./chart-with-table";
-import { ScoreLinesChart } from "./score-lines-chart";
+import { ScoreLinesChart } from "./charts";
 
 export type ScoreHistoryYear = {
   yearBe: number;

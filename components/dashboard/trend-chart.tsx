@@ -1,7 +1,7 @@
 "use client";
 
 import type { YearStats } from "@/server/services/dashboard/trend";
-import { ScoreLinesChart } from "./score-lines-chart";
+import { ScoreLinesChart } from "./charts";
 
 const SERIES = [
   { key: "max", name: "สูงสุด", color: "#0369a1", dash: "4 3" },

@@ -2,7 +2,7 @@
 
 import type { AreaTrend } from "@/server/services/dashboard/trend";
 import { SERIES_COLORS } from "./palette";
-import { ScoreLinesChart } from "./score-lines-chart";
+import { ScoreLinesChart } from "./charts";
 
 /** The mean score of each district (or province) per fiscal year, one line per unit. */
 export function UnitTrendChart({ trend }: { trend: AreaTrend }) {

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AdoptionChart } from "@/components/dashboard/drilldown/adoption-chart";
+import { AdoptionChart } from "@/components/dashboard/charts";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
 import { CountedNote } from "@/components/dashboard/drilldown/counted-note";
 import { IssueOrganizationsTable } from "@/components/dashboard/drilldown/issue-organizations-table";
