@@ -31,27 +31,19 @@ export type AreaNode = { kind: "district" | "province"; id: string } | { kind: "
 
 /** The caller's access, read fresh from the database; null for a missing or disabled account. */
 export async function loadAccess(db: DbClient, userId: string): Promise<Access | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    include: { roles: true },
-  });
+  // Every call of every procedure starts here: one query for the account and its roles.
+  const [user] = await db.$queryRaw<(Access & { disabled: boolean })[]>`
+    SELECT u.id AS "userId", u.username, u."displayName", u."titlePrefix", u.position, u.disabled,
+           coalesce(json_agg(json_build_object(
+             'id', r.id, 'role', r.role, 'organizationId', r."organizationId", 'districtId', r."districtId",
+             'provinceId', r."provinceId", 'signOffStep', r."signOffStep", 'actingPosition', r."actingPosition"
+           ) ORDER BY r."createdAt", r.id) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS grants
+      FROM "User" u LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
+     WHERE u.id = ${userId}
+     GROUP BY u.id`;
   if (!user || user.disabled) return null;
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    titlePrefix: user.titlePrefix,
-    position: user.position,
-    grants: user.roles.map(({ id, role, organizationId, districtId, provinceId, signOffStep, actingPosition }) => ({
-      id,
-      role,
-      organizationId,
-      districtId,
-      provinceId,
-      signOffStep,
-      actingPosition,
-    })),
-  };
+  const { disabled: _disabled, ...access } = user;
+  return access;
 }
 
 export function isAdmin(access: Access): boolean {
