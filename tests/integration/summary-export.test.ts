@@ -9,6 +9,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[jobId]/route";
+import { measureBatches, type MeasureRow } from "@/server/services/exports/summary-data";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
@@ -314,6 +315,19 @@ describe("Excel workbook of province ทดสอบก, FY2568, all filters ope
       null,
       "มีคู่มือ\nลดเวลารอ",
     ]);
+  });
+});
+
+describe("measures page by page", () => {
+  it("one report per page gives the same rows, in the same order, as one page for all", async () => {
+    const all: MeasureRow[] = [];
+    for await (const page of measureBatches(db, provinceA(), ALL_2568)) all.push(...page);
+    const paged: MeasureRow[][] = [];
+    for await (const page of measureBatches(db, provinceA(), ALL_2568, 1)) paged.push(page);
+    // o1's two measures, then o2's one (o3's draft does not count): a page per counted report
+    expect(all.map((row) => [row.organizationNameTh, row.measureOrdinal])).toHaveLength(3);
+    expect(paged.map((page) => page.length)).toEqual([2, 1]);
+    expect(paged.flat()).toEqual(all);
   });
 });
 

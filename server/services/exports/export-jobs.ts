@@ -158,13 +158,17 @@ export async function produceSummary(
   file: string,
   report: (progress: Progress) => Promise<void> = async () => {},
 ): Promise<{ fileName: string; rows: number }> {
-  const { overview, header, organizations } = await loadSummary(db, area, input);
+  // Independent reads run together; the CSV needs the organisations only.
+  const [{ overview, header, organizations }, adoption, measureCount] = await Promise.all([
+    loadSummary(db, area, input),
+    format === "CSV" ? null : loadIssueAdoption(db, area, input),
+    format === "XLSX" ? countMeasures(db, area, input) : 0,
+  ]);
   const fileName = `สรุปผล-ITA-${input.yearBe}-${fileNamePart(header.area.nameTh)}.${FORMAT_FILE[format].extension}`;
-  if (format === "CSV") {
+  if (format === "CSV" || !adoption) {
     await writeSummaryCsv(file, organizations);
     return { fileName, rows: organizations.length };
   }
-  const adoption = await loadIssueAdoption(db, area, input);
   if (format === "PDF") {
     await report({ progress: 0.5, rowsWritten: organizations.length, rowsTotal: organizations.length });
     const doc = drawSummaryPdf({ header, overview, organizations, adoption });
@@ -174,7 +178,7 @@ export async function produceSummary(
     await once(output, "finish");
     return { fileName, rows: organizations.length };
   }
-  const total = organizations.length + (await countMeasures(db, area, input));
+  const total = organizations.length + measureCount;
   await report({ progress: organizations.length / Math.max(1, total), rowsWritten: organizations.length, rowsTotal: total });
   const measures = await writeSummaryWorkbook(file, { header, overview, organizations, adoption }, measureBatches(db, area, input), (written) =>
     report({ progress: (organizations.length + written) / Math.max(1, total), rowsWritten: organizations.length + written }),

@@ -13,7 +13,7 @@ import { describeArea, organizationsInArea, type ReviewArea } from "@/server/ser
 import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
 import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
 import { listAreaRanking } from "@/server/services/dashboard/ranking";
-import { countedReportStatuses, resolveDashboardScope } from "@/server/services/dashboard/scope";
+import { countedReportStatuses, resolveDashboardScope, scopedOrganizationConditions } from "@/server/services/dashboard/scope";
 import { getAreaTrend, type AreaTrend } from "@/server/services/dashboard/trend";
 import { z } from "@/server/validation";
 
@@ -259,15 +259,22 @@ export function countMeasures(db: DbClient, area: AreaNode, input: AreaOverviewI
   return db.measure.count({ where: { issue: { report: countedReports(area, input) } } });
 }
 
-type MeasureSqlRow = Omit<MeasureRow, "organizationNameTh" | "districtNameTh" | "reportStatus"> & { reportId: string };
+type MeasureSqlRow = Omit<MeasureRow, "periodStart" | "periodEnd"> & {
+  districtCode: string;
+  dlaCode: string;
+  /** null on the one row of a report without measures (kept for the keyset cursor). */
+  measureOrdinal: number | null;
+  periodStart: string;
+  periodEnd: string;
+};
 
 /**
  * The measures of the counted reports, in pages, ordered by district code, organisation (DLA
  * code), issue and measure. A national export has some 150,000 measures: each page holds the
  * measures of `reportsPerPage` reports (a few thousand rows), found by keyset pagination on
- * (district code, DLA code), which is unique per report of a year. Paging over reports rather
- * than measures keeps each query small: measures have no index in that order, so a keyset over
- * them would sort every measure of the year once per page.
+ * (district code, DLA code), which is unique per report of a year, in one query per page.
+ * Paging over reports rather than measures keeps each query small: measures have no index in
+ * that order, so a keyset over them would sort every measure of the year once per page.
  */
 export async function* measureBatches(
   db: DbClient,
@@ -275,62 +282,53 @@ export async function* measureBatches(
   input: AreaOverviewInput,
   reportsPerPage = 250,
 ): AsyncGenerator<MeasureRow[]> {
-  const where = countedReports(area, input);
+  const conditions = scopedOrganizationConditions(area, input.districtId ?? null, input.organizationType ?? null);
+  const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
   let after: { districtCode: string; dlaCode: string } | null = null;
   for (;;) {
-    const cursor: Prisma.YearlyReportWhereInput[] = after
-      ? [
-          {
-            organization: {
-              OR: [
-                { district: { code: { gt: after.districtCode } } },
-                { district: { code: after.districtCode }, dlaCode: { gt: after.dlaCode } },
-              ],
-            },
-          },
-        ]
-      : [];
-    const reports = await db.yearlyReport.findMany({
-      where: { AND: [where, ...cursor] },
-      orderBy: [{ organization: { district: { code: "asc" } } }, { organization: { dlaCode: "asc" } }],
-      take: reportsPerPage,
-      select: {
-        id: true,
-        status: true,
-        organization: { select: { nameTh: true, dlaCode: true, district: { select: { code: true, nameTh: true } } } },
-      },
-    });
-    if (reports.length === 0) return;
-    const last = reports.at(-1)!.organization;
-    after = { districtCode: last.district.code, dlaCode: last.dlaCode };
-    const ids = reports.map((report) => report.id);
-    const rows = await db.$queryRaw<MeasureSqlRow[]>`
-      SELECT r.id AS "reportId", i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.ordinal AS "measureOrdinal",
-             m.title, m."periodStart", m."periodEnd", m."responsibleUnits", m.outcomes,
-             COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
-        FROM "YearlyReport" r
+    const cursor = after ? Prisma.sql`AND (d.code, o."dlaCode") > (${after.districtCode}, ${after.dlaCode})` : Prisma.empty;
+    const rows: MeasureSqlRow[] = await db.$queryRaw<MeasureSqlRow[]>`
+      WITH page AS (
+        SELECT r.id, r.status::text AS status, o."nameTh" AS "organizationNameTh", o."dlaCode",
+               d.code AS "districtCode", d."nameTh" AS "districtNameTh"
+          FROM "YearlyReport" r
+          JOIN "LocalOrganization" o ON o.id = r."organizationId"
+          JOIN "District" d ON d.id = o."districtId"
+         WHERE r."fiscalYearId" = (SELECT id FROM "FiscalYear" WHERE "yearBe" = ${input.yearBe})
+           AND r.status IN (${Prisma.join(counted)})
+           AND ${Prisma.join(conditions, " AND ")}
+           ${cursor}
+         ORDER BY d.code, o."dlaCode"
+         LIMIT ${reportsPerPage}
+      )
+      SELECT page."districtCode", page."dlaCode", page."organizationNameTh", page."districtNameTh", page.status AS "reportStatus",
+             im."issueOrdinal", im."issueTitle", im."measureOrdinal", im.title, im."periodStart", im."periodEnd",
+             im."responsibleUnits", im.outcomes, COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
+        FROM page
         -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
         -- them into a hash join that scans every issue and measure of every year, per page).
-        CROSS JOIN LATERAL (SELECT * FROM "ReportIssue" WHERE "reportId" = r.id OFFSET 0) i
-        CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
-        CROSS JOIN LATERAL (
+        -- A report without measures still gives one row (measureOrdinal null) for the cursor.
+        LEFT JOIN LATERAL (
+          SELECT i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.id AS "measureId", m.ordinal AS "measureOrdinal", m.title,
+                 m."periodStart"::text AS "periodStart", m."periodEnd"::text AS "periodEnd", m."responsibleUnits", m.outcomes
+            FROM (SELECT * FROM "ReportIssue" WHERE "reportId" = page.id OFFSET 0) i
+            CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
+        ) im ON TRUE
+        LEFT JOIN LATERAL (
           SELECT array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE x.checked) AS checked,
                  array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE NOT x.checked) AS unchecked
-            FROM "MeasureResultItem" x WHERE x."measureId" = m.id) items
-       WHERE r.id = ANY(${ids}::text[])
-       ORDER BY array_position(${ids}::text[], r.id), i.ordinal, m.ordinal, m.id`;
-    const reportById = new Map(reports.map((report) => [report.id, report]));
-    yield rows.map(({ reportId, ...row }) => {
-      const report = reportById.get(reportId)!;
-      return {
+            FROM "MeasureResultItem" x WHERE x."measureId" = im."measureId") items ON TRUE
+       ORDER BY page."districtCode", page."dlaCode", im."issueOrdinal", im."measureOrdinal", im."measureId"`;
+    if (rows.length === 0) return;
+    const last = rows.at(-1)!;
+    after = { districtCode: last.districtCode, dlaCode: last.dlaCode };
+    yield rows
+      .filter((row) => row.measureOrdinal !== null)
+      .map(({ districtCode: _districtCode, dlaCode: _dlaCode, measureOrdinal, periodStart, periodEnd, ...row }) => ({
         ...row,
-        organizationNameTh: report.organization.nameTh,
-        districtNameTh: report.organization.district.nameTh,
-        reportStatus: report.status,
-        periodStart: new Date(row.periodStart),
-        periodEnd: new Date(row.periodEnd),
-      };
-    });
-    if (reports.length < reportsPerPage) return;
+        measureOrdinal: measureOrdinal!,
+        periodStart: new Date(`${periodStart}T00:00:00Z`),
+        periodEnd: new Date(`${periodEnd}T00:00:00Z`),
+      }));
   }
 }
