@@ -315,6 +315,9 @@ describe("Excel workbook of province ทดสอบก, FY2568, all filters ope
       null,
       "มีคู่มือ\nลดเวลารอ",
     ]);
+    // A province-sized sheet wraps its long texts (column 12: outcomes), not the short ones.
+    expect(sheet.getRow(4).getCell(12).alignment?.wrapText).toBe(true);
+    expect(sheet.getRow(4).getCell(1).alignment?.wrapText).toBeFalsy();
   });
 });
 

@@ -180,7 +180,7 @@ export async function produceSummary(
   }
   const total = organizations.length + measureCount;
   await report({ progress: organizations.length / Math.max(1, total), rowsWritten: organizations.length, rowsTotal: total });
-  const measures = await writeSummaryWorkbook(file, { header, overview, organizations, adoption }, measureBatches(db, area, input), (written) =>
+  const measures = await writeSummaryWorkbook(file, { header, overview, organizations, adoption }, measureBatches(db, area, input), measureCount, (written) =>
     report({ progress: (organizations.length + written) / Math.max(1, total), rowsWritten: organizations.length + written }),
   );
   return { fileName, rows: organizations.length + measures };
