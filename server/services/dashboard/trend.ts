@@ -50,6 +50,18 @@ function yearStats(yearBe: number, row: StatsRow | undefined): YearStats {
   };
 }
 
+/**
+ * Every result of the scoped organisations (s) as r. A district or province has a few hundred
+ * organisations: their results are read by index, one organisation at a time; left to itself
+ * the planner hashes all 75,000 results of the country instead (3× slower), and OFFSET 0 keeps
+ * it from flattening the lateral subquery back into that join. The country reads them all.
+ */
+function scopedResults(area: AreaNode): Prisma.Sql {
+  return area.kind === "national"
+    ? Prisma.sql`"ItaResult" r JOIN scoped s ON s.id = r."organizationId"`
+    : Prisma.sql`scoped s CROSS JOIN LATERAL (SELECT * FROM "ItaResult" WHERE "organizationId" = s.id OFFSET 0) r`;
+}
+
 export async function getAreaTrend(db: DbClient, area: AreaNode, filters: DashboardFilters): Promise<AreaTrend> {
   const scope = await resolveDashboardScope(db, area, filters);
   const unitKind = area.kind === "national" ? "province" : "district";
@@ -61,8 +73,7 @@ export async function getAreaTrend(db: DbClient, area: AreaNode, filters: Dashbo
       SELECT f."yearBe", ${unit.id} AS "unitId", count(*)::int AS count, sum(${CENTS})::float8 AS "sumCents",
              percentile_cont(0.5) WITHIN GROUP (ORDER BY ${CENTS}) AS "medianCents",
              min(${CENTS}) AS "minCents", max(${CENTS}) AS "maxCents"
-        FROM "ItaResult" r
-        JOIN scoped s ON s.id = r."organizationId"
+        FROM ${scopedResults(area)}
         JOIN "FiscalYear" f ON f.id = r."fiscalYearId"
        GROUP BY GROUPING SETS ((f."yearBe"), (f."yearBe", ${unit.id}))
     )
