@@ -189,14 +189,15 @@ describe("area procedures", () => {
     });
     const area = { kind: "province" as const, id: context.world.provinces.A.id };
     const base = { area, yearBe: 2568, includeUnaccepted: true, issueKey };
+    // Each call starts only when awaited: a refusal never waits unobserved.
     const calls = (caller: ReturnType<typeof callerFor>) => [
-      caller.drilldown.issues(base),
-      caller.drilldown.issue(base),
-      caller.drilldown.organizationMeasures({ ...base, organizationId: context.world.organizations.A2.id }),
-      caller.drilldown.measure({ ...base, organizationId: context.world.organizations.A2.id, measureId: measure.id }),
+      () => caller.drilldown.issues(base),
+      () => caller.drilldown.issue(base),
+      () => caller.drilldown.organizationMeasures({ ...base, organizationId: context.world.organizations.A2.id }),
+      () => caller.drilldown.measure({ ...base, organizationId: context.world.organizations.A2.id, measureId: measure.id }),
     ];
     for (const userId of [context.world.users.provinceB.id, context.world.users.editorA1.id]) {
-      for (const call of calls(callerFor(db, userId))) await expectRefused(call);
+      for (const call of calls(callerFor(db, userId))) await expectRefused(call());
     }
     // Province B's reviewer on their own area, naming A's organisation and measure: NOT_FOUND.
     const own = { ...base, area: { kind: "province" as const, id: context.world.provinces.B.id } };
@@ -211,17 +212,18 @@ describe("area procedures", () => {
 });
 
 describe("admin procedures", () => {
+  // Each call starts only when awaited: a refusal never waits unobserved.
   const adminCalls = (caller: ReturnType<typeof callerFor>) => [
-    caller.admin.provinces(),
-    caller.admin.users(),
-    caller.admin.scopeOptions(),
-    caller.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: true }),
-    caller.admin.grantRole({ userId: context.world.users.editorA1.id, grant: { role: "ADMIN" } }),
+    () => caller.admin.provinces(),
+    () => caller.admin.users(),
+    () => caller.admin.scopeOptions(),
+    () => caller.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: true }),
+    () => caller.admin.grantRole({ userId: context.world.users.editorA1.id, grant: { role: "ADMIN" } }),
   ];
 
   it("are refused to everyone but an admin, and change nothing", async () => {
     for (const user of [context.world.users.editorA1, context.world.users.provinceA, context.world.users.districtA1, context.world.users.noRole]) {
-      for (const call of adminCalls(callerFor(context.database.db, user.id))) await expectRefused(call, ["FORBIDDEN"]);
+      for (const call of adminCalls(callerFor(context.database.db, user.id))) await expectRefused(call(), ["FORBIDDEN"]);
     }
     const editorA1Roles = await context.database.db.roleAssignment.findMany({ where: { userId: context.world.users.editorA1.id } });
     expect(editorA1Roles.map((grant) => grant.role)).toEqual(["ORG_EDITOR"]);
