@@ -94,4 +94,13 @@ test("the admin opens the country's overview from the admin page", async ({ page
   await expect(page.getByTestId("figure-organizations")).toContainText("36");
   // No district filter for the country.
   await expect(page.getByLabel("อำเภอ", { exact: true })).toHaveCount(0);
+
+  // The country's drill-down and compare pages open from there too.
+  await page.getByTestId("drilldown-link").click();
+  await expect(page).toHaveURL(/\/areas\/national\/all\/issues\?/);
+  await expect(page.getByRole("heading", { name: /เจาะลึกรายประเด็น ทั้งประเทศ/ })).toBeVisible();
+  await page.goBack();
+  await page.getByRole("link", { name: /เปรียบเทียบ/ }).click();
+  await expect(page).toHaveURL(/\/areas\/national\/all\/compare/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("ทั้งประเทศ");
 });
