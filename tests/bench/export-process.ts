@@ -9,11 +9,12 @@ async function main() {
   const [url, yearBe, file] = process.argv.slice(2);
   const db = prismaOnPostgres(url!);
   const input = { yearBe: Number(yearBe), districtId: null, organizationType: null, includeUnaccepted: true };
+  const rssBeforeBytes = process.memoryUsage().rss;
   const started = performance.now();
   const { rows } = await produceSummary(db, { kind: "national" }, input, "XLSX", file!);
   const seconds = (performance.now() - started) / 1000;
   await db.$disconnect();
-  console.log(JSON.stringify({ seconds, rows, bytes: fs.statSync(file!).size, maxRssBytes: process.resourceUsage().maxRSS * 1024 }));
+  console.log(JSON.stringify({ seconds, rows, bytes: fs.statSync(file!).size, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBeforeBytes }));
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,8 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[jobId]/route";
-import { measureBatches, type MeasureRow } from "@/server/services/exports/summary-data";
+import { loadIssueAdoption, loadSummary, measureBatches, type MeasureRow } from "@/server/services/exports/summary-data";
+import { SHEET_NAMES, STYLED_MEASURES_UP_TO, writeSummaryWorkbook } from "@/server/services/exports/summary-xlsx";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
@@ -331,6 +332,25 @@ describe("measures page by page", () => {
     expect(all.map((row) => [row.organizationNameTh, row.measureOrdinal])).toHaveLength(3);
     expect(paged.map((page) => page.length)).toEqual([2, 1]);
     expect(paged.flat()).toEqual(all);
+  });
+});
+
+describe("a national-sized workbook", () => {
+  it("is written plain (no styles, for speed) with the same cells", async () => {
+    const area = provinceA();
+    const [summary, adoption] = await Promise.all([loadSummary(db, area, ALL_2568), loadIssueAdoption(db, area, ALL_2568)]);
+    const file = path.join(os.tmpdir(), `prongsai-plain-${process.pid}.xlsx`);
+    // Told it holds more measures than a province's: the plain path, as for the country.
+    const written = await writeSummaryWorkbook(file, { ...summary, adoption }, measureBatches(db, area, ALL_2568), STYLED_MEASURES_UP_TO + 1, async () => undefined);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    fs.rmSync(file);
+    expect(written).toBe(3);
+    const measures = workbook.getWorksheet(SHEET_NAMES.measures)!;
+    expect(measures.rowCount).toBe(4);
+    expect(measures.getRow(1).font?.bold).toBeFalsy();
+    expect(measures.getRow(4).getCell(12).alignment?.wrapText).toBeFalsy();
+    expect(measures.getRow(4).getCell(12).value).toBe("มีคู่มือ\nลดเวลารอ");
   });
 });
 

@@ -38,13 +38,13 @@ export type SummaryWorkbookData = {
 };
 
 /** A sheet whose first row is its bold header, frozen so it stays in view when scrolling. */
-function tableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[], wrap = true) {
+function tableSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, name: string, columns: Column[]) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = columns.map((column) => ({
     width: column.width,
     style: {
       ...(column.format ? { numFmt: column.format } : {}),
-      ...(column.wrap && wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
+      ...(column.wrap ? { alignment: { wrapText: true, vertical: "top" } } : {}),
     },
   }));
   const header = sheet.addRow(columns.map((column) => column.header));
@@ -146,8 +146,8 @@ function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption
   sheet.commit();
 }
 
-/** Measures sheets up to this many rows (a province's) wrap their long texts. */
-export const WRAP_MEASURES_UP_TO = 20_000;
+/** Workbooks of up to this many measures (a province's) are styled; larger ones are plain. */
+export const STYLED_MEASURES_UP_TO = 20_000;
 
 export const MEASURE_COLUMNS: Column[] = [
   { header: "อำเภอ", width: 18 },
@@ -167,6 +167,18 @@ export const MEASURE_COLUMNS: Column[] = [
 /** One entry per line; nothing is an empty cell. */
 const lines = (texts: string[]) => (texts.length === 0 ? null : texts.join("\n"));
 
+// Measures of a year share a few dozen periods: each is formatted once.
+const periodTexts = new Map<string, string>();
+function periodText(start: Date, end: Date): string {
+  const key = `${start.getTime()}:${end.getTime()}`;
+  let text = periodTexts.get(key);
+  if (text === undefined) {
+    text = `${formatThaiShortDate(start)} – ${formatThaiShortDate(end)}`;
+    if (periodTexts.size < 10_000) periodTexts.set(key, text);
+  }
+  return text;
+}
+
 export function measureCells(row: MeasureRow): TableCell[] {
   return [
     row.districtNameTh,
@@ -176,7 +188,7 @@ export function measureCells(row: MeasureRow): TableCell[] {
     row.issueTitle,
     row.measureOrdinal,
     row.title,
-    `${formatThaiShortDate(row.periodStart)} – ${formatThaiShortDate(row.periodEnd)}`,
+    periodText(row.periodStart, row.periodEnd),
     lines(row.responsibleUnits),
     lines(row.checked),
     lines(row.unchecked),
@@ -195,23 +207,19 @@ export async function writeSummaryWorkbook(
   measureCount: number,
   onMeasures: (written: number) => Promise<void>,
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: true, useSharedStrings: false });
+  // exceljs serialises each styled cell's style again (about half the time of a national export):
+  // a workbook of more measures than a province has is written plain — no bold header, number
+  // formats or wrapping; Excel's defaults show the same values.
+  const styled = measureCount <= STYLED_MEASURES_UP_TO;
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: styled, useSharedStrings: false });
   workbook.creator = "Prongsai";
   writeSummarySheet(workbook, data);
   writeOrganizationsSheet(workbook, data.organizations);
   writeYearlyScoresSheet(workbook, data);
   writeIssuesSheet(workbook, data.adoption);
-  // exceljs writes a styled cell's style out again for every cell (~2 s per 100,000 rows):
-  // a national export's measures stay unwrapped, one line per cell, Excel's "wrap text" a click away.
-  const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS, measureCount <= WRAP_MEASURES_UP_TO);
+  const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS);
   let written = 0;
-  // The next page is asked for before this one is written: the database works on it meanwhile.
-  const pages = measures[Symbol.asyncIterator]();
-  let next = pages.next();
-  for (;;) {
-    const { value: page, done } = await next;
-    if (done) break;
-    next = pages.next();
+  for await (const page of measures) {
     for (const row of page) addRow(sheet, measureCells(row));
     written += page.length;
     await onMeasures(written);
