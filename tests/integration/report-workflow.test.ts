@@ -26,7 +26,16 @@ beforeAll(async () => {
         titlePrefix: "พ.จ.อ.",
         position: "ปลัดองค์การบริหารส่วนตำบล",
         passwordHash: TEST_PASSWORD,
-        roles: { create: { role: "ORG_SIGNER", organizationId: world.organizations.A1.id, signOffStep: step, actingPosition } },
+        roles: {
+          create: [
+            // The same step at another organisation, granted earlier: its acting position must not
+            // end up on A1's signatures.
+            ...(actingPosition
+              ? [{ role: "ORG_SIGNER" as const, organizationId: world.organizations.A1b.id, signOffStep: step, actingPosition: "รักษาราชการแทนที่อื่น", createdAt: new Date("2020-01-01") }]
+              : []),
+            { role: "ORG_SIGNER" as const, organizationId: world.organizations.A1.id, signOffStep: step, actingPosition },
+          ],
+        },
       },
     });
   signers = {

@@ -87,19 +87,20 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
   );
 }
 
-async function signOffRecord(tx: DbClient, access: Access, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
-  const [report, user] = await Promise.all([
-    tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { signOffRound: true } }),
-    tx.user.findUniqueOrThrow({ where: { id: access.userId }, select: { position: true } }),
-  ]);
-  const grant = access.grants.find((candidate) => candidate.role === "ORG_SIGNER" && candidate.signOffStep === step);
+/** The signature of `access` at `step` of the report of organisation `organizationId`. */
+async function signOffRecord(tx: DbClient, access: Access, organizationId: string, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
+  const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { signOffRound: true } });
+  // The acting position is the one held at this organisation: a person may sign for several.
+  const grant = access.grants.find(
+    (candidate) => candidate.role === "ORG_SIGNER" && candidate.signOffStep === step && candidate.organizationId === organizationId,
+  );
   return {
     reportId,
     round: report.signOffRound,
     step,
     signerId: access.userId,
     signerName: preparerName(access),
-    signerPosition: user.position ?? SIGN_OFF_STEP_LABEL[step],
+    signerPosition: access.position ?? SIGN_OFF_STEP_LABEL[step],
     actingPosition: grant?.actingPosition ?? null,
   };
 }
@@ -120,7 +121,7 @@ export async function endorse(context: Transition, input: { reportId: string; co
     next ? "report.endorse" : "report.endorse_and_submit",
     async (tx) => {
       await tx.signOff.create({
-        data: { ...(await signOffRecord(tx, context.access, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
+        data: { ...(await signOffRecord(tx, context.access, node.id, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
       });
       if (!next) await snapshot(tx, report.id);
     },
@@ -140,7 +141,7 @@ export async function sendBack(context: Transition, input: { reportId: string; c
     { status: "DRAFT", currentStep: null },
     "report.send_back",
     async (tx) =>
-      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, report.id, step)), decision: "SENT_BACK", comment } }),
+      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node.id, report.id, step)), decision: "SENT_BACK", comment } }),
   );
 }
 
