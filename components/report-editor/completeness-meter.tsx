@@ -4,8 +4,8 @@ import { completenessPercent, findGaps, type ReportContent } from "@/server/doma
 
 /** How complete the report is, and what is missing where: a click takes the preparer there. */
 export function CompletenessMeter({ content }: { content: ReportContent }) {
-  const percent = completenessPercent(content);
   const gaps = findGaps(content);
+  const percent = completenessPercent(content, gaps);
   const issueNumber = new Map(content.issues.map((issue, index) => [issue.id, index + 1]));
   const measureNumber = new Map(
     content.issues.flatMap((issue, i) => issue.measures.map((measure, j) => [measure.id, `${i + 1}.${j + 1}`] as const)),

@@ -142,12 +142,12 @@ export async function requireReviewableArea(db: DbClient, access: Access, area: 
 
 /** Reviewers (district, province) and admins whose area covers the organisation. */
 export function canReviewOrganization(access: Access, node: OrganizationNode): boolean {
-  return access.grants.some(
-    (grant) =>
-      (grant.role === "DISTRICT_REVIEWER" && grant.districtId === node.districtId) ||
-      (grant.role === "PROVINCE_REVIEWER" && grant.provinceId === node.provinceId) ||
-      grant.role === "ADMIN",
-  );
+  return canReviewArea(access, { kind: "district", id: node.districtId }, node.provinceId);
+}
+
+/** The caller reviews some area (a district, a province or, as an admin, the country). */
+export function isReviewer(access: Access): boolean {
+  return access.grants.some((grant) => REVIEW_ROLES.includes(grant.role));
 }
 
 /** Loads a report's organisation and checks that the caller may read it. */

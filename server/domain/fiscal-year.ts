@@ -16,3 +16,6 @@ export function fiscalYearBounds(yearBe: number): { start: Date; end: Date } {
   const endCe = yearBe - BE_OFFSET;
   return { start: new Date(Date.UTC(endCe - 1, 9, 1)), end: new Date(Date.UTC(endCe, 8, 30)) };
 }
+
+/** A calendar date (UTC midnight) as "YYYY-MM-DD", the form report content carries. */
+export const isoDay = (date: Date) => date.toISOString().slice(0, 10);

@@ -153,10 +153,10 @@ export function findGaps(content: ReportContent): CompletenessGap[] {
 }
 
 /** Share of the checks that pass, 0–100, for the completeness meter. */
-export function completenessPercent(content: ReportContent): number {
+export function completenessPercent(content: ReportContent, gaps: CompletenessGap[] = findGaps(content)): number {
   const measures = content.issues.flatMap((issue) => issue.measures);
   const checks = 1 + content.issues.length * 2 + measures.length * 3;
-  return Math.round(((checks - findGaps(content).length) / checks) * 100);
+  return Math.round(((checks - gaps.length) / checks) * 100);
 }
 
 /** A measure's period outside the fiscal year: allowed, but worth a warning. */
@@ -195,7 +195,8 @@ const MEASURE_FIELD_LABEL: Record<string, string> = {
   evidenceLinks: "หลักฐาน",
 };
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** Equal as stored content (plain data of the same shape and key order). */
+export const sameContent = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function diffContent(before: ReportContent, after: ReportContent): ContentDiff {
   const beforeIssues = new Map(before.issues.map((issue) => [issue.id, issue]));
@@ -212,7 +213,7 @@ export function diffContent(before: ReportContent, after: ReportContent): Conten
       measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "added", fields: [], resultsChecked: [], resultsUnchecked: [] });
       continue;
     }
-    const fields = [...new Set(Object.keys(MEASURE_FIELD_LABEL).filter((key) => !same(previous[key as keyof Measure], measure[key as keyof Measure])).map((key) => MEASURE_FIELD_LABEL[key]!))];
+    const fields = [...new Set(Object.keys(MEASURE_FIELD_LABEL).filter((key) => !sameContent(previous[key as keyof Measure], measure[key as keyof Measure])).map((key) => MEASURE_FIELD_LABEL[key]!))];
     if (fields.length === 0) continue;
     const wasChecked = new Set(previous.resultItems.filter((item) => item.checked).map((item) => item.text));
     const isChecked = new Set(measure.resultItems.filter((item) => item.checked).map((item) => item.text));
@@ -238,6 +239,6 @@ export function diffContent(before: ReportContent, after: ReportContent): Conten
       .filter((issue) => beforeIssues.has(issue.id) && beforeIssues.get(issue.id)!.title !== issue.title)
       .map((issue) => ({ from: beforeIssues.get(issue.id)!.title, to: issue.title })),
     measures,
-    headerFields: Object.keys(after.header).filter((key) => !same(before.header[key as keyof ReportHeader], after.header[key as keyof ReportHeader])),
+    headerFields: Object.keys(after.header).filter((key) => !sameContent(before.header[key as keyof ReportHeader], after.header[key as keyof ReportHeader])),
   };
 }

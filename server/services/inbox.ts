@@ -1,7 +1,7 @@
 // What awaits the user: reports to endorse or review, reports sent back or returned to their
 // preparer, and deadlines coming up. Computed from the reports' states, never stored.
 import type { DbClient } from "@/server/db/client";
-import { readableOrganizationsWhere, type Access } from "@/server/access/access";
+import { isReviewer, readableOrganizationsWhere, type Access } from "@/server/access/access";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 
 export type InboxItem = {
@@ -19,7 +19,7 @@ const DEADLINE_WARNING_DAYS = 30;
 export async function listInbox(db: DbClient, access: Access, now: Date = new Date()): Promise<InboxItem[]> {
   const editorOrgs = access.grants.filter((g) => g.role === "ORG_EDITOR").map((g) => g.organizationId!);
   const signerGrants = access.grants.filter((g) => g.role === "ORG_SIGNER");
-  const reviews = access.grants.some((g) => g.role === "DISTRICT_REVIEWER" || g.role === "PROVINCE_REVIEWER" || g.role === "ADMIN");
+  const reviews = isReviewer(access);
   const select = {
     id: true,
     status: true,

@@ -3,7 +3,7 @@
 import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient, Prisma } from "@/server/db/client";
 import { canWriteOrganization, isAdmin, requireReadableOrganization, type Access } from "@/server/access/access";
-import { z } from "@/server/validation";
+import { yearBeSchema, z } from "@/server/validation";
 import { recordAudit, type RequestMetadata } from "./audit";
 import type { DataOrigin, ScoreSource } from "@/server/db/generated/enums";
 import { deriveLevel, levelsDiffer } from "@/server/domain/ita-level";
@@ -88,7 +88,7 @@ const score = (label: string) =>
     .refine((value) => Math.round(value * 100) === value * 100 || Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label}มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง`);
 
 export const ZItaResultEntry = z.object({
-  yearBe: z.number().int().min(2500).max(2700),
+  yearBe: yearBeSchema,
   total: score("คะแนนรวม"),
   iit: score("คะแนน IIT").nullish(),
   eit: score("คะแนน EIT").nullish(),

@@ -1,11 +1,11 @@
 import { areaProcedure, createTRPCRouter, signedInProcedure } from "@/server/api/trpc";
 import { describeArea, listAreaOrganizations, listReviewAreas } from "@/server/services/areas";
-import { z } from "@/server/validation";
+import { yearBeSchema, z } from "@/server/validation";
 
 export const areaRouter = createTRPCRouter({
   mine: signedInProcedure.query(({ ctx }) => listReviewAreas(ctx.db, ctx.access)),
   describe: areaProcedure.query(({ ctx }) => describeArea(ctx.db, ctx.area)),
   organizations: areaProcedure
-    .input(z.object({ yearBe: z.number().int().min(2500).max(2700).optional() }))
+    .input(z.object({ yearBe: yearBeSchema.optional() }))
     .query(({ ctx, input }) => listAreaOrganizations(ctx.db, ctx.area, input.yearBe)),
 });

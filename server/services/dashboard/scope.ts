@@ -11,15 +11,11 @@ import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 import { OrganizationType, type ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
-import { idSchema, z } from "@/server/validation";
+import { idSchema, yearBeSchema, z } from "@/server/validation";
 import { organizationsInAreaSql } from "./area-sql";
 
 export const ZDashboardFilters = z.object({
-  yearBe: z
-    .number({ error: "กรุณาระบุปีงบประมาณเป็นตัวเลข" })
-    .int("ปีงบประมาณต้องเป็นจำนวนเต็ม")
-    .min(2500, "ปีงบประมาณไม่ถูกต้อง")
-    .max(2700, "ปีงบประมาณไม่ถูกต้อง"),
+  yearBe: yearBeSchema,
   districtId: idSchema.nullish(),
   organizationType: z
     .enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" })

@@ -2,10 +2,10 @@
 // what changed, so that an autosave of one field stays cheap even in a 200-measure report and
 // rows keep their ids (reviewers' comments point at issues and measures).
 import type { DbClient, Prisma } from "@/server/db/client";
-import type { Issue, Measure, ReportContent, ReportHeader } from "@/server/domain/report-content";
+import { isoDay } from "@/server/domain/fiscal-year";
+import { sameContent, type Issue, type Measure, type ReportContent, type ReportHeader } from "@/server/domain/report-content";
 import { AppError } from "@/server/errors";
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 const contentInclude = {
@@ -98,7 +98,6 @@ const issueColumns = (issue: Issue, ordinal: number) => ({
   suggestedIssueId: issue.suggestedIssueId,
 });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Catalogue references must be of the report's own fiscal year. */
 async function assertCatalogueOfYear(tx: DbClient, fiscalYearId: string, next: ReportContent) {
@@ -155,7 +154,7 @@ export async function writeReportContent(
     }
     const { measures: _a, ...before } = previous.issue;
     const { measures: _b, ...after } = issue;
-    if (previous.index !== index || !same(before, after)) {
+    if (previous.index !== index || !sameContent(before, after)) {
       await tx.reportIssue.update({ where: { id: issue.id }, data: issueColumns(issue, index + 1) });
       summary.changedIssues.push(issue.id);
     }
@@ -178,22 +177,22 @@ export async function writeReportContent(
       const { resultItems: itemsBefore, evidenceLinks: linksBefore, ...fieldsBefore } = previous.measure;
       const { resultItems, evidenceLinks, ...fields } = measure;
       const moved = previous.issueId !== issue.id || previous.index !== index;
-      if (moved || !same(fieldsBefore, fields)) {
+      if (moved || !sameContent(fieldsBefore, fields)) {
         await tx.measure.update({ where: { id: measure.id }, data: measureColumns(measure, issue.id, index + 1) });
       }
-      if (!same(itemsBefore, resultItems)) {
+      if (!sameContent(itemsBefore, resultItems)) {
         await tx.measureResultItem.deleteMany({ where: { measureId: measure.id } });
         await tx.measureResultItem.createMany({
           data: resultItems.map((item, ordinal) => ({ measureId: measure.id, ordinal: ordinal + 1, ...item })),
         });
       }
-      if (!same(linksBefore, evidenceLinks)) {
+      if (!sameContent(linksBefore, evidenceLinks)) {
         await tx.evidenceLink.deleteMany({ where: { measureId: measure.id } });
         await tx.evidenceLink.createMany({
           data: evidenceLinks.map((link, ordinal) => ({ measureId: measure.id, ordinal: ordinal + 1, ...link })),
         });
       }
-      if (moved || !same(previous.measure, measure)) summary.changedMeasures.push(measure.id);
+      if (moved || !sameContent(previous.measure, measure)) summary.changedMeasures.push(measure.id);
     }
   }
   if (createdMeasures.length) {

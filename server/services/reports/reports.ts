@@ -11,9 +11,9 @@ import {
   type Access,
   type OrganizationNode,
 } from "@/server/access/access";
-import { fiscalYearBounds } from "@/server/domain/fiscal-year";
+import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
-import { blankHeader, linkToCatalogue, ZReportContent, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
+import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
 import { ACTION_REFUSED, allowedActions, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
@@ -51,7 +51,6 @@ export async function requireReportAction(db: DbClient, access: Access, reportId
   return { report, node, actor };
 }
 
-const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** Everything a page needs to show, edit, endorse or review one report. */
 export async function getReport(db: DbClient, access: Access, reportId: string) {
@@ -67,7 +66,6 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       },
       signOffs: { orderBy: { signedAt: "asc" } },
       comments: { orderBy: { createdAt: "asc" } },
-      revisions: { orderBy: { revision: "asc" }, select: { revision: true, submittedAt: true } },
     },
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
@@ -121,7 +119,6 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
     actions: allowedActions(report, reportActor(access, node)),
     signOffs: report.signOffs,
     comments: report.comments,
-    revisions: report.revisions,
     itaResults: itaResults.map(({ fiscalYear, ...result }) => ({
       ...scoresToNumbers(result),
       yearBe: fiscalYear.yearBe,
@@ -244,10 +241,10 @@ export type SaveDraftResult =
 export async function saveDraft(
   db: Db,
   access: Access,
-  input: { reportId: string; baseVersion: number; content: unknown },
+  input: { reportId: string; baseVersion: number; content: ReportContent },
   request?: RequestMetadata,
 ): Promise<SaveDraftResult> {
-  const content = ZReportContent.parse(input.content);
+  const { content } = input; // validated by the procedure's ZReportContent
   const { report, node } = await requireReportAction(db, access, input.reportId, "edit");
   try {
     return await db.$transaction(async (tx) => {
