@@ -455,6 +455,19 @@ describe("access", () => {
     expect((await download(users.provinceA, "no-such-job")).status).toBe(404);
   });
 
+  it("a requester who lost the role loses the job: status and download refused", async () => {
+    const userId = (
+      await db.user.create({
+        data: { username: "province.a.leaving", displayName: "ผู้ย้าย", passwordHash: "x", roles: { create: { role: "PROVINCE_REVIEWER", provinceId: provinces.A } } },
+      })
+    ).id;
+    const { jobId } = await startExport(userId, "CSV");
+    expect((await finished(userId, jobId)).status).toBe("DONE");
+    await db.roleAssignment.deleteMany({ where: { userId } });
+    expect((await refusal(callerFor(db, userId).export.status({ jobId }))).code).toBe("FORBIDDEN");
+    expect((await download(userId, jobId)).status).not.toBe(200);
+  });
+
   it("the district reviewer exports their own district", async () => {
     const { jobId } = await startExport(users.districtA1, "CSV", ALL_2568, { kind: "district", id: districts.A1 });
     expect((await finished(users.districtA1, jobId)).status).toBe("DONE");

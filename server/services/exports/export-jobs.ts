@@ -203,14 +203,19 @@ export type ExportJobView = {
   downloadUrl: string | null;
 };
 
-async function ownJob(db: DbClient, userId: string, jobId: string): Promise<ExportJob> {
-  const job = await db.exportJob.findFirst({ where: { id: jobId, requesterId: userId } });
+/**
+ * The caller's own job, while the caller still reviews its area: an account that lost the role
+ * loses its exports too (status and download alike).
+ */
+async function ownJob(db: DbClient, access: Access, jobId: string): Promise<ExportJob> {
+  const job = await db.exportJob.findFirst({ where: { id: jobId, requesterId: access.userId } });
   if (!job) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  await requireReviewableArea(db, access, jobArea(job));
   return job;
 }
 
 export async function getExportJob(db: DbClient, access: Access, jobId: string): Promise<ExportJobView> {
-  let job = await ownJob(db, access.userId, jobId);
+  let job = await ownJob(db, access, jobId);
   if ((job.status === "QUEUED" || job.status === "RUNNING") && !runner.active.has(job.id)) {
     // No runner here holds it: the server was restarted while it waited or ran.
     job = await db.exportJob.update({
@@ -235,16 +240,14 @@ export async function getExportJob(db: DbClient, access: Access, jobId: string):
 }
 
 /**
- * The finished file of the caller's own job, as a stream. The caller must still review the
- * job's area: an account that lost the role loses its exports too. A missing file (removed
+ * The finished file of the caller's own job (see ownJob), as a stream. A missing file (removed
  * after a day) is NOT_FOUND with its own message.
  */
 export async function openExportDownload(db: Db, userId: string, jobId: string) {
   const access = await loadAccess(db, userId);
   if (!access) throw new AppError("FORBIDDEN", NOT_FOUND_OR_FORBIDDEN);
-  const job = await ownJob(db, userId, jobId);
+  const job = await ownJob(db, access, jobId);
   if (job.status !== "DONE" || !job.fileName) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  await requireReviewableArea(db, access, jobArea(job));
   const file = jobFile(job);
   const stat = await fs.promises.stat(file).catch(() => null);
   if (!stat) throw new AppError("NOT_FOUND", "ไฟล์นี้หมดอายุแล้ว กรุณาสั่งส่งออกใหม่");
