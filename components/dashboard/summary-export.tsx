@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import type { OverviewFilters } from "./overview-filters";
+import { formatInteger } from "@/server/domain/thai-format";
 
 type Format = "PDF" | "XLSX" | "CSV";
 
@@ -25,10 +26,12 @@ export function SummaryExport({ area, filters }: { area: { kind: "district" | "p
     ...trpc.export.status.queryOptions({ jobId: jobId ?? "" }),
     enabled: jobId !== null,
     staleTime: 0,
-    refetchInterval: (query) => (query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 700),
+    // Polls until the job ends, or until asking fails (the error is shown; the buttons come back).
+    refetchInterval: (query) =>
+      query.state.error || query.state.data?.status === "DONE" || query.state.data?.status === "FAILED" ? false : 700,
   });
   const job = jobId ? status.data : undefined;
-  const running = start.isPending || (jobId !== null && (!job || job.status === "QUEUED" || job.status === "RUNNING"));
+  const running = start.isPending || (jobId !== null && !status.error && (!job || job.status === "QUEUED" || job.status === "RUNNING"));
   const percent = Math.round((job?.progress ?? 0) * 100);
 
   return (
@@ -58,7 +61,7 @@ export function SummaryExport({ area, filters }: { area: { kind: "district" | "p
         <div className="mt-3 text-sm" data-testid="export-progress">
           <div className="mb-1 text-slate-700">
             {job?.status === "RUNNING" ? "กำลังสร้างไฟล์" : "รอคิวสร้างไฟล์"} {percent}%
-            {job?.rowsTotal ? ` (${job.rowsWritten.toLocaleString("th-TH")} จาก ${job.rowsTotal.toLocaleString("th-TH")} แถว)` : ""}
+            {job?.rowsTotal ? ` (${formatInteger(job.rowsWritten)} จาก ${formatInteger(job.rowsTotal)} แถว)` : ""}
           </div>
           <div className="h-2 w-full max-w-md overflow-hidden rounded bg-slate-200" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent}>
             <div className="h-full bg-teal-700 transition-[width]" style={{ width: `${percent}%` }} />

@@ -43,6 +43,18 @@ describe("the dashboard cache", () => {
     expect(second).toEqual(first);
   });
 
+  it("serves the trend of another year or report switch from the same entry (the trend covers every year)", async () => {
+    const { caller, counter } = countingCaller(context.world.users.provinceA.id);
+    const area = { kind: "province" as const, id: context.world.provinces.A.id };
+    const first = await caller.dashboard.trend({ area, yearBe: 2568, includeUnaccepted: true });
+    counter.queries = 0;
+    await caller.dashboard.trend({ area, yearBe: 2568, includeUnaccepted: true });
+    const cached = counter.queries;
+    counter.queries = 0;
+    expect(await caller.dashboard.trend({ area, yearBe: 2567, includeUnaccepted: false })).toEqual(first);
+    expect(counter.queries).toBe(cached);
+  });
+
   it("shows a saved ITA result in the next answer", async () => {
     const caller = callerFor(context.database.db, context.world.users.provinceA.id);
     const before = await provinceOverview(caller);

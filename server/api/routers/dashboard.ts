@@ -16,7 +16,12 @@ export const dashboardRouter = createTRPCRouter({
   /** Every fiscal year's score statistics, overall and per district (per province for the country). */
   trend: areaProcedure
     .input(ZDashboardFilters)
-    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["trend", input], () => getAreaTrend(ctx.db, ctx.area, input))),
+    // Every year's trend: the year and the report switch do not change it, nor its cache entry.
+    .query(({ ctx, input }) =>
+      cachedDashboardResult(ctx.db, ["trend", input.area, input.districtId ?? null, input.organizationType ?? null], () =>
+        getAreaTrend(ctx.db, ctx.area, input),
+      ),
+    ),
   /** One page of the organisations ranked by score, sortable and searchable. */
   ranking: areaProcedure
     .input(ZRankingInput)

@@ -34,7 +34,7 @@ import { canReadOrganization, type Access, type AreaNode } from "@/server/access
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
-import { countedReportStatuses, requireDistrictInArea, scopedOrganizationConditions } from "./scope";
+import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationConditions } from "./scope";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 
 export const OTHER_ISSUE_KEY = "other";
@@ -175,7 +175,7 @@ function scopeCtes(area: AreaNode, input: AreaOverviewInput, organizationId?: st
       SELECT r.id, r."organizationId", r.status::text AS status, r.origin::text AS origin
         FROM "YearlyReport" r
         JOIN orgs ON orgs.id = r."organizationId"
-       WHERE r."fiscalYearId" = (SELECT id FROM "FiscalYear" WHERE "yearBe" = ${input.yearBe}) AND ${statuses}
+       WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)} AND ${statuses}
     )`;
 }
 
@@ -191,7 +191,7 @@ function keyCondition(key: IssueKey): Prisma.Sql {
  * something of the year's catalogue, none otherwise (levels 3 and 4 answer in one query).
  */
 function issueKeyCte(key: IssueKey, yearBe: number): Prisma.Sql {
-  const year = Prisma.sql`(SELECT id FROM "FiscalYear" WHERE "yearBe" = ${yearBe})`;
+  const year = fiscalYearIdSql(yearBe);
   if (key.kind === "suggested") {
     return Prisma.sql`issue_key AS (SELECT title FROM "SuggestedIssue" WHERE id = ${key.suggestedIssueId} AND "fiscalYearId" = ${year})`;
   }

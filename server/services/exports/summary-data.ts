@@ -13,7 +13,7 @@ import { describeArea, organizationsInArea, type ReviewArea } from "@/server/ser
 import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
 import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
 import { listAreaRanking } from "@/server/services/dashboard/ranking";
-import { countedReportStatuses, resolveDashboardScope, scopedOrganizationConditions } from "@/server/services/dashboard/scope";
+import { countedReportStatuses, fiscalYearIdSql, resolveDashboardScope, scopedOrganizationConditions } from "@/server/services/dashboard/scope";
 import { getAreaTrend, type AreaTrend } from "@/server/services/dashboard/trend";
 import { z } from "@/server/validation";
 
@@ -294,7 +294,7 @@ export async function* measureBatches(
           FROM "YearlyReport" r
           JOIN "LocalOrganization" o ON o.id = r."organizationId"
           JOIN "District" d ON d.id = o."districtId"
-         WHERE r."fiscalYearId" = (SELECT id FROM "FiscalYear" WHERE "yearBe" = ${input.yearBe})
+         WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)}
            AND r.status IN (${Prisma.join(counted)})
            AND ${Prisma.join(conditions, " AND ")}
            ${cursor}
