@@ -1,4 +1,4 @@
-import { formatInteger, formatScore } from "@/server/domain/thai-format";
+import { formatInteger, formatPercent, formatScore } from "@/server/domain/thai-format";
 import type { AreaOverview } from "@/server/services/dashboard/overview";
 
 function Figure({ label, value, note, testId }: { label: string; value: string; note?: string; testId: string }) {
@@ -14,7 +14,7 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 /** The headline numbers of the overview, and what the report counts include. */
 export function FigureCards({ overview }: { overview: AreaOverview }) {
   const { organizations, reports, scores } = overview.figures;
-  const rate = reports.reportingRate === null ? "—" : `${(reports.reportingRate * 100).toLocaleString("th-TH", { maximumFractionDigits: 1 })}%`;
+  const rate = reports.reportingRate === null ? "—" : formatPercent(reports.reportingRate);
   const score = (value: number | null) => (value === null ? "—" : formatScore(value));
   return (
     <section aria-label="ตัวเลขสรุป">

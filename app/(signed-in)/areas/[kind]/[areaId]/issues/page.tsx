@@ -6,12 +6,11 @@ import { loadDashboardContext, type PageParams, type PageSearchParams } from "@/
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect } from "@/server/api/server-caller";
-import { formatInteger } from "@/server/domain/thai-format";
+import { formatInteger, formatPercent } from "@/server/domain/thai-format";
 
 export const metadata: Metadata = { title: "เจาะลึกรายประเด็น" };
 
-const percent = new Intl.NumberFormat("th-TH", { style: "percent", maximumFractionDigits: 1 });
-const share = (value: number | null) => (value === null ? "—" : percent.format(value));
+const share = (value: number | null) => (value === null ? "—" : formatPercent(value));
 
 /** Level 1: every suggested issue and ITA indicator of the year across the area's organisations. */
 export default async function IssuesPage({ params, searchParams }: { params: PageParams; searchParams: PageSearchParams }) {

@@ -8,11 +8,10 @@ import { ChartWithTable, DataTable } from "@/components/dashboard/chart-with-tab
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect } from "@/server/api/server-caller";
-import { formatInteger } from "@/server/domain/thai-format";
+import { formatInteger, formatPercent } from "@/server/domain/thai-format";
 
 export const metadata: Metadata = { title: "ประเด็นรายองค์กร" };
 
-const percent = new Intl.NumberFormat("th-TH", { style: "percent", maximumFractionDigits: 1 });
 
 /** Level 2: one issue across the organisations counted. */
 export default async function IssuePage({
@@ -63,7 +62,7 @@ export default async function IssuePage({
                   formatInteger(item.ordinal),
                   item.text,
                   formatInteger(item.organizationsChecked),
-                  item.share === null ? "—" : percent.format(item.share),
+                  item.share === null ? "—" : formatPercent(item.share),
                 ])}
               />
             }
