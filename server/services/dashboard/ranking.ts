@@ -32,6 +32,9 @@ export type RankingRow = {
   type: OrganizationType;
   district: DistrictRef;
   total: number | null;
+  iit: number | null;
+  eit: number | null;
+  oit: number | null;
   derivedLevel: string | null;
   announcedLevel: string | null;
   levelMismatch: boolean;
@@ -81,7 +84,7 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
     WITH ${scope.scopedCte},
     ranked AS (
       SELECT s.id AS "organizationId", s."nameTh", s.type, s."districtId", s."districtCode", s."districtNameTh",
-             r.total::float8 AS total, r."derivedLevel", r."announcedLevel", coalesce(r."levelMismatch", false) AS "levelMismatch",
+             r.total::float8 AS total, r.iit::float8 AS iit, r.eit::float8 AS eit, r.oit::float8 AS oit, r."derivedLevel", r."announcedLevel", coalesce(r."levelMismatch", false) AS "levelMismatch",
              r.origin::text AS "resultOrigin", y.status::text AS "reportStatus",
              CASE WHEN r.total IS NULL THEN NULL ELSE (rank() OVER (ORDER BY r.total DESC NULLS LAST))::int END AS rank
         FROM scoped s
@@ -101,7 +104,7 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
       (SELECT coalesce(json_agg(json_build_object(
                 'rank', rank, 'organizationId', "organizationId", 'nameTh', "nameTh", 'type', type,
                 'districtId', "districtId", 'districtCode', "districtCode", 'districtNameTh', "districtNameTh",
-                'total', total, 'derivedLevel', "derivedLevel", 'announcedLevel', "announcedLevel",
+                'total', total, 'iit', iit, 'eit', eit, 'oit', oit, 'derivedLevel', "derivedLevel", 'announcedLevel', "announcedLevel",
                 'levelMismatch', "levelMismatch", 'resultOrigin', "resultOrigin", 'reportStatus', "reportStatus",
                 'history', (SELECT json_agg(json_build_object('yearBe', f."yearBe", 'total', h.total::float8) ORDER BY f."yearBe")
                               FROM "ItaResult" h JOIN "FiscalYear" f ON f.id = h."fiscalYearId"

@@ -9,7 +9,7 @@ import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums
 import { NO_REPORT_LABEL, ORGANIZATION_TYPE_LABEL, REPORT_STATUS_LABEL } from "@/server/domain/labels";
 import { formatThaiDateTime } from "@/server/domain/thai-format";
 import { AppError } from "@/server/errors";
-import { describeArea, organizationsInArea, type ReviewArea } from "@/server/services/areas";
+import { describeArea, type ReviewArea } from "@/server/services/areas";
 import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
 import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
 import { listAreaRanking } from "@/server/services/dashboard/ranking";
@@ -24,18 +24,6 @@ export const ZSummaryExportInput = ZAreaOverviewInput.extend({
   format: z.enum(EXPORT_FORMATS, { error: "รูปแบบไฟล์ต้องเป็น PDF, XLSX หรือ CSV" }),
 });
 export type SummaryExportInput = z.infer<typeof ZSummaryExportInput>;
-
-/** The organisations of the export: active, in the area, in the district and type filters. */
-export function filteredOrganizations(area: AreaNode, input: AreaOverviewInput): Prisma.LocalOrganizationWhereInput {
-  return {
-    AND: [
-      organizationsInArea(area),
-      { active: true },
-      ...(input.districtId ? [{ districtId: input.districtId }] : []),
-      ...(input.organizationType ? [{ type: input.organizationType }] : []),
-    ],
-  };
-}
 
 /**
  * Refuses, before any job exists, what the export would fail on later: a fiscal year not in
@@ -115,32 +103,12 @@ export const reportStatusLabel = (status: ReportStatus | null) => (status ? REPO
  * of the year, grouped by district (district code order), in ranking order within a district.
  */
 export async function summaryOrganizations(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<SummaryOrganization[]> {
-  const [ranking, tools] = await Promise.all([
-    listAreaRanking(db, area, input),
-    db.itaResult.findMany({
-      where: { fiscalYear: { yearBe: input.yearBe }, organization: filteredOrganizations(area, input) },
-      select: { organizationId: true, iit: true, eit: true, oit: true },
+  const rows = (await listAreaRanking(db, area, input)).map(
+    ({ history, resultOrigin: _origin, levelMismatch: _mismatch, ...row }): SummaryOrganization => ({
+      ...row,
+      totals: new Map(history.map((point) => [point.yearBe, point.total])),
     }),
-  ]);
-  const toolsByOrganization = new Map(tools.map((row) => [row.organizationId, row]));
-  const rows = ranking.map((row): SummaryOrganization => {
-    const tool = toolsByOrganization.get(row.organizationId);
-    return {
-      organizationId: row.organizationId,
-      nameTh: row.nameTh,
-      type: row.type,
-      district: row.district,
-      rank: row.rank,
-      total: row.total,
-      iit: tool?.iit?.toNumber() ?? null,
-      eit: tool?.eit?.toNumber() ?? null,
-      oit: tool?.oit?.toNumber() ?? null,
-      announcedLevel: row.announcedLevel,
-      derivedLevel: row.derivedLevel,
-      reportStatus: row.reportStatus,
-      totals: new Map(row.history.map((point) => [point.yearBe, point.total])),
-    };
-  });
+  );
   // Array sort is stable: the ranking order stays within each district.
   return rows.sort((a, b) => a.district.code.localeCompare(b.district.code));
 }
@@ -247,16 +215,24 @@ export type MeasureRow = {
   outcomes: string[];
 };
 
-function countedReports(area: AreaNode, input: AreaOverviewInput): Prisma.YearlyReportWhereInput {
-  return {
-    fiscalYear: { yearBe: input.yearBe },
-    status: { in: countedReportStatuses(input.includeUnaccepted) },
-    organization: filteredOrganizations(area, input),
-  };
+/** The counted reports of the export as r, with their organisation o and district d. */
+function countedReportsSql(area: AreaNode, input: AreaOverviewInput): Prisma.Sql {
+  const conditions = scopedOrganizationConditions(area, input.districtId ?? null, input.organizationType ?? null);
+  const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
+  return Prisma.sql`"YearlyReport" r
+          JOIN "LocalOrganization" o ON o.id = r."organizationId"
+          JOIN "District" d ON d.id = o."districtId"
+         WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)}
+           AND r.status IN (${Prisma.join(counted)})
+           AND ${Prisma.join(conditions, " AND ")}`;
 }
 
-export function countMeasures(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<number> {
-  return db.measure.count({ where: { issue: { report: countedReports(area, input) } } });
+export async function countMeasures(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<number> {
+  const [row] = await db.$queryRaw<[{ measures: number }]>`
+    SELECT count(*)::int AS measures
+      FROM "Measure" m JOIN "ReportIssue" i ON i.id = m."issueId"
+     WHERE i."reportId" IN (SELECT r.id FROM ${countedReportsSql(area, input)})`;
+  return row.measures;
 }
 
 type MeasureSqlRow = Omit<MeasureRow, "periodStart" | "periodEnd"> & {
@@ -282,8 +258,6 @@ export async function* measureBatches(
   input: AreaOverviewInput,
   reportsPerPage = 250,
 ): AsyncGenerator<MeasureRow[]> {
-  const conditions = scopedOrganizationConditions(area, input.districtId ?? null, input.organizationType ?? null);
-  const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
   let after: { districtCode: string; dlaCode: string } | null = null;
   for (;;) {
     const cursor = after ? Prisma.sql`AND (d.code, o."dlaCode") > (${after.districtCode}, ${after.dlaCode})` : Prisma.empty;
@@ -291,12 +265,7 @@ export async function* measureBatches(
       WITH page AS (
         SELECT r.id, r.status::text AS status, o."nameTh" AS "organizationNameTh", o."dlaCode",
                d.code AS "districtCode", d."nameTh" AS "districtNameTh"
-          FROM "YearlyReport" r
-          JOIN "LocalOrganization" o ON o.id = r."organizationId"
-          JOIN "District" d ON d.id = o."districtId"
-         WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)}
-           AND r.status IN (${Prisma.join(counted)})
-           AND ${Prisma.join(conditions, " AND ")}
+          FROM ${countedReportsSql(area, input)}
            ${cursor}
          ORDER BY d.code, o."dlaCode"
          LIMIT ${reportsPerPage}
