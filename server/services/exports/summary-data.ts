@@ -247,7 +247,8 @@ type MeasureSqlRow = Omit<MeasureRow, "periodStart" | "periodEnd"> & {
 /**
  * The measures of the counted reports, in pages, ordered by district code, organisation (DLA
  * code), issue and measure. A national export has some 150,000 measures: each page holds the
- * measures of `reportsPerPage` reports (a few thousand rows), found by keyset pagination on
+ * measures of `reportsPerPage` reports (about a thousand rows: small pages die young, which
+ * keeps a national export's heap small), found by keyset pagination on
  * (district code, DLA code), which is unique per report of a year, in one query per page.
  * Paging over reports rather than measures keeps each query small: measures have no index in
  * that order, so a keyset over them would sort every measure of the year once per page.
@@ -256,41 +257,49 @@ export async function* measureBatches(
   db: DbClient,
   area: AreaNode,
   input: AreaOverviewInput,
-  reportsPerPage = 250,
+  reportsPerPage = 60,
 ): AsyncGenerator<MeasureRow[]> {
-  let after: { districtCode: string; dlaCode: string } | null = null;
-  for (;;) {
+  const fetchPage = (after: { districtCode: string; dlaCode: string } | null) => {
     const cursor = after ? Prisma.sql`AND (d.code, o."dlaCode") > (${after.districtCode}, ${after.dlaCode})` : Prisma.empty;
-    const rows: MeasureSqlRow[] = await db.$queryRaw<MeasureSqlRow[]>`
-      WITH page AS (
-        SELECT r.id, r.status::text AS status, o."nameTh" AS "organizationNameTh", o."dlaCode",
-               d.code AS "districtCode", d."nameTh" AS "districtNameTh"
-          FROM ${countedReportsSql(area, input)}
-           ${cursor}
-         ORDER BY d.code, o."dlaCode"
-         LIMIT ${reportsPerPage}
-      )
-      SELECT page."districtCode", page."dlaCode", page."organizationNameTh", page."districtNameTh", page.status AS "reportStatus",
-             im."issueOrdinal", im."issueTitle", im."measureOrdinal", im.title, im."periodStart", im."periodEnd",
-             im."responsibleUnits", im.outcomes, COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
-        FROM page
-        -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
-        -- them into a hash join that scans every issue and measure of every year, per page).
-        -- A report without measures still gives one row (measureOrdinal null) for the cursor.
-        LEFT JOIN LATERAL (
-          SELECT i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.id AS "measureId", m.ordinal AS "measureOrdinal", m.title,
-                 m."periodStart"::text AS "periodStart", m."periodEnd"::text AS "periodEnd", m."responsibleUnits", m.outcomes
-            FROM (SELECT * FROM "ReportIssue" WHERE "reportId" = page.id OFFSET 0) i
-            CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
-        ) im ON TRUE
-        LEFT JOIN LATERAL (
-          SELECT array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE x.checked) AS checked,
-                 array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE NOT x.checked) AS unchecked
-            FROM "MeasureResultItem" x WHERE x."measureId" = im."measureId") items ON TRUE
-       ORDER BY page."districtCode", page."dlaCode", im."issueOrdinal", im."measureOrdinal", im."measureId"`;
+    const page = db.$queryRaw<MeasureSqlRow[]>`
+        WITH page AS (
+          SELECT r.id, r.status::text AS status, o."nameTh" AS "organizationNameTh", o."dlaCode",
+                 d.code AS "districtCode", d."nameTh" AS "districtNameTh"
+            FROM ${countedReportsSql(area, input)}
+             ${cursor}
+           ORDER BY d.code, o."dlaCode"
+           LIMIT ${reportsPerPage}
+        )
+        SELECT page."districtCode", page."dlaCode", page."organizationNameTh", page."districtNameTh", page.status AS "reportStatus",
+               im."issueOrdinal", im."issueTitle", im."measureOrdinal", im.title, im."periodStart", im."periodEnd",
+               im."responsibleUnits", im.outcomes, COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
+          FROM page
+          -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
+          -- them into a hash join that scans every issue and measure of every year, per page).
+          -- A report without measures still gives one row (measureOrdinal null) for the cursor.
+          LEFT JOIN LATERAL (
+            SELECT i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.id AS "measureId", m.ordinal AS "measureOrdinal", m.title,
+                   m."periodStart"::text AS "periodStart", m."periodEnd"::text AS "periodEnd", m."responsibleUnits", m.outcomes
+              FROM (SELECT * FROM "ReportIssue" WHERE "reportId" = page.id OFFSET 0) i
+              CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
+          ) im ON TRUE
+          LEFT JOIN LATERAL (
+            SELECT array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE x.checked) AS checked,
+                   array_agg(x.text ORDER BY x.ordinal) FILTER (WHERE NOT x.checked) AS unchecked
+              FROM "MeasureResultItem" x WHERE x."measureId" = im."measureId") items ON TRUE
+         ORDER BY page."districtCode", page."dlaCode", im."issueOrdinal", im."measureOrdinal", im."measureId"`;
+    // Handled here so that a page nobody awaits (the consumer stopped) is no unhandled rejection;
+    // whoever awaits it still gets the error.
+    page.catch(() => undefined);
+    return page;
+  };
+  // One page is read ahead: the database works on the next page while this one is written.
+  let next = fetchPage(null);
+  for (;;) {
+    const rows = await next;
     if (rows.length === 0) return;
     const last = rows.at(-1)!;
-    after = { districtCode: last.districtCode, dlaCode: last.dlaCode };
+    next = fetchPage({ districtCode: last.districtCode, dlaCode: last.dlaCode });
     yield rows
       .filter((row) => row.measureOrdinal !== null)
       .map(({ districtCode: _districtCode, dlaCode: _dlaCode, measureOrdinal, periodStart, periodEnd, ...row }) => ({

@@ -3,6 +3,8 @@
 // one page of measures at a time whatever the size of the export. Sheets are written one after
 // the other, the large measures sheet last. Numbers are numbers (scores with two decimals,
 // shares as percentages); years are Buddhist Era; text dates use Arabic digits.
+import { EventEmitter, once } from "node:events";
+import { setImmediate as nextTurn } from "node:timers/promises";
 import ExcelJS from "exceljs";
 import { formatThaiShortDate } from "@/server/domain/thai-format";
 import {
@@ -196,6 +198,35 @@ export function measureCells(row: MeasureRow): TableCell[] {
   ];
 }
 
+// exceljs's streaming writer never waits for its zip: each row's XML goes straight into the
+// sheet's zip entry, whose deflate only advances when the event loop turns, so a national export
+// ended up holding ~200 MB of XML in buffers. The writer lets the loop turn every few rows and
+// waits for the entry to drain whenever it holds more than a megabyte.
+const ROWS_BETWEEN_TURNS = 25;
+export const MAX_BUFFERED_XML_BYTES = 1024 * 1024;
+
+/** The input stream of a zip entry (archiver wraps a sheet's stream in a readable-stream 2 PassThrough). */
+type ZipEntryInput = EventEmitter & { _writableState: { length: number } };
+
+/**
+ * The stream taking a sheet's XML into the zip. exceljs exposes neither it nor any backpressure:
+ * a WorksheetWriter's `stream` pipes into the entry's input stream, which archiver reads at the
+ * deflate's pace; its writable state counts the bytes not read yet. Null if a later exceljs or
+ * archiver hides it (the export still works, without waiting; a unit test says so first).
+ */
+export function zipEntryInput(sheet: ExcelJS.Worksheet): ZipEntryInput | null {
+  const input = (sheet as unknown as { stream?: { pipes?: unknown[] } }).stream?.pipes?.[0];
+  const buffered = (input as Partial<ZipEntryInput> | undefined)?._writableState?.length;
+  return input instanceof EventEmitter && typeof buffered === "number" ? (input as ZipEntryInput) : null;
+}
+
+export const bufferedXmlBytes = (entry: ZipEntryInput) => entry._writableState.length;
+
+export async function letZipCatchUp(entry: ZipEntryInput | null): Promise<void> {
+  if (entry && bufferedXmlBytes(entry) > MAX_BUFFERED_XML_BYTES) await once(entry, "drain");
+  else await nextTurn();
+}
+
 /**
  * Writes the workbook to `file`. `measures` yields the measures page by page; `onMeasures` is
  * told the running count after each page (for the job's progress).
@@ -218,9 +249,13 @@ export async function writeSummaryWorkbook(
   writeYearlyScoresSheet(workbook, data);
   writeIssuesSheet(workbook, data.adoption);
   const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS);
+  const entry = zipEntryInput(sheet);
   let written = 0;
   for await (const page of measures) {
-    for (const row of page) addRow(sheet, measureCells(row));
+    for (const [index, row] of page.entries()) {
+      addRow(sheet, measureCells(row));
+      if (index % ROWS_BETWEEN_TURNS === ROWS_BETWEEN_TURNS - 1) await letZipCatchUp(entry);
+    }
     written += page.length;
     await onMeasures(written);
   }
