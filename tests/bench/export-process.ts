@@ -1,7 +1,9 @@
 // One national Excel export in a process of its own, as the server would run it: prints its
-// time, rows, file size and the process's peak resident memory (maxRSS) as JSON.
+// time, rows, file size, the process's peak resident memory (maxRSS) and how long its event
+// loop was held (p99 and max), as JSON.
 // Usage: tsx tests/bench/export-process.ts <PostgreSQL URL> <fiscal year BE> <file>
 import fs from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { prismaOnPostgres } from "@/server/db/client";
 import { produceSummary } from "@/server/services/exports/export-jobs";
 
@@ -10,11 +12,15 @@ async function main() {
   const db = prismaOnPostgres(url!);
   const input = { yearBe: Number(yearBe), districtId: null, organizationType: null, includeUnaccepted: true };
   const rssBeforeBytes = process.memoryUsage().rss;
+  // How long other requests of the same server would wait behind the export.
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const started = performance.now();
   const { rows } = await produceSummary(db, { kind: "national" }, input, "XLSX", file!);
   const seconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
   await db.$disconnect();
-  console.log(JSON.stringify({ seconds, rows, bytes: fs.statSync(file!).size, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBeforeBytes }));
+  console.log(JSON.stringify({ seconds, rows, bytes: fs.statSync(file!).size, maxRssBytes: process.resourceUsage().maxRSS * 1024, rssBeforeBytes, loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 }));
 }
 
 main().catch((error: unknown) => {

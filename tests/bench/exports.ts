@@ -27,7 +27,7 @@ const MB = 1024 * 1024;
 const NATIONAL_RUNS = 3;
 
 /** What export-process.ts prints. */
-type ExportProcessResult = { seconds: number; rows: number; bytes: number; maxRssBytes: number; rssBeforeBytes: number };
+type ExportProcessResult = { seconds: number; rows: number; bytes: number; maxRssBytes: number; rssBeforeBytes: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
 
 function line(label: string, figure: number, target: number, unit: string, extra = "") {
   console.log(`${label.padEnd(52)} ${figure.toFixed(2).padStart(8)} ${unit}  target ≤ ${target} ${unit}  ratio ${(figure / target).toFixed(2)}${extra}`);
@@ -61,6 +61,9 @@ export async function runExportBench(db: Db, databaseUrl: string, targets: { pro
     line(`national Excel, ${rows} rows, ${(bytes / MB).toFixed(1)} MB file (median of ${NATIONAL_RUNS})`, median(seconds), XLSX_TARGET_S, "s", each(seconds, 2));
     line(`national Excel, peak resident memory (median of ${NATIONAL_RUNS})`, median(peaks), MEMORY_TARGET_MB, "MB", each(peaks, 0));
     console.log(`  before the export each process held ${median(runs.map((result) => result.rssBeforeBytes / MB)).toFixed(0)} MB (Node, Prisma, exceljs)`);
+    console.log(
+      `  the event loop was held at most ${median(runs.map((result) => result.loopDelayMaxMs)).toFixed(0)} ms at a time (p99 ${median(runs.map((result) => result.loopDelayP99Ms)).toFixed(0)} ms; medians): other requests wait no longer`,
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -105,31 +105,29 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: S
   sheet.commit();
 }
 
-function writeOrganizationsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, organizations: SummaryOrganization[]) {
+async function writeOrganizationsSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, organizations: SummaryOrganization[]) {
   const scoreColumns = new Set(["คะแนนรวม", "IIT", "EIT", "OIT"]);
   const sheet = tableSheet(
     workbook,
     SHEET_NAMES.organizations,
     ORGANIZATION_COLUMNS.map((column) => ({ ...column, format: scoreColumns.has(column.header) ? SCORE_FORMAT : undefined })),
   );
-  for (const row of organizations) addRow(sheet, ORGANIZATION_COLUMNS.map((column) => column.value(row)));
+  await addRows(sheet, organizations, (row) => ORGANIZATION_COLUMNS.map((column) => column.value(row)));
   sheet.commit();
 }
 
-function writeYearlyScoresSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: SummaryWorkbookData) {
+async function writeYearlyScoresSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: SummaryWorkbookData) {
   const years = data.overview.trend.overall.map((year) => year.yearBe);
   const sheet = tableSheet(workbook, SHEET_NAMES.yearlyScores, [
     { header: "อำเภอ", width: 20 },
     { header: "องค์กร", width: 42 },
     ...years.map((yearBe) => ({ header: `ปีงบประมาณ ${yearBe}`, width: 12, format: SCORE_FORMAT })),
   ]);
-  for (const row of data.organizations) {
-    addRow(sheet, [row.district.nameTh, row.nameTh, ...years.map((yearBe) => row.totals.get(yearBe) ?? null)]);
-  }
+  await addRows(sheet, data.organizations, (row) => [row.district.nameTh, row.nameTh, ...years.map((yearBe) => row.totals.get(yearBe) ?? null)]);
   sheet.commit();
 }
 
-function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption: IssueAdoption) {
+async function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption: IssueAdoption) {
   const sheet = tableSheet(workbook, SHEET_NAMES.issues, [
     { header: "ประเด็นที่", width: 9 },
     { header: "ประเด็น", width: 48, wrap: true },
@@ -140,11 +138,10 @@ function writeIssuesSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, adoption
     { header: "อปท. ทั้งหมด", width: 12 },
     { header: "สัดส่วน", width: 10, format: SHARE_FORMAT },
   ]);
-  for (const issue of adoption.issues) {
-    for (const item of issue.items) {
-      addRow(sheet, [issue.ordinal, issue.title, issue.organizationsWithMeasures, item.ordinal, item.text, item.organizationsChecked, adoption.organizations, item.share]);
-    }
-  }
+  const rows = adoption.issues.flatMap((issue) =>
+    issue.items.map((item) => [issue.ordinal, issue.title, issue.organizationsWithMeasures, item.ordinal, item.text, item.organizationsChecked, adoption.organizations, item.share]),
+  );
+  await addRows(sheet, rows, (cells) => cells);
   sheet.commit();
 }
 
@@ -201,7 +198,8 @@ export function measureCells(row: MeasureRow): TableCell[] {
 // exceljs's streaming writer never waits for its zip: each row's XML goes straight into the
 // sheet's zip entry, whose deflate only advances when the event loop turns, so a national export
 // ended up holding ~200 MB of XML in buffers. The writer lets the loop turn every few rows and
-// waits for the entry to drain whenever it holds more than a megabyte.
+// waits for the entry to drain whenever it holds more than a megabyte. The turns also keep the
+// server answering other requests during a long export.
 const ROWS_BETWEEN_TURNS = 25;
 export const MAX_BUFFERED_XML_BYTES = 1024 * 1024;
 
@@ -227,6 +225,16 @@ export async function letZipCatchUp(entry: ZipEntryInput | null): Promise<void> 
   else await nextTurn();
 }
 
+/** Adds the rows of a table sheet, letting the zip catch up every few rows. */
+async function addRows<T>(sheet: ExcelJS.Worksheet, rows: Iterable<T>, cells: (row: T) => TableCell[]): Promise<void> {
+  const entry = zipEntryInput(sheet);
+  let added = 0;
+  for (const row of rows) {
+    addRow(sheet, cells(row));
+    if (++added % ROWS_BETWEEN_TURNS === 0) await letZipCatchUp(entry);
+  }
+}
+
 /**
  * Writes the workbook to `file`. `measures` yields the measures page by page; `onMeasures` is
  * told the running count after each page (for the job's progress).
@@ -245,17 +253,13 @@ export async function writeSummaryWorkbook(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: styled, useSharedStrings: false });
   workbook.creator = "Prongsai";
   writeSummarySheet(workbook, data);
-  writeOrganizationsSheet(workbook, data.organizations);
-  writeYearlyScoresSheet(workbook, data);
-  writeIssuesSheet(workbook, data.adoption);
+  await writeOrganizationsSheet(workbook, data.organizations);
+  await writeYearlyScoresSheet(workbook, data);
+  await writeIssuesSheet(workbook, data.adoption);
   const sheet = tableSheet(workbook, SHEET_NAMES.measures, MEASURE_COLUMNS);
-  const entry = zipEntryInput(sheet);
   let written = 0;
   for await (const page of measures) {
-    for (const [index, row] of page.entries()) {
-      addRow(sheet, measureCells(row));
-      if (index % ROWS_BETWEEN_TURNS === ROWS_BETWEEN_TURNS - 1) await letZipCatchUp(entry);
-    }
+    await addRows(sheet, page, measureCells);
     written += page.length;
     await onMeasures(written);
   }
