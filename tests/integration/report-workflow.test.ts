@@ -132,6 +132,26 @@ describe("editing (autosave)", () => {
     expect(after.map((row) => row.id)).toEqual([before[1]!.id, before[0]!.id]);
   });
 
+  it("an edit of one measure's title writes that title only, and the audit names that measure alone", async () => {
+    const [edited, untouched] = content.issues[0]!.measures;
+    const itemsBefore = await database.db.measureResultItem.findMany({ where: { measureId: { in: [edited!.id, untouched!.id] } } });
+    const changed = { ...edited!, title: `${edited!.title} (แก้ไข)` };
+    content = { ...content, issues: [{ ...content.issues[0]!, measures: [changed, untouched!] }] };
+    const result = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content });
+    expect(result.ok).toBe(true);
+    version += 1;
+
+    const saves = await database.db.auditEvent.findMany({ where: { action: "report.save", entityId: reportId } });
+    const audit = saves.find((event) => (event.after as { version?: number } | null)?.version === version);
+    expect(audit?.after).toMatchObject({ version, changedMeasures: [edited!.id], changedIssues: [], removed: [] });
+    const itemsAfter = await database.db.measureResultItem.findMany({ where: { measureId: { in: [edited!.id, untouched!.id] } } });
+    // Result items did not change: their rows are the same rows (a rewrite makes new ids).
+    const ids = (rows: typeof itemsBefore) => rows.map((row) => row.id).sort();
+    expect(ids(itemsAfter)).toEqual(ids(itemsBefore));
+    expect(itemsAfter).toHaveLength(2);
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).content).toEqual(content);
+  });
+
   it("refuses invalid content with a Thai message and writes nothing", async () => {
     const tooLong = { ...content, header: { ...content.header, subject: "ก".repeat(5000) } };
     await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: tooLong }), "BAD_REQUEST", /ยาวเกิน/);

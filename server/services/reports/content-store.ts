@@ -174,9 +174,12 @@ export async function writeReportContent(
         createdMeasures.push({ measure, issueId: issue.id, ordinal: index + 1 });
         continue;
       }
+      const moved = previous.issueId !== issue.id || previous.index !== index;
+      // An autosave changes one measure of up to 200: compare each whole first.
+      if (!moved && sameContent(previous.measure, measure)) continue;
+      summary.changedMeasures.push(measure.id);
       const { resultItems: itemsBefore, evidenceLinks: linksBefore, ...fieldsBefore } = previous.measure;
       const { resultItems, evidenceLinks, ...fields } = measure;
-      const moved = previous.issueId !== issue.id || previous.index !== index;
       if (moved || !sameContent(fieldsBefore, fields)) {
         await tx.measure.update({ where: { id: measure.id }, data: measureColumns(measure, issue.id, index + 1) });
       }
@@ -192,7 +195,6 @@ export async function writeReportContent(
           data: evidenceLinks.map((link, ordinal) => ({ measureId: measure.id, ordinal: ordinal + 1, ...link })),
         });
       }
-      if (moved || !sameContent(previous.measure, measure)) summary.changedMeasures.push(measure.id);
     }
   }
   if (createdMeasures.length) {
