@@ -27,6 +27,15 @@ export type Access = {
 /** An organisation's place in the tree. */
 export type OrganizationNode = { id: string; districtId: string; provinceId: string };
 
+/** Selects what an organisation's node is made of (see organizationNode). */
+export const ORGANIZATION_NODE_SELECT = { id: true, districtId: true, district: { select: { provinceId: true } } } satisfies Prisma.LocalOrganizationSelect;
+
+export const organizationNode = (organization: { id: string; districtId: string; district: { provinceId: string } }): OrganizationNode => ({
+  id: organization.id,
+  districtId: organization.districtId,
+  provinceId: organization.district.provinceId,
+});
+
 export type AreaNode = { kind: "district" | "province"; id: string } | { kind: "national" };
 
 /** The caller's access, read fresh from the database; null for a missing or disabled account. */
@@ -106,15 +115,8 @@ export async function requireReadableOrganization(
   access: Access,
   organizationId: string,
 ): Promise<OrganizationNode> {
-  const organization = await db.localOrganization.findUnique({
-    where: { id: organizationId },
-    select: { id: true, districtId: true, district: { select: { provinceId: true } } },
-  });
-  const node = organization && {
-    id: organization.id,
-    districtId: organization.districtId,
-    provinceId: organization.district.provinceId,
-  };
+  const organization = await db.localOrganization.findUnique({ where: { id: organizationId }, select: ORGANIZATION_NODE_SELECT });
+  const node = organization && organizationNode(organization);
   if (!node || !canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   return node;
 }
@@ -151,8 +153,12 @@ export function isReviewer(access: Access): boolean {
 }
 
 /** Loads a report's organisation and checks that the caller may read it. */
-export async function requireReadableReport(db: DbClient, access: Access, reportId: string) {
-  const report = await db.yearlyReport.findUnique({ where: { id: reportId }, select: { organizationId: true } });
-  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  return requireReadableOrganization(db, access, report.organizationId);
+export async function requireReadableReport(db: DbClient, access: Access, reportId: string): Promise<OrganizationNode> {
+  const report = await db.yearlyReport.findUnique({
+    where: { id: reportId },
+    select: { organization: { select: ORGANIZATION_NODE_SELECT } },
+  });
+  const node = report && organizationNode(report.organization);
+  if (!node || !canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return node;
 }

@@ -4,9 +4,12 @@ import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import {
+  canReadOrganization,
   canReviewOrganization,
   canWriteOrganization,
   isAdmin,
+  ORGANIZATION_NODE_SELECT,
+  organizationNode,
   requireReadableOrganization,
   type Access,
   type OrganizationNode,
@@ -38,14 +41,14 @@ export function reportActor(access: Access, node: OrganizationNode): ReportActor
 export async function requireReportAction(db: DbClient, access: Access, reportId: string, action: ReportAction) {
   const report = await db.yearlyReport.findUnique({
     where: { id: reportId },
-    include: { organization: { select: { districtId: true, district: { select: { provinceId: true } } } } },
+    include: { organization: { select: ORGANIZATION_NODE_SELECT } },
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  const node = { id: report.organizationId, districtId: report.organization.districtId, provinceId: report.organization.district.provinceId };
+  const node = organizationNode(report.organization);
   const actor = reportActor(access, node);
   if (!allowedActions(report, actor).includes(action)) {
     // Someone who may not even read the organisation learns nothing about the report.
-    await requireReadableOrganization(db, access, node.id);
+    if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
     throw new AppError("FORBIDDEN", ACTION_REFUSED[action]);
   }
   return { report, node, actor };
@@ -69,8 +72,8 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
     },
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  const node = { id: report.organizationId, districtId: report.organization.districtId, provinceId: report.organization.district.provinceId };
-  await requireReadableOrganization(db, access, node.id);
+  const node = organizationNode(report.organization);
+  if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const yearBe = report.fiscalYear.yearBe;
   const [content, itaResults, unitSuggestions, levelRules] = await Promise.all([
     loadReportContent(db, report.id),
