@@ -152,6 +152,13 @@ describe("editing (autosave)", () => {
     expect((await as(world.users.editorA1.id).report.get({ reportId })).content).toEqual(content);
   });
 
+  it("offers the editor the responsible units the organisation has used; a reviewer reading it gets none", async () => {
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).unitSuggestions).toEqual(["สำนักปลัด"]);
+    const read = await as(world.users.provinceA.id).report.get({ reportId });
+    expect(read.actions).not.toContain("edit");
+    expect(read.unitSuggestions).toEqual([]);
+  });
+
   it("refuses invalid content with a Thai message and writes nothing", async () => {
     const tooLong = { ...content, header: { ...content.header, subject: "ก".repeat(5000) } };
     await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: tooLong }), "BAD_REQUEST", /ยาวเกิน/);

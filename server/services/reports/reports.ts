@@ -75,13 +75,15 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
   const node = organizationNode(report.organization);
   if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const yearBe = report.fiscalYear.yearBe;
+  const actions = allowedActions(report, reportActor(access, node));
   const [content, itaResults, unitSuggestions, levelRules] = await Promise.all([
     loadReportContent(db, report.id),
     db.itaResult.findMany({
       where: { organizationId: report.organizationId, fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
       include: { fiscalYear: { select: { yearBe: true } } },
     }),
-    listResponsibleUnits(db, report.organizationId),
+    // Offered while typing a measure: only an editor needs them.
+    actions.includes("edit") ? listResponsibleUnits(db, report.organizationId) : [],
     db.levelRule.findMany({
       where: { fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
       orderBy: { rank: "asc" },
@@ -119,7 +121,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       indicators: report.fiscalYear.indicators,
     },
     content,
-    actions: allowedActions(report, reportActor(access, node)),
+    actions,
     signOffs: report.signOffs,
     comments: report.comments,
     itaResults: itaResults.map(({ fiscalYear, ...result }) => ({
