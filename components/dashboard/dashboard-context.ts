@@ -65,4 +65,3 @@ export async function loadDashboardContext(params: PageParams, searchParams: Pag
   };
 }
 
-export type DashboardContext = Awaited<ReturnType<typeof loadDashboardContext>>;

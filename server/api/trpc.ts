@@ -13,7 +13,6 @@ import {
   requireReadableOrganization,
   requireReadableReport,
   requireReviewableArea,
-  type Access,
   type AreaNode,
 } from "@/server/access/access";
 import { AppError } from "@/server/errors";
@@ -101,8 +100,6 @@ export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
   if (!isAdmin(ctx.access)) throw new TRPCError({ code: "FORBIDDEN", message: "เฉพาะผู้ดูแลระบบ" });
   return next();
 });
-
-export type SignedInContext = Context & { access: Access };
 
 /** Calls about one report: the caller may read the report's organisation. */
 export const reportProcedure = signedInProcedure

@@ -17,7 +17,6 @@ export const NATIONAL_DISTRICTS = 878;
 export const NATIONAL_ORGANIZATIONS = 7850;
 /** The export benchmark needs one province of exactly this size: the first one. */
 export const LARGE_PROVINCE_ORGANIZATIONS = 250;
-export const SYNTHETIC_ID_PREFIX = "syn_";
 export const SYNTHETIC_PROVINCE_PREFIX = "syn_prv_";
 
 const DAY_MS = 86_400_000;
@@ -355,7 +354,6 @@ function reportContent(t: Tools, reportId: string, year: YearCatalogue): ReportC
 
 // ── One province ───────────────────────────────────────────────────────────────────────
 
-export type ProvinceRows = ReturnType<typeof generateProvince>;
 
 /**
  * Everything of one province, as rows ready for bulk insertion. `years` are the fiscal years

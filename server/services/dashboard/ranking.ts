@@ -22,7 +22,6 @@ export const ZRankingInput = ZDashboardFilters.extend({
   page: z.number({ error: "หน้าต้องเป็นตัวเลข" }).int("หน้าต้องเป็นจำนวนเต็ม").min(1, "หน้าต้องเริ่มที่ 1").max(10_000, "หน้าไม่ถูกต้อง").default(1),
   pageSize: z.number({ error: "จำนวนต่อหน้าต้องเป็นตัวเลข" }).int("จำนวนต่อหน้าต้องเป็นจำนวนเต็ม").min(1).max(200, "แสดงได้ไม่เกิน 200 แห่งต่อหน้า").default(RANKING_PAGE_SIZE),
 });
-export type RankingInput = z.input<typeof ZRankingInput>;
 type RankingQuery = z.output<typeof ZRankingInput>;
 
 export type RankingRow = {

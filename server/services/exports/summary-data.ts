@@ -18,7 +18,6 @@ import { getAreaTrend, type AreaTrend } from "@/server/services/dashboard/trend"
 import { z } from "@/server/validation";
 
 export const EXPORT_FORMATS = ["PDF", "XLSX", "CSV"] as const;
-export type ExportFormatName = (typeof EXPORT_FORMATS)[number];
 
 export const ZSummaryExportInput = ZAreaOverviewInput.extend({
   format: z.enum(EXPORT_FORMATS, { error: "รูปแบบไฟล์ต้องเป็น PDF, XLSX หรือ CSV" }),
