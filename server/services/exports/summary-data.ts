@@ -139,6 +139,24 @@ export function groupByDistrict(rows: SummaryOrganization[]) {
   return groups;
 }
 
+/** One headline figure of the overview: a count, a share (0–1) or a score. */
+export type SummaryFigure = { label: string; value: number | null; kind: "count" | "share" | "score" };
+
+/** The overview's headline figures, in the order the PDF and the workbook both list them. */
+export function summaryFigures({ figures }: AreaOverview): SummaryFigure[] {
+  return [
+    { label: "จำนวน อปท. (แห่ง)", value: figures.organizations, kind: "count" },
+    { label: "รายงานที่ส่งแล้ว (ฉบับ)", value: figures.reports.submitted, kind: "count" },
+    { label: "รับรายงานแล้ว (ฉบับ)", value: figures.reports.accepted, kind: "count" },
+    { label: "ยังไม่ส่ง (แห่ง)", value: figures.reports.missing, kind: "count" },
+    { label: "อัตราการส่ง", value: figures.reports.reportingRate, kind: "share" },
+    { label: "อปท. ที่มีผลประเมิน (แห่ง)", value: figures.scores.count, kind: "count" },
+    { label: "คะแนนเฉลี่ย", value: figures.scores.mean, kind: "score" },
+    { label: "คะแนนมัธยฐาน", value: figures.scores.median, kind: "score" },
+    { label: "ระดับที่ประกาศไม่ตรงกับเกณฑ์ (แห่ง)", value: figures.levelMismatches, kind: "count" },
+  ];
+}
+
 /** The overview page's figures with its trend. */
 export type SummaryOverview = AreaOverview & { trend: AreaTrend };
 

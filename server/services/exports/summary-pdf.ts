@@ -11,7 +11,9 @@ import {
   generatedLine,
   groupByDistrict,
   reportStatusLabel,
+  summaryFigures,
   type IssueAdoption,
+  type SummaryFigure,
   type SummaryHeader,
   type SummaryOrganization,
   type SummaryOverview,
@@ -80,24 +82,15 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
 
   // ── Figures ──
   const { figures } = overview;
-  const rate = figures.reports.reportingRate === null ? "–" : formatPercent(figures.reports.reportingRate, DIGITS);
   heading("ตัวเลขสรุป");
+  const formatted = ({ value, kind }: SummaryFigure) =>
+    value === null ? "–" : kind === "share" ? formatPercent(value, DIGITS) : kind === "score" ? score(value) : formatInteger(value, DIGITS);
   table(
     [
       { header: "รายการ", share: 0.6 },
       { header: "จำนวน", share: 0.4 },
     ],
-    [
-      ["จำนวน อปท. (แห่ง)", formatInteger(figures.organizations, DIGITS)],
-      ["รายงานที่ส่งแล้ว (ฉบับ)", formatInteger(figures.reports.submitted, DIGITS)],
-      ["รับรายงานแล้ว (ฉบับ)", formatInteger(figures.reports.accepted, DIGITS)],
-      ["ยังไม่ส่ง (แห่ง)", formatInteger(figures.reports.missing, DIGITS)],
-      ["อัตราการส่ง", rate],
-      ["อปท. ที่มีผลประเมิน (แห่ง)", formatInteger(figures.scores.count, DIGITS)],
-      ["คะแนนเฉลี่ย", score(figures.scores.mean)],
-      ["คะแนนมัธยฐาน", score(figures.scores.median)],
-      ["ระดับที่ประกาศไม่ตรงกับเกณฑ์ (แห่ง)", formatInteger(figures.levelMismatches, DIGITS)],
-    ].map(([label, value]) => [cell(label!), cell(value!)]),
+    summaryFigures(overview).map((figure) => [cell(figure.label), cell(formatted(figure))]),
   );
 
   // ── Charts ──

@@ -11,7 +11,9 @@ import {
   generatedLine,
   ORGANIZATION_COLUMNS,
   reportStatusLabel,
+  summaryFigures,
   type IssueAdoption,
+  type SummaryFigure,
   type MeasureRow,
   type SummaryHeader,
   type SummaryOrganization,
@@ -29,6 +31,7 @@ export const SHEET_NAMES = {
 
 const SCORE_FORMAT = "0.00";
 const SHARE_FORMAT = "0.0%";
+const FIGURE_FORMAT: Record<SummaryFigure["kind"], string | undefined> = { count: undefined, share: SHARE_FORMAT, score: SCORE_FORMAT };
 
 type Column = { header: string; width: number; format?: string; wrap?: boolean };
 
@@ -85,15 +88,7 @@ function writeSummarySheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, data: S
   if (overview.containsInventedData) pair("หมายเหตุ", "ข้อมูลนี้มีข้อมูลสาธิตหรือข้อมูลสังเคราะห์ปนอยู่ ไม่ใช่ข้อมูลจริงทั้งหมด");
 
   section("ตัวเลขสรุป");
-  pair("จำนวน อปท. (แห่ง)", figures.organizations);
-  pair("รายงานที่ส่งแล้ว (ฉบับ)", figures.reports.submitted);
-  pair("รับรายงานแล้ว (ฉบับ)", figures.reports.accepted);
-  pair("ยังไม่ส่ง (แห่ง)", figures.reports.missing);
-  pair("อัตราการส่ง", figures.reports.reportingRate, SHARE_FORMAT);
-  pair("อปท. ที่มีผลประเมิน (แห่ง)", figures.scores.count);
-  pair("คะแนนเฉลี่ย", figures.scores.mean, SCORE_FORMAT);
-  pair("คะแนนมัธยฐาน", figures.scores.median, SCORE_FORMAT);
-  pair("ระดับที่ประกาศไม่ตรงกับเกณฑ์ (แห่ง)", figures.levelMismatches);
+  for (const figure of summaryFigures(overview)) pair(figure.label, figure.value, FIGURE_FORMAT[figure.kind]);
 
   section(`จำนวน อปท. ตามระดับผลการประเมิน ปีงบประมาณ ${header.yearBe}`);
   for (const level of figures.levels) pair(level.label, level.count);
