@@ -281,6 +281,27 @@ export class Flow {
     }
   }
 
+  /** A title: each of its lines centred between the margins. */
+  centred(text: string, style: TextStyle) {
+    const centre = (this.left + this.right) / 2;
+    for (const line of this.wrap(text, style, this.width)) {
+      this.draw({ text: line, style, x: centre, centered: true });
+      this.y += lineHeight(style);
+    }
+  }
+
+  /** A heading kept on the page with the `keepWith` points that follow it (a table's header and first row). */
+  heading(text: string, style: TextStyle, keepWith: number, spaceBefore = lineHeight(style) / 2) {
+    const lines = this.wrap(text, style, this.width);
+    this.ensure(spaceBefore + lines.length * lineHeight(style) + 2 + keepWith);
+    this.space(spaceBefore);
+    for (const line of lines) {
+      this.draw({ text: line, style, x: this.left });
+      this.y += lineHeight(style);
+    }
+    this.y += 2;
+  }
+
   /** A paragraph that flows across pages line by line. */
   paragraph(text: string, style: TextStyle, options: { firstLineIndent?: number; spaceBefore?: number } = {}) {
     const indent = options.firstLineIndent ?? 0;

@@ -39,19 +39,12 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 export function drawAnnex(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null) {
   const flow = new Flow(doc, { layout: "landscape", margins: { top: 1.5 * CM, bottom: 1.5 * CM, left: 2 * CM, right: 1.5 * CM } }, digits, note);
   flow.addPage();
-  const centre = (flow.left + flow.right) / 2;
-  const centred = (text: string, style: TextStyle) => {
-    for (const line of flow.wrap(text, style, flow.width)) {
-      flow.draw({ text: line, style, x: centre, centered: true });
-      flow.y += lineHeight(style);
-    }
-  };
   const { organization } = report;
-  centred(
+  flow.centred(
     `รายงานผลการดำเนินการตามมาตรการขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใส ประจำปีงบประมาณ พ.ศ. ${flow.number(report.fiscalYear.yearBe)}`,
     TITLE,
   );
-  centred(`${organization.nameTh} อำเภอ${organization.districtNameTh} จังหวัด${organization.provinceNameTh}`, HEADING);
+  flow.centred(`${organization.nameTh} อำเภอ${organization.districtNameTh} จังหวัด${organization.provinceNameTh}`, HEADING);
 
   const columns: TableColumn[] = COLUMNS.map((column) => ({ header: column.header, width: flow.width * column.share }));
   if (report.content.issues.length === 0) flow.paragraph("ยังไม่มีประเด็น", TABLE.body, { spaceBefore: lineHeight(HEADING) });
@@ -68,16 +61,8 @@ export function drawAnnex(doc: Pdf, report: ReportData, digits: DigitStyle, note
     ]);
     if (rows.length === 0) rows.push([[{ text: "ยังไม่มีมาตรการ" }], [], [], [], [], []]);
     const table = layoutTable(flow, columns, rows, TABLE);
-    const heading = flow.wrap(`ประเด็นที่ ${flow.number(index + 1)} ${issue.title}`, HEADING, flow.width);
     // The heading stays on the page where its table starts.
-    const spaceBefore = lineHeight(HEADING) / 2;
-    flow.ensure(spaceBefore + heading.length * lineHeight(HEADING) + table.startHeight);
-    flow.space(spaceBefore);
-    for (const text of heading) {
-      flow.draw({ text, style: HEADING, x: flow.left });
-      flow.y += lineHeight(HEADING);
-    }
-    flow.y += 2;
+    flow.heading(`ประเด็นที่ ${flow.number(index + 1)} ${issue.title}`, HEADING, table.startHeight);
     table.draw();
   }
 }

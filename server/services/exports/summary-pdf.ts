@@ -47,17 +47,7 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
   );
   flow.addPage();
 
-  /** A heading kept on the page with what must follow it (`keepWith` points). */
-  const heading = (text: string, spaceBefore = lineHeight(HEADING) / 2, keepWith = 3 * lineHeight(BODY)) => {
-    const lines = flow.wrap(text, HEADING, flow.width);
-    flow.ensure(spaceBefore + lines.length * lineHeight(HEADING) + 2 + keepWith);
-    flow.space(spaceBefore);
-    for (const line of lines) {
-      flow.draw({ text: line, style: HEADING, x: flow.left });
-      flow.y += lineHeight(HEADING);
-    }
-    flow.y += 2;
-  };
+  const heading = (text: string, spaceBefore?: number, keepWith = 3 * lineHeight(BODY)) => flow.heading(text, HEADING, keepWith, spaceBefore);
   const table = (columns: { header: string; share: number }[], rows: CellItem[][][], title?: string) => {
     const laidOut = layoutTable(
       flow,
@@ -71,10 +61,7 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
   };
 
   // ── Title, filters, time ──
-  for (const line of flow.wrap(header.title, TITLE, flow.width)) {
-    flow.draw({ text: line, style: TITLE, x: (flow.left + flow.right) / 2, centered: true });
-    flow.y += lineHeight(TITLE);
-  }
+  flow.centred(header.title, TITLE);
   flow.y += 4;
   for (const filter of header.filters) flow.paragraph(`${filter.label}: ${filter.value}`, BODY);
   flow.paragraph(generatedLine(header, DIGITS), BODY);
