@@ -3,12 +3,13 @@
 // the level the year's rules derive, a disagreement flagged), invented data marked.
 // Callers have checked read access (requireReadableOrganization: its own staff and the
 // reviewers of its district or province).
+import { canWriteOrganization, type Access } from "@/server/access/access";
 import type { DbClient } from "@/server/db/client";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { scoresToNumbers } from "./ita-results";
 
-export async function getOrganizationProfile(db: DbClient, organizationId: string) {
-  const [organization, years] = await Promise.all([
+export async function getOrganizationProfile(db: DbClient, access: Access, organizationId: string) {
+  const [organization, yearRows] = await Promise.all([
     db.localOrganization.findUnique({
       where: { id: organizationId },
       include: {
@@ -19,6 +20,13 @@ export async function getOrganizationProfile(db: DbClient, organizationId: strin
     listOrganizationYears(db, organizationId),
   ]);
   if (!organization) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  // createReport's rule: the organisation's preparer, in a year open for reports, once.
+  const isPreparer = canWriteOrganization(access, organizationId, ["ORG_EDITOR"]);
+  const years = yearRows.map((year) => ({
+    ...year,
+    mayCreateReport: isPreparer && year.isOpen && !year.report,
+    previousYearHasReport: yearRows.some((other) => other.yearBe === year.yearBe - 1 && other.report !== null),
+  }));
   return {
     ...organization,
     years,

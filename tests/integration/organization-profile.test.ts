@@ -67,6 +67,26 @@ describe("organization.profile", () => {
     expect(o2.years.find((year) => year.yearBe === 2567)!.report?.status).toBe("DRAFT");
   });
 
+  it("offers a new report to the organisation's preparer only, in an open year without one", async () => {
+    // o1 has reports in 2567 and 2566; every year of the dataset is open.
+    const own = await profile("editorO1", "o1");
+    expect(own.years.map((year) => [year.yearBe, year.mayCreateReport, year.previousYearHasReport])).toEqual([
+      [2568, true, true],
+      [2567, false, true],
+      [2566, false, false],
+      [2565, true, false],
+    ]);
+    await db.fiscalYear.update({ where: { yearBe: 2568 }, data: { isOpen: false } });
+    try {
+      expect((await profile("editorO1", "o1")).years[0]!.mayCreateReport).toBe(false);
+    } finally {
+      await db.fiscalYear.update({ where: { yearBe: 2568 }, data: { isOpen: true } });
+    }
+    for (const reviewer of ["districtA1", "provinceA"] as const) {
+      expect((await profile(reviewer, "o1")).years.some((year) => year.mayCreateReport), reviewer).toBe(false);
+    }
+  });
+
   it("readable by its own staff and the reviewers of its district and province", async () => {
     for (const user of ["editorO1", "signerO1", "districtA1", "provinceA", "admin"] as const) {
       expect((await profile(user, "o1")).id, user).toBe(world.ids.o1);

@@ -5,7 +5,7 @@ import { createReport } from "@/server/services/reports/reports";
 import { yearBeSchema, z } from "@/server/validation";
 
 export const organizationRouter = createTRPCRouter({
-  profile: organizationProcedure.query(({ ctx }) => getOrganizationProfile(ctx.db, ctx.organization.id)),
+  profile: organizationProcedure.query(({ ctx }) => getOrganizationProfile(ctx.db, ctx.access, ctx.organization.id)),
   createReport: organizationProcedure
     .input(z.object({ yearBe: yearBeSchema, copyFromPrevious: z.boolean() }))
     .mutation(({ ctx, input }) => createReport(ctx.db, ctx.access, input, ctx.request)),

@@ -15,12 +15,11 @@ type Props = { params: Promise<{ organizationId: string }> };
 export default async function OrganizationPage({ params }: Props) {
   const { organizationId } = await params;
   const caller = await getServerCaller();
-  const [profile, me] = await callOrRedirect(() => Promise.all([caller.organization.profile({ organizationId }), caller.me.get()]));
+  const profile = await callOrRedirect(() => caller.organization.profile({ organizationId }));
   const { years } = profile;
   const history = years
     .flatMap((year) => (year.itaResult ? [{ yearBe: year.yearBe, ...year.itaResult }] : []))
     .sort((a, b) => a.yearBe - b.yearBe);
-  const isPreparer = me.grants.some((grant) => grant.role === "ORG_EDITOR" && grant.organizationId === organizationId);
   return (
     <>
       {!profile.nameConfirmed && (
@@ -72,12 +71,12 @@ export default async function OrganizationPage({ params }: Props) {
                   ) : (
                     <>
                       <ReportStatusBadge status={null} />
-                      {isPreparer && year.isOpen && (
+                      {year.mayCreateReport && (
                         <div className="mt-1">
                           <CreateReportButtons
                             organizationId={organizationId}
                             yearBe={year.yearBe}
-                            hasPreviousReport={years.some((other) => other.yearBe === year.yearBe - 1 && other.report)}
+                            hasPreviousReport={year.previousYearHasReport}
                           />
                         </div>
                       )}
