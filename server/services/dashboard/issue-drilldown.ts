@@ -34,7 +34,7 @@ import { canReadOrganization, type Access, type AreaNode } from "@/server/access
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
-import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationConditions } from "./scope";
+import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationsCte } from "./scope";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 
 export const OTHER_ISSUE_KEY = "other";
@@ -153,29 +153,20 @@ function describeKey(catalogue: Catalogue, key: IssueKey): { title: string; item
 }
 
 /**
- * The common table expressions "orgs" (organisations counted, with their district) and
- * "reports" (reports counted, with their organisation) of every drill-down query. The fiscal
- * year is looked up by yearBe inside, so these queries run alongside the catalogue's.
+ * The common table expressions of every drill-down query: the overview's "scoped"
+ * (organisations counted, with their district) and "reports" (reports counted, with their
+ * organisation). The fiscal year is looked up by yearBe inside, so these queries run alongside
+ * the catalogue's.
  */
 function scopeCtes(area: AreaNode, input: AreaOverviewInput, organizationId?: string): Prisma.Sql {
-  const conditions = scopedOrganizationConditions(area, input.districtId ?? null, input.organizationType ?? null);
-  // One organisation asked for: narrowing here keeps the CTE to one row.
-  if (organizationId) conditions.push(Prisma.sql`o.id = ${organizationId}`);
   const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
-  const statuses = Prisma.sql`r.status IN (${Prisma.join(counted)})`;
   return Prisma.sql`
-    orgs AS (
-      SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d."nameTh" AS "districtNameTh",
-             d.code AS "districtCode", d."provinceId"
-        FROM "LocalOrganization" o
-        JOIN "District" d ON d.id = o."districtId"
-       WHERE ${Prisma.join(conditions, " AND ")}
-    ),
+    ${scopedOrganizationsCte(area, input.districtId ?? null, input.organizationType ?? null, organizationId)},
     reports AS (
       SELECT r.id, r."organizationId", r.status::text AS status, r.origin::text AS origin
         FROM "YearlyReport" r
-        JOIN orgs ON orgs.id = r."organizationId"
-       WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)} AND ${statuses}
+        JOIN scoped ON scoped.id = r."organizationId"
+       WHERE r."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)} AND r.status IN (${Prisma.join(counted)})
     )`;
 }
 
@@ -238,7 +229,7 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
         JOIN "ReportIssue" ri ON ri."reportId" = rep.id
         JOIN "Measure" m ON m."issueId" = ri.id
     )
-    SELECT 'totals' AS kind, NULL AS key, (SELECT count(*) FROM orgs)::int AS organizations,
+    SELECT 'totals' AS kind, NULL AS key, (SELECT count(*) FROM scoped)::int AS organizations,
            (SELECT count(*) FROM reports)::int AS measures,
            COALESCE((SELECT bool_or(origin <> 'REAL') FROM reports), false) AS invented
     UNION ALL
@@ -369,7 +360,7 @@ export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, 
          GROUP BY 1
       )
       SELECT ${organizationColumns}, COALESCE(c.measures, 0) AS measures, COALESCE(c."resultsChecked", 0) AS "resultsChecked"
-        FROM orgs o
+        FROM scoped o
         LEFT JOIN reports rep ON rep."organizationId" = o.id
         LEFT JOIN counts c ON c."organizationId" = o.id
        ORDER BY o."districtCode", o."nameTh"`,
@@ -451,7 +442,7 @@ export async function getOrganizationIssueMeasures(
            (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id AND i.checked)::int AS "resultsChecked",
            (SELECT count(*) FROM "MeasureResultItem" i WHERE i."measureId" = m.id)::int AS "resultItems"
       FROM issue_key k
-      CROSS JOIN orgs o
+      CROSS JOIN scoped o
       JOIN reports rep ON rep."organizationId" = o.id
       LEFT JOIN ("ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id) ON ri."reportId" = rep.id AND ${keyCondition(input.issueKey)}
      ORDER BY ri.ordinal, m.ordinal`;
@@ -517,7 +508,7 @@ export async function getIssueMeasure(db: DbClient, access: Access, area: AreaNo
                  FROM "EvidenceLink" e WHERE e."measureId" = m.id), '[]')
            ) AS measure
       FROM issue_key k
-      CROSS JOIN orgs o
+      CROSS JOIN scoped o
       JOIN reports rep ON rep."organizationId" = o.id
       JOIN "ReportIssue" ri ON ri."reportId" = rep.id
       JOIN "Measure" m ON m."issueId" = ri.id

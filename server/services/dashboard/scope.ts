@@ -86,8 +86,16 @@ export function scopedOrganizationConditions(area: AreaNode, districtId: string 
   return conditions;
 }
 
-function scopedOrganizationsCte(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
+/** The CTE "scoped": the scope's organisations with their district and province (and only `organizationId` when given). */
+export function scopedOrganizationsCte(
+  area: AreaNode,
+  districtId: string | null,
+  organizationType: OrganizationType | null,
+  organizationId?: string,
+): Prisma.Sql {
   const conditions = scopedOrganizationConditions(area, districtId, organizationType);
+  // One organisation asked for: narrowing here keeps the CTE to one row.
+  if (organizationId) conditions.push(Prisma.sql`o.id = ${organizationId}`);
   return Prisma.sql`scoped AS (
     SELECT o.id, o."nameTh", o.type::text AS type, o."districtId", d.code AS "districtCode",
            d."nameTh" AS "districtNameTh", d."provinceId", p.code AS "provinceCode", p."nameTh" AS "provinceNameTh"
