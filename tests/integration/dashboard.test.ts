@@ -9,7 +9,7 @@ import { getAreaOverview } from "@/server/services/dashboard/overview";
 import { getAreaRanking } from "@/server/services/dashboard/ranking";
 import { getAreaTrend } from "@/server/services/dashboard/trend";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears, refusal, saveResults } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, createTestAreas, refusal, saveResults, type TestDistrictKey } from "./helpers/fixtures";
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
 // Province A (91): district A1 (9101) with o1, o2, o3; district A2 (9102) with o4, o5 and the
@@ -17,7 +17,7 @@ import { callerFor, createFiscalYears, refusal, saveResults } from "./helpers/fi
 // Fiscal years 2565 (letter bands AA…F), 2566 and 2567 (word levels), and 2568 with no scores
 // and no reports.
 type OrgKey = "o1" | "o2" | "o3" | "o4" | "o5" | "o6" | "b1";
-type DistrictKey = "A1" | "A2" | "B1";
+type DistrictKey = TestDistrictKey;
 const ORGANIZATIONS: { key: OrgKey; nameTh: string; district: DistrictKey; type: OrganizationType; active: boolean }[] = [
   { key: "o1", nameTh: "อบต.หนึ่ง", district: "A1", type: "SAO", active: true },
   { key: "o2", nameTh: "อบต.สอง", district: "A1", type: "SAO", active: true },
@@ -83,16 +83,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   db = database.db;
   await createFiscalYears(db, [2565, 2566, 2567, 2568]);
-  provinces.A = (await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "ทดสอบก" } })).id;
-  provinces.B = (await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "ทดสอบข" } })).id;
-  for (const [key, code, nameTh, province] of [
-    ["A1", "9101", "ก-หนึ่ง", provinces.A],
-    ["A2", "9102", "ก-สอง", provinces.A],
-    ["B1", "9201", "ข-หนึ่ง", provinces.B],
-  ] as const) {
-    const district = await db.district.create({ data: { code, nameTh, provinceId: province } });
-    districts[key] = { id: district.id, code, nameTh };
-  }
+  const areas = await createTestAreas(db);
+  Object.assign(provinces, areas.provinces);
+  Object.assign(districts, areas.districts);
   for (const [index, o] of ORGANIZATIONS.entries()) {
     const created = await db.localOrganization.create({
       data: { dlaCode: `T${index + 1}`, nameTh: o.nameTh, type: o.type, districtId: districts[o.district].id, active: o.active },

@@ -15,7 +15,7 @@ import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears, refusal, saveResults } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, createTestAreas, refusal, saveResults } from "./helpers/fixtures";
 
 // The download route reads the session from Next's request scope; here the test says who is signed in.
 const session = vi.hoisted(() => ({ db: null as Db | null, userId: null as string | null }));
@@ -89,15 +89,9 @@ beforeAll(async () => {
   db = database.db;
   session.db = db;
   await createFiscalYears(db, [2567, 2568]);
-  provinces.A = (await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "ทดสอบก" } })).id;
-  provinces.B = (await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "ทดสอบข" } })).id;
-  for (const [key, code, nameTh, province] of [
-    ["A1", "9101", "ก-หนึ่ง", provinces.A],
-    ["A2", "9102", "ก-สอง", provinces.A],
-    ["B1", "9201", "ข-หนึ่ง", provinces.B],
-  ] as const) {
-    districts[key] = (await db.district.create({ data: { code, nameTh, provinceId: province } })).id;
-  }
+  const areas = await createTestAreas(db);
+  Object.assign(provinces, areas.provinces);
+  for (const key of ["A1", "A2", "B1"] as const) districts[key] = areas.districts[key].id;
   for (const o of ORGANIZATIONS) {
     ids[o.key] = (await db.localOrganization.create({ data: { dlaCode: o.dlaCode, nameTh: o.nameTh, type: o.type, districtId: districts[o.district] } })).id;
   }

@@ -18,6 +18,28 @@ export async function createFiscalYears(db: Db, years: number[]) {
   for (const yearBe of years) await createSeedFiscalYear(db, yearBe, { isOpen: true });
 }
 
+export type TestDistrictKey = "A1" | "A2" | "B1";
+
+/**
+ * The two test provinces of the dashboard and export datasets: ทดสอบก (91) with districts
+ * ก-หนึ่ง (9101) and ก-สอง (9102), ทดสอบข (92) with ข-หนึ่ง (9201).
+ */
+export async function createTestAreas(db: Db) {
+  const provinces = {
+    A: (await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "ทดสอบก" } })).id,
+    B: (await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "ทดสอบข" } })).id,
+  };
+  const districts = {} as Record<TestDistrictKey, { id: string; code: string; nameTh: string }>;
+  for (const [key, code, nameTh, province] of [
+    ["A1", "9101", "ก-หนึ่ง", provinces.A],
+    ["A2", "9102", "ก-สอง", provinces.A],
+    ["B1", "9201", "ข-หนึ่ง", provinces.B],
+  ] as const) {
+    districts[key] = { id: (await db.district.create({ data: { code, nameTh, provinceId: province } })).id, code, nameTh };
+  }
+  return { provinces, districts };
+}
+
 export async function createWorld(db: Db) {
   await createFiscalYears(db, [2567, 2568]);
   const passwordHash = await hashPassword(TEST_PASSWORD);

@@ -7,10 +7,10 @@
 // (prisma/seed/data/framework.ts).
 import type { Db } from "@/server/db/client";
 import type { DataOrigin, ReportStatus } from "@/server/db/generated/enums";
-import { createFiscalYears, saveResults } from "./fixtures";
+import { createFiscalYears, createTestAreas, saveResults, type TestDistrictKey } from "./fixtures";
 
 export type OrgKey = "o1" | "o2" | "o3" | "o4" | "o5" | "o6" | "b1";
-export type DistrictKey = "A1" | "A2" | "B1";
+export type DistrictKey = TestDistrictKey;
 export type UserKey = "provinceA" | "provinceB" | "districtA1" | "admin" | "editorO1" | "signerO1";
 
 const ORGANIZATIONS: { key: OrgKey; nameTh: string; district: DistrictKey; active: boolean }[] = [
@@ -63,18 +63,9 @@ export type ScoreWorld = {
 
 export async function createScoreWorld(db: Db): Promise<ScoreWorld> {
   await createFiscalYears(db, [2565, 2566, 2567, 2568]);
-  const provinces = {
-    A: (await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "ทดสอบก" } })).id,
-    B: (await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "ทดสอบข" } })).id,
-  };
-  const districts = {} as Record<DistrictKey, string>;
-  for (const [key, code, nameTh, province] of [
-    ["A1", "9101", "ก-หนึ่ง", provinces.A],
-    ["A2", "9102", "ก-สอง", provinces.A],
-    ["B1", "9201", "ข-หนึ่ง", provinces.B],
-  ] as const) {
-    districts[key] = (await db.district.create({ data: { code, nameTh, provinceId: province } })).id;
-  }
+  const areas = await createTestAreas(db);
+  const { provinces } = areas;
+  const districts = { A1: areas.districts.A1.id, A2: areas.districts.A2.id, B1: areas.districts.B1.id };
   const ids = {} as Record<OrgKey, string>;
   for (const [index, o] of ORGANIZATIONS.entries()) {
     const created = await db.localOrganization.create({
