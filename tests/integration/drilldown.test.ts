@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
-import { callerFor, createFiscalYears, refusal } from "./helpers/fixtures";
+import { callerFor, createFiscalYears, createTestAreas, refusal, type TestDistrictKey } from "./helpers/fixtures";
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
 // Province A: district A1 with o1, o2 (SAO), o3 (town municipality) and the inactive o9;
@@ -13,7 +13,7 @@ import { callerFor, createFiscalYears, refusal } from "./helpers/fixtures";
 // FY2568 uses the seeded catalogue: suggested issue 1 (I1, items I1.1…I1.6) and 2 (I2, items
 // I2.1…I2.4). FY2569 exists with no reports at all.
 type OrgKey = "o1" | "o2" | "o3" | "o4" | "o9" | "b1";
-type DistrictKey = "A1" | "A2" | "B1";
+type DistrictKey = TestDistrictKey;
 const ORGANIZATIONS: { key: OrgKey; nameTh: string; district: DistrictKey; type: OrganizationType; active: boolean }[] = [
   { key: "o1", nameTh: "อบต.หนึ่ง", district: "A1", type: "SAO", active: true },
   { key: "o2", nameTh: "อบต.สอง", district: "A1", type: "SAO", active: true },
@@ -86,11 +86,9 @@ beforeAll(async () => {
   database = await openTestDatabase();
   db = database.db;
   await createFiscalYears(db, [2567, 2568, 2569]);
-  provinces.A = (await db.province.create({ data: { code: "91", abbreviation: "กก", nameTh: "ทดสอบก" } })).id;
-  provinces.B = (await db.province.create({ data: { code: "92", abbreviation: "ขข", nameTh: "ทดสอบข" } })).id;
-  for (const [key, code, province] of [["A1", "9101", provinces.A], ["A2", "9102", provinces.A], ["B1", "9201", provinces.B]] as const) {
-    districts[key] = (await db.district.create({ data: { code, nameTh: `อำเภอ${key}`, provinceId: province } })).id;
-  }
+  const areas = await createTestAreas(db);
+  Object.assign(provinces, areas.provinces);
+  for (const key of ["A1", "A2", "B1"] as const) districts[key] = areas.districts[key].id;
   for (const [index, o] of ORGANIZATIONS.entries()) {
     const created = await db.localOrganization.create({
       data: { dlaCode: `T${index + 1}`, nameTh: o.nameTh, type: o.type, districtId: districts[o.district], active: o.active },
