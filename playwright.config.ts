@@ -1,8 +1,16 @@
+import { execFileSync } from "node:child_process";
 import { defineConfig } from "@playwright/test";
 
 // End-to-end tests drive Debian's Chromium (never a downloaded browser) against the app as
 // `npm start` serves it: a fresh embedded database in .data/e2e, loaded with the demo data.
-const PORT = Number(process.env.E2E_PORT ?? 3100);
+// A port the system reports free, chosen once by the runner and inherited by its workers through
+// the environment (the config is evaluated in each of them).
+process.env.E2E_PORT ||= execFileSync(
+  process.execPath,
+  ["-e", "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })"],
+  { encoding: "utf8" },
+).trim();
+const PORT = Number(process.env.E2E_PORT);
 export const DEMO_PASSWORD = "e2e-demo-password";
 
 export default defineConfig({
