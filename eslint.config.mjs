@@ -27,6 +27,14 @@ const config = [
     files: ["server/db/**", "tests/**"],
     rules: { "no-restricted-imports": "off" },
   },
+  {
+    // Variables are read through server/env.ts, validated once.
+    files: ["app/**", "components/**", "server/**", "prisma/**"],
+    ignores: ["server/env.ts", "server/cli/start.ts"],
+    rules: {
+      "no-restricted-properties": ["error", { object: "process", property: "env", message: "Read variables through server/env.ts." }],
+    },
+  },
 ];
 
 export default config;

@@ -2,7 +2,7 @@
 const nextConfig = {
   // Native and WASM packages are loaded by Node at run time, not bundled (exceljs: its streaming
   // writer uses Node streams and archiver).
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/adapter-pg", "pg", "pdfkit", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "@prisma/adapter-pg", "pg", "pdfkit", "exceljs", "pino"],
   poweredByHeader: false,
   typedRoutes: false,
 };

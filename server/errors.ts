@@ -13,3 +13,7 @@ export class AppError extends Error {
 }
 
 export const NOT_FOUND_OR_FORBIDDEN = "ไม่พบข้อมูลที่ขอ หรือคุณไม่มีสิทธิ์เข้าถึง";
+
+/** What the client reads of an error nobody expected; the id finds its stack in the logs. */
+export const UNEXPECTED_ERROR = (requestId?: string) =>
+  `เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง${requestId ? ` (รหัสอ้างอิง ${requestId})` : ""}`;

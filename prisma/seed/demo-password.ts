@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { DatabaseConfig } from "@/server/db/connection";
+import { parseEnv, type EnvSource } from "@/server/env";
 
 const FILE_NAME = "demo-password";
 
@@ -11,8 +12,8 @@ export function demoPasswordFile(config: DatabaseConfig): string | null {
   return config.kind === "pglite" ? path.join(config.dataDir, FILE_NAME) : null;
 }
 
-export function resolveDemoPassword(config: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): string {
-  const given = env.DEMO_PASSWORD?.trim();
+export function resolveDemoPassword(config: DatabaseConfig, source?: EnvSource): string {
+  const given = parseEnv(source).DEMO_PASSWORD;
   if (given) return given;
   const file = demoPasswordFile(config);
   if (file && fs.existsSync(file)) return fs.readFileSync(file, "utf8").trim();
@@ -22,7 +23,7 @@ export function resolveDemoPassword(config: DatabaseConfig, env: NodeJS.ProcessE
 }
 
 /** The password to print at start, if this data folder has one. */
-export function storedDemoPassword(config: DatabaseConfig, env: NodeJS.ProcessEnv = process.env): string | null {
+export function storedDemoPassword(config: DatabaseConfig, source?: EnvSource): string | null {
   const file = demoPasswordFile(config);
-  return env.DEMO_PASSWORD?.trim() || (file && fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null);
+  return parseEnv(source).DEMO_PASSWORD ?? (file && fs.existsSync(file) ? fs.readFileSync(file, "utf8").trim() : null);
 }

@@ -2,6 +2,7 @@
 import { clientAddress } from "@/server/auth/options";
 import { getSessionUserId } from "@/server/auth/session";
 import { getDb } from "@/server/db/client";
+import { requestIdFrom } from "@/server/logger";
 import { createContext } from "./trpc";
 
 export async function createRequestContext(headers: Headers) {
@@ -9,5 +10,6 @@ export async function createRequestContext(headers: Headers) {
     db: await getDb(),
     userId: await getSessionUserId(),
     request: { ipAddress: clientAddress(headers), userAgent: headers.get("user-agent") },
+    requestId: requestIdFrom(headers),
   });
 }

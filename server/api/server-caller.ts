@@ -5,9 +5,12 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { createCaller } from "./root";
 import { createRequestContext } from "./request";
+import { logUnexpectedError } from "./trpc";
 
 /** The tRPC caller for Server Components: same procedures, same checks, no HTTP round trip. */
-export const getServerCaller = cache(async () => createCaller(await createRequestContext(await headers())));
+export const getServerCaller = cache(async () =>
+  createCaller(await createRequestContext(await headers()), { onError: logUnexpectedError }),
+);
 
 /** Runs a server-side call; a missing session goes to sign-in, a foreign or missing id to 404. */
 export async function callOrRedirect<T>(call: () => Promise<T>): Promise<T> {

@@ -3,6 +3,7 @@
  * Thai validation messages, (3) the procedure builders, each doing its scope check once:
  * public, signed-in, organisation, area and admin.
  */
+import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
@@ -15,7 +16,8 @@ import {
   requireReviewableArea,
   type AreaNode,
 } from "@/server/access/access";
-import { AppError } from "@/server/errors";
+import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
+import { requestLogger, type Logger } from "@/server/logger";
 import type { RequestMetadata } from "@/server/services/audit";
 import { idSchema, z } from "@/server/validation";
 
@@ -24,21 +26,37 @@ export type Context = {
   db: Db;
   userId: string | null;
   request: RequestMetadata;
+  /** Names the request in every log line and in the message of an unexpected error. */
+  requestId: string;
+  log: Logger;
 };
 
-export function createContext(input: Context): Context {
-  return input;
+export function createContext(input: Omit<Context, "requestId" | "log"> & Partial<Pick<Context, "requestId" | "log">>): Context {
+  const requestId = input.requestId ?? randomUUID();
+  return { ...input, requestId, log: input.log ?? requestLogger(requestId) };
+}
+
+/**
+ * Logs an unexpected error once, with its stack, on the server. Its text (Prisma's, SQL's) never
+ * reaches the client: errorFormatter replaces it.
+ */
+export function logUnexpectedError({ error, ctx, path }: { error: TRPCError; ctx?: Context; path?: string }) {
+  if (error.code !== "INTERNAL_SERVER_ERROR") return;
+  (ctx?.log ?? requestLogger("unknown")).error({ err: error.cause ?? error, path }, "unexpected error");
 }
 
 // ── 2. Initialisation ───────────────────────────────────────────────────────────────────
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    const unexpected = error.code === "INTERNAL_SERVER_ERROR";
+    const { stack: _stack, ...data } = shape.data;
     return {
       ...shape,
+      message: unexpected ? UNEXPECTED_ERROR(ctx?.requestId) : shape.message,
       data: {
-        ...shape.data,
+        ...data,
         // Field-level messages for forms: { "roles.0.organizationId": ["..."] }
         fieldErrors:
           cause instanceof ZodError ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>) : null,
@@ -64,8 +82,24 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+// PostgreSQL text can hold neither NUL nor an unpaired surrogate: refuse them in any input string
+// here, once, rather than let the database answer with its own error.
+function holdsUnstorableText(value: unknown): boolean {
+  if (typeof value === "string") return value.includes("\u0000") || !value.isWellFormed();
+  if (Array.isArray(value)) return value.some(holdsUnstorableText);
+  if (value && typeof value === "object" && !(value instanceof Date)) return Object.values(value).some(holdsUnstorableText);
+  return false;
+}
+
+const storableInput = t.middleware(async ({ getRawInput, next }) => {
+  if (holdsUnstorableText(await getRawInput())) {
+    throw new TRPCError({ code: "BAD_REQUEST", message: "ข้อความมีอักขระที่บันทึกไม่ได้ (อักขระควบคุมหรืออักขระเสีย) กรุณาลบออกแล้วลองใหม่" });
+  }
+  return next();
+});
+
 // ── 3. Procedures ───────────────────────────────────────────────────────────────────────
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
 /** The caller is signed in with an enabled account; their roles are read fresh per call. */
 export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { databaseConfigFromEnv } from "@/server/db/connection";
+import { parseEnv, type EnvSource } from "@/server/env";
 
 export class MissingAuthSecretError extends Error {
   constructor() {
@@ -14,10 +15,11 @@ export class MissingAuthSecretError extends Error {
   }
 }
 
-export function resolveAuthSecret(env: NodeJS.ProcessEnv = process.env): string {
-  const given = env.AUTH_SECRET?.trim() || env.NEXTAUTH_SECRET?.trim();
+export function resolveAuthSecret(source?: EnvSource): string {
+  const env = parseEnv(source);
+  const given = env.AUTH_SECRET ?? env.NEXTAUTH_SECRET;
   if (given) return given;
-  const database = databaseConfigFromEnv(env);
+  const database = databaseConfigFromEnv(source);
   if (database.kind === "postgresql") throw new MissingAuthSecretError();
   const file = path.join(database.dataDir, "auth-secret");
   if (!fs.existsSync(file)) {

@@ -6,6 +6,7 @@
 import { spawn } from "node:child_process";
 import { openDatabase } from "@/server/db/client";
 import { databaseConfigFromEnv } from "@/server/db/connection";
+import { env, InvalidEnvironmentError } from "@/server/env";
 import { MissingAuthSecretError, resolveAuthSecret } from "@/server/auth/secret";
 import { isDatabaseEmpty, seedDemoData } from "@/prisma/seed/demo";
 import { resolveDemoPassword, storedDemoPassword } from "@/prisma/seed/demo-password";
@@ -32,22 +33,22 @@ async function prepareEmbeddedDatabase() {
 }
 
 async function main() {
-  const port = process.env.PORT || "3000";
   let authSecret: string;
   try {
     authSecret = resolveAuthSecret();
   } catch (error) {
-    if (error instanceof MissingAuthSecretError) {
+    if (error instanceof MissingAuthSecretError || error instanceof InvalidEnvironmentError) {
       console.error(`เริ่มระบบไม่ได้: ${error.message}`);
       process.exit(1);
     }
     throw error;
   }
+  const { PORT: port, NEXTAUTH_URL } = env();
   buildIfNeeded();
   await prepareEmbeddedDatabase();
-  const server = spawn("npx", ["next", "start", "-p", port], {
+  const server = spawn("npx", ["next", "start", "-p", String(port)], {
     stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}` },
+    env: { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   server.on("exit", (code) => process.exit(code ?? 0));

@@ -7,25 +7,21 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { parseEnv, type EnvSource } from "../env";
 
 export type DatabaseConfig =
   | { kind: "postgresql"; url: string }
   | { kind: "pglite"; dataDir: string };
 
-export function databaseConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
-  const url = env.DATABASE_URL?.trim();
-  if (url) {
-    if (!/^postgres(ql)?:\/\//.test(url)) {
-      throw new Error(`DATABASE_URL must be a postgresql:// URL (got "${url.split(":")[0]}:…")`);
-    }
-    return { kind: "postgresql", url };
-  }
-  return { kind: "pglite", dataDir: dataDirFromEnv(env) };
+export function databaseConfigFromEnv(source?: EnvSource): DatabaseConfig {
+  const url = parseEnv(source).DATABASE_URL;
+  if (url) return { kind: "postgresql", url };
+  return { kind: "pglite", dataDir: dataDirFromEnv(source) };
 }
 
 /** The folder holding the embedded database and its generated secrets. */
-export function dataDirFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(/*turbopackIgnore: true*/ env.PRONGSAI_DATA_DIR?.trim() || ".data");
+export function dataDirFromEnv(source?: EnvSource): string {
+  return path.resolve(/*turbopackIgnore: true*/ parseEnv(source).PRONGSAI_DATA_DIR ?? ".data");
 }
 
 export function pgliteDirectory(dataDir: string): string {

@@ -1,4 +1,5 @@
 import { getDatabase } from "@/server/db/client";
+import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
@@ -8,7 +9,7 @@ export async function GET() {
     await db.$queryRaw`SELECT 1`;
     return Response.json({ status: "ok", database: kind });
   } catch (error) {
-    console.error("health check failed", error);
+    logger.error({ err: error }, "health check failed");
     return Response.json({ status: "error", message: "database unavailable" }, { status: 503 });
   }
 }

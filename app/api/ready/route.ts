@@ -1,0 +1,20 @@
+// GET /api/ready: whether this instance can serve (a load balancer's readiness probe). Unlike
+// /api/health (the process answers), it checks what a request needs: the database.
+import { getDatabase } from "@/server/db/client";
+import { logger } from "@/server/logger";
+
+export const dynamic = "force-dynamic";
+
+export async function GET() {
+  const checks: Record<string, "ok" | "unavailable"> = {};
+  try {
+    const { db } = await getDatabase();
+    await db.$queryRaw`SELECT 1`;
+    checks.database = "ok";
+  } catch (error) {
+    logger.error({ err: error }, "readiness: database unavailable");
+    checks.database = "unavailable";
+  }
+  const ready = Object.values(checks).every((check) => check === "ok");
+  return Response.json({ status: ready ? "ready" : "unavailable", checks }, { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,54 @@
+// Every environment variable Prongsai reads, validated in one place. Code asks `env()` (parsed
+// once per process) or `parseEnv(source)` (scripts and tests that pass their own variables);
+// nothing else reads process.env. Blank values count as unset, so `VAR=` in a compose file or a
+// test's environment switches a feature off rather than failing.
+import { z } from "zod";
+
+const blankAsUnset = (value: unknown) => (typeof value === "string" && value.trim() === "" ? undefined : value);
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankAsUnset, schema.optional());
+const text = z.string().trim();
+
+export const envSchema = z.object({
+  NODE_ENV: optional(z.enum(["development", "production", "test"])),
+  /** A PostgreSQL server (production); unset selects the embedded PGlite database. */
+  DATABASE_URL: optional(
+    text.regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
+  ),
+  /** The folder of the embedded database, its generated secrets and local files. */
+  PRONGSAI_DATA_DIR: optional(text),
+  /** Signs session tokens; required with DATABASE_URL (NEXTAUTH_SECRET is the older name). */
+  AUTH_SECRET: optional(text),
+  NEXTAUTH_SECRET: optional(text),
+  /** The public address, used by next-auth and for links in documents. */
+  NEXTAUTH_URL: optional(z.url({ error: "NEXTAUTH_URL must be an absolute URL" })),
+  PORT: optional(z.coerce.number().int().min(1).max(65535)).default(3000),
+  /** The demo accounts' password (embedded demo data). */
+  DEMO_PASSWORD: optional(text),
+  /** pino's level: fatal, error, warn, info, debug, trace or silent. */
+  LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+/** A set of variables: the process's, or a script's or test's own. */
+export type EnvSource = Readonly<Record<string, string | undefined>>;
+
+export class InvalidEnvironmentError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid environment:\n${problems.map((problem) => `- ${problem}`).join("\n")}`);
+    this.name = "InvalidEnvironmentError";
+  }
+}
+
+/** Validates a set of variables (the process's by default); throws one error naming every problem. */
+export function parseEnv(source: EnvSource = process.env): Env {
+  const parsed = envSchema.safeParse(source);
+  if (parsed.success) return parsed.data;
+  throw new InvalidEnvironmentError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+}
+
+let processEnv: Env | undefined;
+
+/** The process's environment, validated on first use. */
+export function env(): Env {
+  return (processEnv ??= parseEnv());
+}

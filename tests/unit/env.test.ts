@@ -1,0 +1,31 @@
+import { expect, it } from "vitest";
+import { InvalidEnvironmentError, parseEnv } from "@/server/env";
+import { databaseConfigFromEnv } from "@/server/db/connection";
+
+it("reads blank variables as unset and applies the defaults", () => {
+  const env = parseEnv({ DATABASE_URL: "  ", PORT: "", LOG_LEVEL: "" });
+  expect(env.DATABASE_URL).toBeUndefined();
+  expect(env.PORT).toBe(3000);
+  expect(env.LOG_LEVEL).toBe("info");
+  expect(databaseConfigFromEnv({ DATABASE_URL: "" })).toMatchObject({ kind: "pglite" });
+});
+
+it("trims and coerces what it is given", () => {
+  const env = parseEnv({ DATABASE_URL: " postgresql://u@h:5432/db ", PORT: "8080", NEXTAUTH_URL: "https://ita.example.go.th" });
+  expect(env.DATABASE_URL).toBe("postgresql://u@h:5432/db");
+  expect(env.PORT).toBe(8080);
+  expect(databaseConfigFromEnv({ DATABASE_URL: "postgres://u@h/db" })).toEqual({ kind: "postgresql", url: "postgres://u@h/db" });
+});
+
+it("names every invalid variable in one error", () => {
+  let caught: unknown;
+  try {
+    parseEnv({ DATABASE_URL: "mysql://u@h/db", PORT: "eighty", LOG_LEVEL: "loud", NEXTAUTH_URL: "not a url" });
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InvalidEnvironmentError);
+  const problems = (caught as InvalidEnvironmentError).problems.map((problem) => problem.split(":")[0]);
+  expect(problems.sort()).toEqual(["DATABASE_URL", "LOG_LEVEL", "NEXTAUTH_URL", "PORT"]);
+  expect((caught as Error).message).toMatch(/DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL/);
+});
