@@ -6,6 +6,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildIfNeeded } from "@/server/cli/build";
+import { recordBench } from "./results";
 
 const TARGET_KB = 200;
 const ROUTES = ["/(signed-in)/areas/[kind]/[areaId]/overview/page"];
@@ -32,6 +33,7 @@ export async function firstLoadJavaScript() {
       gzip += gzipSync(bytes).length;
     }
     const kb = gzip / 1024;
+    recordBench({ suite: "bundle", case: `first-load JavaScript of ${route}`, unit: "KB", median: kb, targets: { median: TARGET_KB } });
     console.log(`  ${route.padEnd(56)} ${kb.toFixed(1)} KB gzip (${(raw / 1024).toFixed(0)} KB raw, ${chunks.length} chunks) ratio ${(kb / TARGET_KB).toFixed(2)} ${kb <= TARGET_KB ? "✓" : "✗"}`);
   }
 }

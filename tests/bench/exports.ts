@@ -19,6 +19,7 @@ import type { Db } from "@/server/db/client";
 import { produceSummary } from "@/server/services/exports/export-jobs";
 import { renderReportPdf } from "@/server/services/exports/report-pdf";
 import { median, openPGliteBenchDatabase } from "./databases";
+import { recordBench } from "./results";
 
 const PDF_TARGET_S = 3;
 const XLSX_TARGET_S = 10;
@@ -29,7 +30,8 @@ const NATIONAL_RUNS = 3;
 /** What export-process.ts prints. */
 type ExportProcessResult = { seconds: number; rows: number; bytes: number; maxRssBytes: number; rssBeforeBytes: number; loopDelayP99Ms: number; loopDelayMaxMs: number };
 
-function line(label: string, figure: number, target: number, unit: string, extra = "") {
+function line(label: string, figure: number, target: number, unit: "s" | "MB", extra = "") {
+  recordBench({ suite: "exports", case: label, unit, median: figure, targets: { median: target } });
   console.log(`${label.padEnd(52)} ${figure.toFixed(2).padStart(8)} ${unit}  target ≤ ${target} ${unit}  ratio ${(figure / target).toFixed(2)}${extra}`);
 }
 
@@ -89,6 +91,7 @@ export async function runReportPdfBench(): Promise<void> {
       await renderReportPdf(report, { digits: "thai" });
       times.push(performance.now() - started);
     }
+    recordBench({ suite: "exports", case: "report memo PDF of the seed report (median of 5)", unit: "ms", median: median(times) });
     console.log(`\nReport memo PDF of the seed report (${(pdf.length / 1024).toFixed(0)} KB): median of 5 ${median(times).toFixed(0)} ms (first render, loading the fonts: ${firstMs.toFixed(0)} ms)`);
   } finally {
     await database.close();

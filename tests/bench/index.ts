@@ -5,6 +5,7 @@
 //  3. exports: the seed report's memo PDF; on the national dataset in PostgreSQL, the summary
 //     PDF of the largest province and the national Excel workbook (time and peak memory);
 //  4. the dashboard route's first-load JavaScript from `next build`.
+// Every figure is also written to bench-results.json (see results.ts).
 // BENCH_ONLY=autosave,dashboard,exports,bundle runs a subset.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
@@ -12,6 +13,7 @@ import { firstLoadJavaScript } from "./bundle";
 import { dashboardBenchCases } from "./dashboard/cases";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
+import { writeBenchResults } from "./results";
 import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
 
 const only = process.env.BENCH_ONLY?.split(",");
@@ -60,6 +62,7 @@ async function main() {
     }
   }
   if (wanted("bundle")) await firstLoadJavaScript();
+  writeBenchResults();
 }
 
 main().catch((error) => {

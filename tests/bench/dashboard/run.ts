@@ -6,6 +6,7 @@ import type { Db } from "@/server/db/client";
 import { clearDashboardCache } from "@/server/services/dashboard/cache";
 import { median, percentile } from "../databases";
 import type { BenchCaller, BenchTargets, DashboardBenchCase } from "./types";
+import { recordBench } from "../results";
 
 const WARM_UP = 5;
 const RUNS = 40;
@@ -60,6 +61,17 @@ export async function runDashboardCases(
     const result = { name: benchCase.name, cold: timing(cold), cached: timing(cached), referenceMedian: median(sql) };
     results.push(result);
     const ratio = (t: Timing) => t.median / result.referenceMedian;
+    for (const [state, figures] of [["cold", result.cold], ["cached", result.cached]] as const) {
+      recordBench({
+        suite: label,
+        case: `${result.name}, ${state}`,
+        unit: "ms",
+        median: figures.median,
+        p95: figures.p95,
+        ratio: ratio(figures),
+        targets: { p95: TARGET_P95_MS, ratio: TARGET_RATIO },
+      });
+    }
     const p95 = (t: Timing) => t.p95 / TARGET_P95_MS;
     console.log(
       `${result.name.padEnd(40)} ${result.cold.median.toFixed(1).padStart(8)} ${result.cold.p95.toFixed(1).padStart(8)} ` +
