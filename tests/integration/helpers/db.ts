@@ -43,7 +43,7 @@ async function openPostgresCopy(): Promise<TestDatabase> {
   };
 }
 
-async function runAdmin(url: string, sql: string) {
+export async function runAdmin(url: string, sql: string) {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
