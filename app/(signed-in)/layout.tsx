@@ -24,10 +24,10 @@ export default async function SignedInLayout({ children }: { children: React.Rea
                 </span>
               )}
             </Link>
-            <span data-testid="current-user">
+            <Link href="/account/password" className="rounded-md px-2 py-1 hover:bg-white/10" title="เปลี่ยนรหัสผ่าน" data-testid="current-user">
               {personName(me.titlePrefix, me.displayName)}
               {roles && <span className="ml-1 text-teal-100">({roles})</span>}
-            </span>
+            </Link>
             <SignOutButton />
           </div>
         </div>

@@ -1,3 +1,4 @@
+import { accountRouter } from "./routers/account";
 import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
@@ -6,6 +7,7 @@ import { exportRouter } from "./routers/export";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
+import { registryRouter } from "./routers/registry";
 import { reportRouter } from "./routers/report";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
@@ -16,6 +18,8 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   drilldown: drilldownRouter,
   admin: adminRouter,
+  registry: registryRouter,
+  account: accountRouter,
   report: reportRouter,
   inbox: inboxRouter,
   export: exportRouter,

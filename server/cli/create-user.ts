@@ -49,14 +49,14 @@ async function main() {
   const database = await openDatabase();
   try {
     const password = values.password ?? randomBytes(12).toString("base64url");
-    const user = await createUser(database.db, null, {
+    const user = await createUser({ db: database.db, actor: null, input: {
       username: values.username ?? "",
       password,
       displayName: values.name ?? values.username ?? "",
       titlePrefix: values.title,
       position: values.position,
       roles: await roleFromArgs(database.db),
-    });
+    } });
     console.log(`สร้างบัญชี ${user.username} แล้ว (created)`);
     if (!values.password) console.log(`รหัสผ่าน (password): ${password}`);
   } finally {

@@ -13,18 +13,3 @@ export async function listProvinces(db: DbClient) {
     },
   });
 }
-
-export async function listOrganizationsForPicker(db: DbClient) {
-  return db.localOrganization.findMany({
-    where: { active: true },
-    orderBy: [{ district: { code: "asc" } }, { nameTh: "asc" }],
-    select: { id: true, nameTh: true, district: { select: { nameTh: true, province: { select: { nameTh: true } } } } },
-  });
-}
-
-export async function listDistrictsForPicker(db: DbClient) {
-  return db.district.findMany({
-    orderBy: { code: "asc" },
-    select: { id: true, nameTh: true, province: { select: { nameTh: true } } },
-  });
-}

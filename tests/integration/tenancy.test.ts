@@ -215,10 +215,24 @@ describe("admin procedures", () => {
   // Each call starts only when awaited: a refusal never waits unobserved.
   const adminCalls = (caller: ReturnType<typeof callerFor>) => [
     () => caller.admin.provinces(),
-    () => caller.admin.users(),
-    () => caller.admin.scopeOptions(),
+    () => caller.admin.users({}),
+    () => caller.admin.createUser({ username: "intruder", displayName: "ผู้บุกรุก", roles: [{ role: "ADMIN" }] }),
+    () => caller.admin.updateUser({ userId: context.world.users.editorB.id, displayName: "เปลี่ยนชื่อ" }),
     () => caller.admin.setUserDisabled({ userId: context.world.users.editorB.id, disabled: true }),
+    () => caller.admin.resetPassword({ userId: context.world.users.editorB.id }),
     () => caller.admin.grantRole({ userId: context.world.users.editorA1.id, grant: { role: "ADMIN" } }),
+    () => caller.admin.revokeRole({ roleAssignmentId: "no-such-grant" }),
+    () => caller.admin.importAccounts({ fileName: "a.csv", contentBase64: Buffer.from("ชื่อผู้ใช้,ชื่อ-นามสกุล,รหัส อปท.,บทบาท\nintruder,ก,06910101,ผู้จัดทำ\n").toString("base64"), apply: true }),
+    () => caller.registry.areas(),
+    () => caller.registry.organizations({}),
+    () => caller.registry.import({ fileName: "r.csv", contentBase64: Buffer.from("code,name,type,district,province\n06990101,อบต.ก,อบต.,ก,ข\n").toString("base64"), apply: true }),
+    () => caller.registry.createProvince({ code: "98", nameTh: "บุกรุก" }),
+    () => caller.registry.updateProvince({ provinceId: context.world.provinces.A.id, code: "91", nameTh: "บุกรุก" }),
+    () => caller.registry.createDistrict({ provinceId: context.world.provinces.A.id, code: "9199", nameTh: "บุกรุก" }),
+    () => caller.registry.updateDistrict({ districtId: context.world.districts.A1.id, provinceId: context.world.provinces.A.id, code: "9101", nameTh: "บุกรุก" }),
+    () => caller.registry.createOrganization({ dlaCode: "06919999", nameTh: "บุกรุก", type: "SAO", districtId: context.world.districts.A1.id }),
+    () => caller.registry.updateOrganization({ organizationId: context.world.organizations.A1.id, nameTh: "บุกรุก", type: "SAO", districtId: context.world.districts.A1.id }),
+    () => caller.registry.deactivateOrganization({ organizationId: context.world.organizations.A1.id, reason: "DISSOLVED", endedAt: "2026-01-01" }),
   ];
 
   it("are refused to everyone but an admin, and change nothing", async () => {
@@ -228,6 +242,15 @@ describe("admin procedures", () => {
     const editorA1Roles = await context.database.db.roleAssignment.findMany({ where: { userId: context.world.users.editorA1.id } });
     expect(editorA1Roles.map((grant) => grant.role)).toEqual(["ORG_EDITOR"]);
     expect((await context.database.db.user.findUniqueOrThrow({ where: { id: context.world.users.editorB.id } })).disabled).toBe(false);
+    expect(await context.database.db.localOrganization.count({ where: { OR: [{ nameTh: "บุกรุก" }, { active: false }] } })).toBe(0);
+    expect(await context.database.db.user.count({ where: { username: "intruder" } })).toBe(0);
+  });
+
+  it("the account procedures: a link is its own key, and changing a password needs a signed-in caller", async () => {
+    const visitor = callerFor(context.database.db, null);
+    await expectRefused(visitor.account.passwordLink({ token: "x".repeat(43) }), ["NOT_FOUND"]);
+    await expectRefused(visitor.account.setPassword({ token: "x".repeat(43), password: "a long enough password" }), ["NOT_FOUND"]);
+    await expectRefused(visitor.account.changePassword({ currentPassword: "x", newPassword: "a long enough password" }), ["UNAUTHORIZED"]);
   });
 });
 

@@ -14,11 +14,10 @@ const counts = async () => ({
 });
 
 describe("account administration", () => {
-  it("an admin creates a signer who can then sign in; the creation is audited with request metadata", async () => {
+  it("an admin creates a signer who sets a password through the link and signs in; the creation is audited with request metadata", async () => {
     const admin = callerFor(context.database.db, context.world.users.admin.id);
     const created = await admin.admin.createUser({
       username: "New.Signer",
-      password: "a long enough password",
       displayName: "อรุณ ภมร",
       titlePrefix: "พ.จ.อ.",
       position: "ปลัดองค์การบริหารส่วนตำบล",
@@ -34,6 +33,7 @@ describe("account administration", () => {
     expect(created.username).toBe("new.signer");
     const grant = await context.database.db.roleAssignment.findFirstOrThrow({ where: { userId: created.id } });
     expect(grant).toMatchObject({ role: "ORG_SIGNER", signOffStep: "EXECUTIVE", organizationId: context.world.organizations.A1.id });
+    await callerFor(context.database.db, null).account.setPassword({ token: created.passwordLink!.token, password: "a long enough password" });
     await expect(
       signIn(context.database.db, { username: "new.signer", password: "a long enough password", ipAddress: "192.0.2.7" }),
     ).resolves.toEqual({ userId: created.id });
@@ -51,7 +51,7 @@ describe("account administration", () => {
   it("refuses a duplicate username in Thai and writes nothing", async () => {
     const before = await counts();
     const error = await callerFor(context.database.db, context.world.users.admin.id)
-      .admin.createUser({ username: "editor.a1", password: "another long password", displayName: "ซ้ำ", roles: [] })
+      .admin.createUser({ username: "editor.a1", displayName: "ซ้ำ", roles: [] })
       .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe("CONFLICT");
@@ -64,20 +64,19 @@ describe("account administration", () => {
     await expect(
       callerFor(context.database.db, context.world.users.admin.id).admin.createUser({
         username: "ghost.editor",
-        password: "a long enough password",
         displayName: "ผี",
         roles: [{ role: "ORG_EDITOR", organizationId: "no-such-organization" }],
       }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้" });
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้ หรืออยู่นอกเขตที่ท่านดูแล" });
     expect(await counts()).toEqual(before);
   });
 
   it("gives field-level Thai messages for malformed input", async () => {
     const error = (await callerFor(context.database.db, context.world.users.admin.id)
-      .admin.createUser({ username: "x", password: "short", displayName: "", roles: [] })
+      .admin.createUser({ username: "x", displayName: "", roles: [] })
       .catch((caught: unknown) => caught)) as TRPCError;
     expect(error.code).toBe("BAD_REQUEST");
-    expect(error.message).toMatch(/ชื่อผู้ใช้|รหัสผ่าน|กรุณากรอก/);
+    expect(error.message).toMatch(/ชื่อผู้ใช้|กรุณากรอก/);
   });
 
   it("the database itself refuses a role scoped to the wrong kind of node", async () => {

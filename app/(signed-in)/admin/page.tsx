@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { UserAdmin } from "@/components/admin/user-admin";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 
@@ -12,6 +12,7 @@ export default async function AdminPage() {
   return (
     <>
       <PageTitle title="ผู้ดูแลระบบ" subtitle="จังหวัด อำเภอ องค์กร และบัญชีผู้ใช้" />
+      <AdminNav current="home" />
       <Link href="/areas/national/all/overview" className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
         ภาพรวมคะแนนทั้งประเทศ
       </Link>
@@ -50,7 +51,6 @@ export default async function AdminPage() {
           </table>
         </div>
       </section>
-      <UserAdmin />
     </>
   );
 }
