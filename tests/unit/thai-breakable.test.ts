@@ -1,7 +1,8 @@
 // Thai word boundaries for line breaking (Intl.Segmenter's ICU dictionary) and digit styles.
 import { describe, expect, it } from "vitest";
-import { createPdf, textWidth, wrapText, type TextStyle } from "@/server/services/exports/pdf-layout";
+import { createPdf, finishPdf, textWidth, wrapText, type TextStyle } from "@/server/services/exports/pdf-layout";
 import { localDigits, thaiBreakable, ZERO_WIDTH_SPACE } from "@/server/services/exports/thai-text";
+import { pdfToText } from "@/server/services/report-import/pdf-text";
 
 const pieces = (text: string) => thaiBreakable(text).split(ZERO_WIDTH_SPACE);
 
@@ -93,5 +94,37 @@ describe("wrapText", () => {
     expect(wrapText(doc, "บรรทัดแรก\nบรรทัดสอง", style, 500)).toEqual(["บรรทัดแรก", "บรรทัดสอง"]);
     const date = "๓๐\u00A0กันยายน\u00A0๒๕๖๘";
     expect(wrapText(doc, `ก ${date}`, style, textWidth(doc, date, style) + 1)).toEqual(["ก", date]);
+  });
+});
+
+describe("the PDF's text layer", () => {
+  it("gives every ำ back as itself, with or without a tone mark, and every า as า", async () => {
+    const doc = createPdf({ title: "test", author: "test" });
+    doc.addPage({ size: "A4", margin: 0 });
+    const text = "น้ำ สม่ำเสมอ กำหนด ค่ำ ทำ า ผ่าน";
+    doc.font("regular").fontSize(14).text(text, 20, 20, { lineBreak: false });
+    doc.font("bold").fontSize(14).text(text, 20, 60, { lineBreak: false });
+    const { text: read } = await pdfToText(await finishPdf(doc));
+    expect(read.split("\n").filter(Boolean)).toEqual([text, text]);
+  }, 30_000);
+
+  it("never ends a line at a space between Thai words, so a reader can tell where spaces were", () => {
+    const doc = createPdf({ title: "test", author: "test" });
+    const style: TextStyle = { font: "regular", size: 11.2 };
+    const text = "จัดทำประชาคมตำบล เพื่อเปิดโอกาสให้ประชาชนเข้ามามีส่วนร่วม ในการพัฒนาหมู่บ้าน ผ่านช่องทาง E-Service ปี ๒๕๖๘";
+    for (const width of [60, 90, 140, 200]) {
+      const lines = wrapText(doc, text, style, width);
+      expect(lines.length).toBeGreaterThan(2);
+      let position = 0;
+      for (const [index, line] of lines.entries()) {
+        expect(text.startsWith(line, position)).toBe(true);
+        position += line.length;
+        const spaceAtBreak = text[position] === " ";
+        while (text[position] === " ") position += 1;
+        const thaiBothSides = /[\u0E01-\u0E4F]$/u.test(line) && /^[\u0E01-\u0E4F]/u.test(lines[index + 1] ?? "");
+        expect(spaceAtBreak && thaiBothSides, `break after "${line}"`).toBe(false);
+      }
+      expect(position).toBe(text.length);
+    }
   });
 });

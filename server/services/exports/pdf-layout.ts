@@ -60,13 +60,90 @@ export function createPdf(info: { title: string; author: string }): Pdf {
   const data = fonts();
   for (const name of ["regular", "bold"] as const) {
     doc.registerFont(name, data[name]);
-    // fontkit gives a glyph the code points of its first use, and pdfkit's text layer (ToUnicode)
-    // maps it to them. Sara am (ำ) is shaped as nikhahit + the glyph of sara aa (า); if ำ came
-    // first, every า of the document would extract as nothing. Lay out า first so that it maps
-    // to itself; ำ then extracts as "ำา", the one known glitch.
-    doc.font(name).widthOfString("า");
+    keepSaraAmInTextLayer(doc.font(name));
   }
   return doc;
+}
+
+// ── Text layer ──────────────────────────────────────────────────────────────────────────
+
+type ShapedGlyph = { id: number; advanceWidth: number; codePoints: number[] };
+type GlyphPosition = { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number };
+/** The parts of pdfkit's EmbeddedFont (not in its types) that the text layer fix uses. */
+type EmbeddedFont = {
+  font: { glyphForCodePoint(codePoint: number): ShapedGlyph };
+  subset: { glyphs: number[]; includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  scale: number;
+  layout(text: string, features?: unknown): { glyphs: ShapedGlyph[]; positions: GlyphPosition[] };
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+};
+
+const SARA_AM = 0x0e33;
+const SARA_AA = 0x0e32;
+const TONE_MARKS = [0x0e48, 0x0e49, 0x0e4a, 0x0e4b];
+
+/**
+ * Sarabun shapes sara am (ำ) as two glyphs: nikhahit (alone, or fused with a tone mark before
+ * it) and the glyph of sara aa. pdfkit's text layer (ToUnicode) maps each glyph to one string,
+ * from fontkit's code points of the glyph's first use (cached per glyph, so even a plain า can
+ * carry none), and every ำ copied out as "ำา": the PDF could be neither searched nor read
+ * back. Each ำ is therefore encoded so that every glyph maps to what it stands for:
+ *  - without a tone mark: the font's own ำ glyph, which draws the same (nikhahit and aa);
+ *  - after a tone mark (น้ำ), where only the shaped pair places the tone above the nikhahit:
+ *    the fused glyph maps to the tone mark alone, and the aa is a copy of the sara aa glyph
+ *    in the subset that maps to ำ.
+ * pdfkit has no option for this; the font object's encode is wrapped (pdfkit 0.20).
+ */
+function keepSaraAmInTextLayer(doc: Pdf) {
+  const font = (doc as unknown as { _font: EmbeddedFont })._font;
+  const saraAm = font.font.glyphForCodePoint(SARA_AM);
+  const saraAa = font.font.glyphForCodePoint(SARA_AA);
+  const shaped = font.layout("ำ").glyphs.map((glyph) => glyph.id);
+  if (shaped.length !== 2 || shaped[1] !== saraAa.id) return; // the font draws ำ as one glyph
+  const nikhahit = shaped[0]!;
+  // The fused tone-and-nikhahit glyphs, each with its tone mark.
+  const fused = new Map<number, number>();
+  for (const tone of TONE_MARKS) {
+    const glyphs = font.layout(String.fromCodePoint(0x0e01, tone, SARA_AM)).glyphs;
+    if (glyphs.length === 3 && glyphs[2]!.id === saraAa.id) fused.set(glyphs[1]!.id, tone);
+  }
+  const copies = new Map<number, number>();
+  const subsetId = (glyph: ShapedGlyph, codePoints: number[], copy = false) => {
+    let id: number;
+    if (!copy) id = font.subset.includeGlyph(glyph.id);
+    else {
+      id = copies.get(glyph.id) ?? font.subset.glyphs.push(glyph.id) - 1;
+      copies.set(glyph.id, id);
+    }
+    font.widths[id] ??= glyph.advanceWidth * font.scale;
+    font.unicode[id] ??= codePoints;
+    return id;
+  };
+  const hex = (id: number) => `0000${id.toString(16)}`.slice(-4);
+  font.encode = (text, features) => {
+    const { glyphs, positions } = font.layout(text, features);
+    const codes: string[] = [];
+    const placed: GlyphPosition[] = [];
+    for (let index = 0; index < glyphs.length; index += 1) {
+      const glyph = glyphs[index]!;
+      const followedByAa = glyphs[index + 1]?.id === saraAa.id;
+      if (followedByAa && glyph.id === nikhahit) {
+        codes.push(hex(subsetId(saraAm, [SARA_AM])));
+        placed.push({ ...positions[index + 1]!, xAdvance: positions[index]!.xAdvance + positions[index + 1]!.xAdvance });
+        index += 1;
+      } else if (followedByAa && fused.has(glyph.id)) {
+        codes.push(hex(subsetId(glyph, [fused.get(glyph.id)!], true)), hex(subsetId(saraAa, [SARA_AM], true)));
+        placed.push(positions[index]!, positions[index + 1]!);
+        index += 1;
+      } else {
+        codes.push(hex(subsetId(glyph, glyph.id === saraAa.id ? [SARA_AA] : glyph.codePoints)));
+        placed.push(positions[index]!);
+      }
+    }
+    return [codes, placed];
+  };
 }
 
 export function finishPdf(doc: Pdf): Promise<Buffer> {
@@ -86,30 +163,42 @@ export function textWidth(doc: Pdf, text: string, style: TextStyle): number {
 // ── Line wrapping ───────────────────────────────────────────────────────────────────────
 
 const BREAK_SPACE = /[ \t]/;
+// Thai letters, vowels and marks; not the Thai digits.
+const THAI_LETTER = /[\u0E01-\u0E4F]/u;
 
 /**
  * Pieces of one line of text, each ending where the line may break: after spaces, at a Thai
  * word boundary, or after a slash ("งานพัสดุ/กองคลัง"). No-break spaces stay inside a piece.
+ * Where a line breaks must be clear from the text on either side, so that the text layer
+ * reads back as written (PDF readers drop the space at a line's end): between two Thai
+ * letters a break means no space, so a space between two Thai letters never ends a line, and
+ * a Thai word boundary next to a digit is not a break.
  */
 function breakPieces(text: string): string[] {
+  const chars = Array.from(thaiBreakable(text));
   const pieces: string[] = [];
   let current = "";
-  for (const char of thaiBreakable(text)) {
+  chars.forEach((char, index) => {
     if (char === ZERO_WIDTH_SPACE) {
-      if (current) pieces.push(current);
-      current = "";
-      continue;
+      if (THAI_LETTER.test(current.at(-1) ?? "") && THAI_LETTER.test(chars[index + 1] ?? "")) {
+        if (current) pieces.push(current);
+        current = "";
+      }
+      return;
     }
     if (!BREAK_SPACE.test(char) && BREAK_SPACE.test(current.at(-1) ?? "")) {
-      pieces.push(current);
-      current = "";
+      const betweenThaiLetters = THAI_LETTER.test(current.trimEnd().at(-1) ?? "") && THAI_LETTER.test(char);
+      if (!betweenThaiLetters) {
+        pieces.push(current);
+        current = "";
+      }
     }
     current += char;
     if (char === "/") {
       pieces.push(current);
       current = "";
     }
-  }
+  });
   if (current) pieces.push(current);
   return pieces;
 }
@@ -366,9 +455,21 @@ function layoutCell(flow: Flow, items: CellItem[], width: number, style: TextSty
   });
 }
 
+/** The text layer's mark for a drawn box: copied and searched with the item, never seen. */
+export const CHECKBOX_TEXT = { checked: "[x]", unchecked: "[ ]" } as const;
+
 function drawCheckbox(doc: Pdf, x: number, baseline: number, style: TextStyle, checked: boolean) {
   const size = checkboxSize(style);
   const top = baseline - size;
+  // On the item's baseline, small enough to end before the item's text starts.
+  const markStyle: TextStyle = { font: style.font, size: style.size * 0.5 };
+  doc
+    .save()
+    .fillOpacity(0)
+    .font(markStyle.font)
+    .fontSize(markStyle.size)
+    .text(checked ? CHECKBOX_TEXT.checked : CHECKBOX_TEXT.unchecked, x, baseline - baselineOffset(markStyle), { lineBreak: false })
+    .restore();
   doc.save().lineWidth(0.8).rect(x, top, size, size).stroke();
   if (checked) {
     doc

@@ -55,7 +55,8 @@ export function drawAnnex(doc: Pdf, report: ReportData, digits: DigitStyle, note
       numbered(measure.steps),
       // One date per line; the dash stays with the first date.
       [{ text: `${formatThaiDate(day(measure.periodStart), digits)}\u00A0–` }, { text: formatThaiDate(day(measure.periodEnd), digits) }],
-      measure.responsibleUnits.map((text) => ({ text })),
+      // Units as the seed writes them, "งานพัสดุ/กองคลัง/สำนักปลัด": read back as separate units.
+      measure.responsibleUnits.length ? [{ text: measure.responsibleUnits.join("/") }] : [],
       measure.resultItems.map((item) => ({ text: item.text, checkbox: item.checked })),
       numbered(measure.outcomes),
     ]);
