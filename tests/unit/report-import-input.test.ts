@@ -200,7 +200,7 @@ describe("properties", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+  }, 120_000);
 
   it("mutated seeds: never throw, end, lose nothing", () => {
     fc.assert(
