@@ -4,15 +4,17 @@
 //     each with the ratio to one hand-written SQL query timed in the same run;
 //  3. exports: the seed report's memo PDF; on the national dataset in PostgreSQL, the summary
 //     PDF of the largest province and the national Excel workbook (time and peak memory);
-//  4. the dashboard route's first-load JavaScript from `next build`.
+//  4. the dashboard route's first-load JavaScript from `next build`;
+//  5. the report importer on the seed's OCR text and on a 1 MB text.
 // Every figure is also written to bench-results.json (see results.ts).
-// BENCH_ONLY=autosave,dashboard,exports,bundle runs a subset.
+// BENCH_ONLY=autosave,dashboard,exports,bundle,import runs a subset.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
 import { dashboardBenchCases } from "./dashboard/cases";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
+import { runReportImportBench } from "./report-import";
 import { writeBenchResults } from "./results";
 import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
 
@@ -62,6 +64,7 @@ async function main() {
     }
   }
   if (wanted("bundle")) await firstLoadJavaScript();
+  if (wanted("import")) await runReportImportBench();
   writeBenchResults();
 }
 

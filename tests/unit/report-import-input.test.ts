@@ -7,7 +7,7 @@ import PDFDocument from "pdfkit";
 import { describe, expect, it } from "vitest";
 import { possibleLevels } from "@/server/domain/report-import/flags";
 import { parseReportText } from "@/server/domain/report-import/parse";
-import { arabicDigits } from "@/server/domain/report-import/thai-text";
+import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 import type { ParsedReport } from "@/server/domain/report-import/types";
 import { finishPdf } from "@/server/services/exports/pdf-layout";
 import { IMPORT_ERRORS, importReportDocument, MAX_REPORT_BYTES } from "@/server/services/report-import/read-document";
@@ -146,12 +146,12 @@ function lostWords(text: string, report: ParsedReport): string[] {
   const { flags: _flags, layoutLines, ...placed } = report;
   // A signer's title and name are stored apart: "(นางรุ่งฤดี ลิ้มสกุล)" is "นาง" + "รุ่งฤดี ลิ้มสกุล".
   const names = report.signatures.map((signature) => `${signature.title ?? ""}${signature.name}`);
-  const everything = arabicDigits(JSON.stringify([placed, names]));
+  const everything = thaiDigitsToArabic(JSON.stringify([placed, names]));
   const layout = new Set(layoutLines);
   const lost: string[] = [];
   text.split(/\r\n|\r|\n/).forEach((line, index) => {
     if (layout.has(index + 1)) return;
-    const words = arabicDigits(line).replace(MARKUP, " ").replace(LAYOUT_WORDS, " ").replace(NUMBERING, " ").match(WORD) ?? [];
+    const words = thaiDigitsToArabic(line).replace(MARKUP, " ").replace(LAYOUT_WORDS, " ").replace(NUMBERING, " ").match(WORD) ?? [];
     for (const word of words) if (!everything.includes(word)) lost.push(`${index + 1}: ${word}`);
   });
   return lost;

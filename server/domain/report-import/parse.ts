@@ -3,9 +3,10 @@
 // tabs. This is the seed's OCR form; Word files and PDFs are first turned into it
 // (server/services/report-import/read-document.ts). Pure, never throws on text, and linear in
 // the length of the text.
+import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 import { cellEntries, type CellEntry } from "./cells";
 import { findFlags, flag, issueNumberFlags, levelFlags, periodFlags } from "./flags";
-import { arabicDigits, clean, findThaiDates, joinWrapped } from "./thai-text";
+import { clean, findThaiDates, joinWrapped } from "./thai-text";
 import type { ParseOptions, ParsedHeader, ParsedIssue, ParsedMeasure, ParsedReport, ParsedScore, SignatureRole, UnplacedText } from "./types";
 
 type Line = { number: number; text: string };
@@ -66,7 +67,7 @@ function paragraphsOf(lines: Line[], prongsaiLayout: boolean): Paragraph[] {
   let current: Line[] = [];
   const flush = () => {
     if (current.length === 0) return;
-    const joined = current.reduce((text, line) => joinWrapped(text, arabicDigits(line.text.replace(/\t/g, " ")).trim(), prongsaiLayout), "");
+    const joined = current.reduce((text, line) => joinWrapped(text, thaiDigitsToArabic(line.text.replace(/\t/g, " ")).trim(), prongsaiLayout), "");
     paragraphs.push({ lines: current, text: clean(joined) });
     current = [];
   };

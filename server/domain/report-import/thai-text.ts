@@ -1,17 +1,13 @@
 // Small pure helpers for reading Thai documents: digits, dates, whitespace, joining wrapped
 // lines. Every regular expression here is linear (no nested quantifiers): the importer reads
 // whatever it is given.
-
-const THAI_ZERO = 0x0e50;
-
-/** Thai digits (๐–๙) as Arabic ones: stored values use Arabic digits, documents print Thai ones. */
-export const arabicDigits = (text: string) => text.replace(/[\u0E50-\u0E59]/g, (digit) => String(digit.charCodeAt(0) - THAI_ZERO));
+import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 
 /** Runs of whitespace (tabs, no-break spaces) as one space, trimmed. */
 export const collapseSpaces = (text: string) => text.replace(/[\s\u00A0\u200B]+/g, " ").trim();
 
-/** The clean value of a piece of text: Arabic digits, single spaces. */
-export const clean = (text: string) => collapseSpaces(arabicDigits(text));
+/** The clean value of a piece of text: Arabic digits (stored values use them), single spaces. */
+export const clean = (text: string) => collapseSpaces(thaiDigitsToArabic(text));
 
 const MONTHS: [string, ...string[]][] = [
   ["มกราคม", "ม.ค."],
