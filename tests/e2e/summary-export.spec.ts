@@ -53,7 +53,8 @@ test("the province reviewer exports the summary as PDF; its text carries the tit
   await openOverview(page);
   const file = await exportFile(page, "export-pdf", "pdf");
   const text = execFileSync("pdftotext", ["-f", "1", "-l", "1", "-raw", file, "-"], { encoding: "utf8" })
-    .replace(/[\s\u200b]/g, "");
+    .replace(/[\s\u200b]/g, "")
+    .replaceAll("ำา", "ำ"); // poppler reads sara am back as "ำา" (see pdf-layout.ts)
   expect(text).toContain("สรุปผลการประเมินITAและรายงานมาตรการจังหวัดสมุทรสงครามปีงบประมาณพ.ศ.๒๕๖๘");
   expect(text).toContain("อำเภอ:ทุกอำเภอ");
 });
