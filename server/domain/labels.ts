@@ -14,6 +14,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   ORG_SIGNER: "ผู้ลงนามให้ความเห็น",
   DISTRICT_REVIEWER: "ผู้ตรวจระดับอำเภอ",
   PROVINCE_REVIEWER: "ผู้ตรวจระดับจังหวัด",
+  PROVINCE_ADMIN: "ผู้ดูแลระบบระดับจังหวัด",
   ADMIN: "ผู้ดูแลระบบ",
 };
 
