@@ -61,20 +61,26 @@ test("the district reviewer sees only their district", async ({ page }) => {
   }
 });
 
-test("the admin sees provinces and accounts, and creates an account", async ({ page }) => {
+test("the admin sees provinces and accounts, and creates an account with a set-password link", async ({ page }) => {
   await signIn(page, "admin");
   await expect(page).toHaveURL(/\/admin$/);
   await expect(page.getByTestId("admin-provinces")).toContainText("สมุทรสงคราม");
+  await page.getByRole("link", { name: "บัญชีผู้ใช้" }).click();
+  await page.getByTestId("user-search").fill("thaihad");
   await expect(page.getByTestId("admin-users")).toContainText("thaihad.mayor");
-  await page.getByLabel("ชื่อผู้ใช้").fill("x");
-  await page.getByRole("button", { name: "สร้างบัญชี" }).click();
-  await expect(page.getByText(/ชื่อผู้ใช้ต้องเป็นอักษรอังกฤษ/)).toBeVisible();
-  await page.getByLabel("ชื่อผู้ใช้").fill("new.editor");
-  await page.getByLabel(/รหัสผ่านเริ่มต้น/).fill("a-long-password-1");
-  await page.getByLabel("ชื่อ-นามสกุล").fill("สมใจ ทดสอบ");
-  await page.getByRole("button", { name: "สร้างบัญชี" }).click();
-  await expect(page.getByText("สร้างบัญชี new.editor แล้ว")).toBeVisible();
-  await expect(page.getByTestId("admin-users")).toContainText("new.editor");
+  const form = page.getByTestId("create-user");
+  await form.locator("input[name=username]").fill("x");
+  await form.getByRole("button", { name: "สร้างบัญชีและออกลิงก์ตั้งรหัสผ่าน" }).click();
+  await expect(form.getByText(/ชื่อผู้ใช้ต้องเป็นอักษรอังกฤษ/)).toBeVisible();
+  await form.locator("input[name=username]").fill("new.editor");
+  await form.getByLabel("ชื่อ-นามสกุล").fill("สมใจ ทดสอบ");
+  await form.getByTestId("organization-picker").fill("ท้ายหาด");
+  await form.getByRole("button", { name: /องค์การบริหารส่วนตำบลท้ายหาด/ }).click();
+  await expect(form.getByTestId("picked-organization")).toContainText("ท้ายหาด");
+  await form.getByRole("button", { name: "สร้างบัญชีและออกลิงก์ตั้งรหัสผ่าน" }).click();
+  await expect(form.getByTestId("password-link-url")).toHaveValue(/\/set-password#[\w-]{40,}$/);
+  await page.getByTestId("user-search").fill("new.editor");
+  await expect(page.getByTestId("admin-users")).toContainText("รอตั้งรหัสผ่าน");
 });
 
 async function attemptSignIn(page: Page, username: string, password: string) {
