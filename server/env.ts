@@ -26,6 +26,12 @@ export const envSchema = z.object({
   DEMO_PASSWORD: optional(text),
   /** pino's level: fatal, error, warn, info, debug, trace or silent. */
   LOG_LEVEL: optional(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"])).default("info"),
+  /** An S3-compatible bucket for stored files (server/storage): http(s)://KEY:SECRET@host[:port]/bucket[?region=…]; unset keeps them in PostgreSQL. */
+  S3_URL: optional(z.url({ error: "S3_URL must be an http(s) URL" })),
+  /** Seconds after which a running job counts as lost (its worker died) and is retried elsewhere. */
+  JOB_EXPIRE_SECONDS: optional(z.coerce.number().int().min(1)).default(120),
+  /** Seconds between pg-boss's maintenance runs (expiring lost jobs, archiving). */
+  JOB_MAINTENANCE_SECONDS: optional(z.coerce.number().int().min(1)).default(20),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -1,8 +1,9 @@
-// npm start — serves Prongsai on $PORT (default 3000).
+// npm start — serves Prongsai on $PORT (default 3000) and runs a background worker.
 // Embedded mode (no DATABASE_URL): applies migrations, loads the demo data into an empty
-// database and prints the demo accounts. Production (DATABASE_URL): requires AUTH_SECRET; the
-// database is migrated beforehand with `npm run db:migrate`. Builds the app when no build is
-// present or the sources are newer than the build.
+// database and prints the demo accounts; the server runs the worker itself (one process owns
+// the database). Production (DATABASE_URL): requires AUTH_SECRET; the database is migrated
+// beforehand with `npm run db:migrate`; a worker process runs beside the server, so every
+// instance adds one. Builds the app when no build is present or the sources are newer.
 import { spawn } from "node:child_process";
 import { openDatabase } from "@/server/db/client";
 import { databaseConfigFromEnv } from "@/server/db/connection";
@@ -46,12 +47,17 @@ async function main() {
   const { PORT: port, NEXTAUTH_URL } = env();
   buildIfNeeded();
   await prepareEmbeddedDatabase();
-  const server = spawn("npx", ["next", "start", "-p", String(port)], {
-    stdio: "inherit",
-    env: { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  const childEnv = { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` };
+  const children = [spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env: childEnv })];
+  if (databaseConfigFromEnv().kind === "postgresql") children.push(spawn("npx", ["tsx", "server/cli/worker.ts"], { stdio: "inherit", env: childEnv }));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill(signal)));
+  // One gone (crashed or stopped): stop the other too, so a supervisor restarts the pair.
+  for (const child of children) {
+    child.on("exit", (code) => {
+      for (const other of children) if (other !== child) other.kill("SIGTERM");
+      process.exit(code ?? 0);
+    });
+  }
 }
 
 main().catch((error) => {

@@ -12,11 +12,35 @@ export type Db = PrismaClient;
 /** A client or an open interactive transaction: services accept either. */
 export type DbClient = PrismaClient | Prisma.TransactionClient;
 
+/** How the job queue (pg-boss) reaches the same database: see queueConnectionOnPGlite. */
+export type QueueConnection = { connectionString: string } | { db: { executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }> } };
+
 export type OpenDatabase = {
   db: Db;
   kind: DatabaseConfig["kind"];
+  queueConnection: QueueConnection;
   close(): Promise<void>;
 };
+
+/**
+ * pg-boss on the embedded database's one connection. PGlite runs each top-level call after any
+ * open transaction (its own lock), so a queue statement never lands inside a Prisma interactive
+ * transaction; the other way round, code inside a Prisma transaction must never await the queue
+ * (it would wait for its own transaction). Text without parameters may hold several statements
+ * (pg-boss's locked migrations): it goes through exec, and the rows of the last statement that
+ * returns any columns come back.
+ */
+export function queueConnectionOnPGlite(pglite: PGlite): QueueConnection {
+  return {
+    db: {
+      async executeSql(text, values) {
+        if (values?.length) return { rows: (await pglite.query(text, values)).rows };
+        const results = await pglite.exec(text);
+        return { rows: results.findLast((result) => result.fields.length > 0)?.rows ?? [] };
+      },
+    },
+  };
+}
 
 /** Wraps an already-open PGlite instance (tests use in-memory ones). */
 export function prismaOnPGlite(pglite: PGlite): Db {
@@ -34,7 +58,7 @@ export function prismaOnPostgres(url: string): Db {
 export async function openDatabase(config: DatabaseConfig = databaseConfigFromEnv()): Promise<OpenDatabase> {
   if (config.kind === "postgresql") {
     const db = prismaOnPostgres(config.url);
-    return { db, kind: config.kind, close: () => db.$disconnect() };
+    return { db, kind: config.kind, queueConnection: { connectionString: config.url }, close: () => db.$disconnect() };
   }
   const pglite = openPGlite(config.dataDir);
   await applyPendingMigrations(pglite);
@@ -42,6 +66,7 @@ export async function openDatabase(config: DatabaseConfig = databaseConfigFromEn
   return {
     db,
     kind: config.kind,
+    queueConnection: queueConnectionOnPGlite(pglite),
     close: async () => {
       await db.$disconnect();
       // $disconnect does not close PGlite; an unclean stop costs a slow recovery next time.

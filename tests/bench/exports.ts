@@ -43,7 +43,7 @@ export async function runExportBench(db: Db, databaseUrl: string, targets: { pro
     const pdfTimes: number[] = [];
     for (let run = 0; run < 3; run++) {
       const started = performance.now();
-      await produceSummary(db, { kind: "province", id: targets.provinceId }, input, "PDF", path.join(dir, `province-${run}.pdf`));
+      await produceSummary(db, { kind: "province", id: targets.provinceId }, input, "PDF", fs.createWriteStream(path.join(dir, `province-${run}.pdf`)));
       pdfTimes.push((performance.now() - started) / 1000);
     }
     line(`summary PDF, province of ${organizations} organisations (median of 3)`, median(pdfTimes), PDF_TARGET_S, "s");

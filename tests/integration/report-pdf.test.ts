@@ -13,7 +13,9 @@ import type { Db } from "@/server/db/client";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { exportReportPdf, type ExportContext } from "@/server/services/exports/report-export";
 import { renderReportPdf } from "@/server/services/exports/report-pdf";
+import { createFileStore } from "@/server/storage/file-store";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
+import { startTestWorker } from "./helpers/jobs";
 import { callerFor } from "./helpers/fixtures";
 
 // The route reads the session from Next's request scope; here the test says who is signed in.
@@ -29,8 +31,11 @@ let thaihadId: string;
 // Files stay after the run for a look (pdftoppm's PNG of the first page especially).
 const outputDir = path.join(os.tmpdir(), "prongsai-report-pdf", process.env.TEST_DB_KIND ?? "pglite");
 
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
+
 beforeAll(async () => {
   database = await openTestDatabase();
+  worker = await startTestWorker(database);
   await seedDemoData(database.db, { password: "demo password for tests" });
   const id = async (username: string) => (await database.db.user.findUniqueOrThrow({ where: { username } })).id;
   users = { editor: await id("thaihad.editor"), foreignEditor: await id("amphawa.editor"), province: await id("province.skm") };
@@ -43,7 +48,10 @@ beforeAll(async () => {
   fs.rmSync(outputDir, { recursive: true, force: true });
   fs.mkdirSync(outputDir, { recursive: true });
 });
-afterAll(() => database.close());
+afterAll(async () => {
+  await worker.stop();
+  await database.close();
+});
 
 function writePdf(pdf: Buffer, name: string): string {
   const file = path.join(outputDir, `${name}.pdf`);
@@ -166,9 +174,13 @@ describe("report PDF export", () => {
   });
   const exports = () => database.db.auditEvent.count({ where: { action: "report.export_pdf" } });
 
+  const exportPdf = (userId: string | null, id = reportId) =>
+    exportReportPdf(callerFor(database.db, userId), context(userId), createFileStore(database.db), { reportId: id, digits: "thai" });
+
   it("answers the PDF with its Thai file name and records who exported it", async () => {
     const before = await exports();
-    const { pdf, fileName } = await exportReportPdf(callerFor(database.db, users.editor), context(users.editor), { reportId, digits: "thai" });
+    const { stream, fileName } = (await exportPdf(users.editor))!;
+    const pdf = Buffer.concat(await stream.toArray());
     expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
     expect(fileName).toBe("รายงานมาตรการ-ITA-2568-องค์การบริหารส่วนตำบลท้ายหาด.pdf");
     expect(await exports()).toBe(before + 1);
@@ -189,7 +201,7 @@ describe("report PDF export", () => {
   it("gives another organisation's user, an unknown id and a signed-out caller nothing, and records nothing", async () => {
     const before = await exports();
     const refusal = (userId: string | null, id = reportId) =>
-      exportReportPdf(callerFor(database.db, userId), context(userId), { reportId: id, digits: "thai" }).then(
+      exportPdf(userId, id).then(
         () => null,
         (error: { code?: string }) => error.code,
       );
@@ -197,6 +209,27 @@ describe("report PDF export", () => {
     expect(await refusal(users.foreignEditor, "clxxxxxxxxxxxxxxxxxxxxxxx")).toBe("NOT_FOUND");
     expect(await refusal(null)).toBe("UNAUTHORIZED");
     expect(await exports()).toBe(before);
+  });
+
+  it("is drawn once per content of the report: the same revision is streamed from storage, a change is drawn anew", async () => {
+    const stored = () =>
+      database.db.storedFile.findMany({ where: { key: { startsWith: `report-pdfs/${reportId}/thai-` } }, select: { id: true, key: true } });
+    const bytesOf = async (userId: string) => Buffer.concat(await (await exportPdf(userId))!.stream.toArray());
+    const first = await bytesOf(users.editor);
+    const once = await stored();
+    expect(once).toHaveLength(1);
+    // Another reader of the same revision: the very same stored file, byte for byte.
+    expect((await bytesOf(users.province)).equals(first)).toBe(true);
+    expect(await stored()).toEqual(once);
+    const report = await database.db.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { subject: true } });
+    await database.db.yearlyReport.update({ where: { id: reportId }, data: { subject: `${report.subject} (แก้ไข)` } });
+    try {
+      const changed = await bytesOf(users.editor);
+      expect(changed.equals(first)).toBe(false);
+      expect(await stored()).toHaveLength(2);
+    } finally {
+      await database.db.yearlyReport.update({ where: { id: reportId }, data: { subject: report.subject } });
+    }
   });
 });
 

@@ -14,7 +14,11 @@ import { SHEET_NAMES, STYLED_MEASURES_UP_TO, writeSummaryWorkbook } from "@/serv
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
+import { enqueue } from "@/server/jobs/queue";
+import { storageCleanupJob } from "@/server/jobs/storage-cleanup";
+import { exportFileKey } from "@/server/services/exports/export-jobs";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
+import { startTestWorker } from "./helpers/jobs";
 import { callerFor, createFiscalYears, createTestAreas, refusal, saveResults } from "./helpers/fixtures";
 
 // The download route reads the session from Next's request scope; here the test says who is signed in.
@@ -80,14 +84,13 @@ const districts = {} as Record<"A1" | "A2" | "B1", string>;
 const provinces = {} as Record<"A" | "B", string>;
 const users = {} as Record<"provinceA" | "provinceB" | "districtA1" | "editorO1", string>;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prongsai-summary-export-"));
-const exportDir = path.join(dataDir, "exports");
-const previousDataDir = process.env.PRONGSAI_DATA_DIR;
+let worker: Awaited<ReturnType<typeof startTestWorker>>;
 
 beforeAll(async () => {
-  process.env.PRONGSAI_DATA_DIR = dataDir;
   database = await openTestDatabase();
   db = database.db;
   session.db = db;
+  worker = await startTestWorker(database);
   await createFiscalYears(db, [2567, 2568]);
   const areas = await createTestAreas(db);
   Object.assign(provinces, areas.provinces);
@@ -144,9 +147,8 @@ beforeAll(async () => {
   users.editorO1 = await user("editor.o1", { role: "ORG_EDITOR", organizationId: ids.o1 });
 });
 afterAll(async () => {
+  await worker.stop();
   await database.close();
-  if (previousDataDir === undefined) delete process.env.PRONGSAI_DATA_DIR;
-  else process.env.PRONGSAI_DATA_DIR = previousDataDir;
 });
 
 // ── Helpers ─────────────────────────────────────────────────────────────────────────────
@@ -191,7 +193,7 @@ const cellValues = (sheet: ExcelJS.Worksheet, rowNumber: number) => {
   return Array.from({ length: sheet.columnCount }, (_, index) => row.getCell(index + 1).value ?? null);
 };
 
-const fileCount = () => (fs.existsSync(exportDir) ? fs.readdirSync(exportDir).length : 0);
+const fileCount = () => db.storedFile.count();
 
 // ── Excel ───────────────────────────────────────────────────────────────────────────────
 describe("Excel workbook of province ทดสอบก, FY2568, all filters open", () => {
@@ -335,7 +337,7 @@ describe("a national-sized workbook", () => {
     const [summary, adoption] = await Promise.all([loadSummary(db, area, ALL_2568), loadIssueAdoption(db, area, ALL_2568)]);
     const file = path.join(os.tmpdir(), `prongsai-plain-${process.pid}.xlsx`);
     // Told it holds more measures than a province's: the plain path, as for the country.
-    const written = await writeSummaryWorkbook(file, { ...summary, adoption }, measureBatches(db, area, ALL_2568), STYLED_MEASURES_UP_TO + 1, async () => undefined);
+    const written = await writeSummaryWorkbook(fs.createWriteStream(file), { ...summary, adoption }, measureBatches(db, area, ALL_2568), STYLED_MEASURES_UP_TO + 1, async () => undefined);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
     fs.rmSync(file);
@@ -429,14 +431,14 @@ describe("access", () => {
 
   it("a reviewer of another area, an organisation's staff or a foreign district filter: refused, nothing produced, nothing recorded", async () => {
     const before = await Promise.all([db.exportJob.count(), db.auditEvent.count()]);
-    const files = fileCount();
+    const files = await fileCount();
     expect((await refusal(startExport(users.provinceB, "XLSX"))).code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
     expect((await refusal(startExport(users.editorO1, "CSV", ALL_2568, { kind: "district", id: districts.A1 }))).code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
     // The district reviewer of ก-หนึ่ง asks for its district with ก-สอง as the filter.
     expect((await refusal(startExport(users.districtA1, "PDF", { ...ALL_2568, districtId: districts.A2 }, { kind: "district", id: districts.A1 }))).code).toBe("NOT_FOUND");
     expect((await refusal(startExport(users.provinceA, "PDF", { ...ALL_2568, yearBe: 2590 }))).code).toBe("NOT_FOUND");
     expect(await Promise.all([db.exportJob.count(), db.auditEvent.count()])).toEqual(before);
-    expect(fileCount()).toBe(files);
+    expect(await fileCount()).toBe(files);
   });
 
   it("another person's job: status and download are not found; signed out: 401", async () => {
@@ -470,15 +472,20 @@ describe("access", () => {
     expect(text).not.toContain("องค์การบริหารส่วนตำบลสาม");
   });
 
-  it("files older than a day are removed when a new job starts", async () => {
-    fs.mkdirSync(exportDir, { recursive: true });
-    const old = path.join(exportDir, "old-job.xlsx");
-    fs.writeFileSync(old, "x");
-    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
-    fs.utimesSync(old, twoDaysAgo, twoDaysAgo);
-    const { jobId } = await startExport(users.provinceA, "CSV");
-    await finished(users.provinceA, jobId);
-    expect(fs.existsSync(old)).toBe(false);
-    expect(fs.readdirSync(exportDir)).toContain(`${jobId}.csv`);
+  it("a file past its day is gone (the clean-up job) and its download says so; the job row stays", async () => {
+    const { jobId } = await exported("CSV");
+    const fresh = await exported("CSV");
+    await db.storedFile.update({ where: { key: exportFileKey(jobId) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    const expired = await download(users.provinceA, jobId);
+    expect(expired.status).toBe(404);
+    expect(await expired.text()).toBe("ไฟล์นี้หมดอายุแล้ว กรุณาสั่งส่งออกใหม่");
+    await enqueue(storageCleanupJob, {});
+    for (let attempt = 0; attempt < 200 && (await db.storedFile.count({ where: { key: exportFileKey(jobId) } })) > 0; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(await db.storedFile.count({ where: { key: exportFileKey(jobId) } })).toBe(0);
+    expect(await db.storedFileChunk.count({ where: { file: { key: exportFileKey(jobId) } } })).toBe(0);
+    expect((await download(users.provinceA, fresh.jobId)).status).toBe(200);
+    expect((await db.exportJob.findUniqueOrThrow({ where: { id: jobId } })).status).toBe("DONE");
   });
 });

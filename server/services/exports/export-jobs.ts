@@ -2,27 +2,28 @@
 //
 // Why jobs: a national workbook holds every measure of the year (some 150,000 rows) and takes
 // seconds to write; a request that waited for it would time out in a proxy and could not show
-// progress. So `export.start` checks access and input, records the ExportJob row and its
-// AuditEvent in one transaction, and returns at once; the file is produced in this server
-// process, one job at a time (a queue, so two national exports never hold memory together),
-// into <data folder>/exports/<job id>.<ext>. The browser polls `export.status` for the progress
-// and downloads from /api/exports/<job id> when it is done. Only the requester sees a job or
-// its file. The export is audited when it is asked for: what was exported, by whom, with which
-// filters. Files older than a day are removed when a new job starts (the rows stay, as the
-// record); a job left QUEUED or RUNNING by a restarted server is reported as failed.
-import fs from "node:fs";
+// progress, and it would hold the web process's event loop. So `export.start` checks access and
+// input, records the ExportJob row and its AuditEvent in one transaction, and queues a job
+// (server/jobs) that any worker of any instance takes: it writes the file into shared storage
+// (server/storage, key "exports/<job id>", kept a day) and its progress into the ExportJob row.
+// The browser polls `export.status` on whichever instance and downloads from
+// /api/exports/<job id>. Only the requester sees a job or its file. The export is audited when
+// it is asked for: what was exported, by whom, with which filters. A job whose worker died is
+// retried by another (pg-boss expiry); one that keeps failing ends FAILED.
 import { once } from "node:events";
-import path from "node:path";
+import { PassThrough, type Writable } from "node:stream";
 import type { Db, DbClient } from "@/server/db/client";
-import { dataDirFromEnv } from "@/server/db/connection";
 import type { ExportJob } from "@/server/db/generated/client";
 import type { ExportFormat } from "@/server/db/generated/enums";
 import { requireReviewableArea, loadAccess, type Access, type AreaNode } from "@/server/access/access";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { defineJob } from "@/server/jobs/job-kind";
+import { enqueue } from "@/server/jobs/queue";
 import { recordAudit, type RequestMetadata } from "@/server/services/audit";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "@/server/services/dashboard/overview";
+import type { FileStore } from "@/server/storage/file-store";
 import { fileNamePart } from "./report-export";
-import { writeSummaryCsv } from "./summary-csv";
+import { summaryCsv } from "./summary-csv";
 import {
   checkSummaryInput,
   countMeasures,
@@ -35,6 +36,7 @@ import { drawSummaryPdf } from "./summary-pdf";
 import { writeSummaryWorkbook } from "./summary-xlsx";
 
 const FILE_LIFETIME_MS = 24 * 60 * 60 * 1000;
+const FAILED_MESSAGE = "สร้างไฟล์ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง";
 
 const FORMAT_FILE: Record<ExportFormat, { extension: string; contentType: string }> = {
   PDF: { extension: "pdf", contentType: "application/pdf" },
@@ -42,14 +44,7 @@ const FORMAT_FILE: Record<ExportFormat, { extension: string; contentType: string
   CSV: { extension: "csv", contentType: "text/csv; charset=utf-8" },
 };
 
-export const exportDirectory = () => path.join(dataDirFromEnv(), "exports");
-const jobFile = (job: Pick<ExportJob, "id" | "format">) => path.join(exportDirectory(), `${job.id}.${FORMAT_FILE[job.format].extension}`);
-
-// The queue lives on globalThis: Next bundles the tRPC route and the download route apart, and
-// both must see the same jobs.
-type Runner = { tail: Promise<void>; active: Set<string> };
-const globalForExports = globalThis as unknown as { prongsaiExports?: Runner };
-const runner = (globalForExports.prongsaiExports ??= { tail: Promise.resolve(), active: new Set() });
+export const exportFileKey = (jobId: string) => `exports/${jobId}`;
 
 function jobArea(job: Pick<ExportJob, "areaKind" | "areaId">): AreaNode {
   if (job.areaKind === "national") return { kind: "national" };
@@ -98,64 +93,72 @@ export async function startSummaryExport(
     });
     return created;
   });
-  await removeOldExportFiles();
-  runner.active.add(job.id);
-  runner.tail = runner.tail.then(async () => {
-    try {
-      await runJob(db, job.id);
-    } finally {
-      runner.active.delete(job.id);
-    }
-  });
+  try {
+    await enqueue(summaryExportJob, { exportJobId: job.id });
+  } catch (error) {
+    console.error(`export ${job.id}: could not queue`, error);
+    await markFailed(db, job.id, FAILED_MESSAGE);
+    throw error;
+  }
   return { jobId: job.id };
 }
 
-/** Removes export files older than a day (the job rows stay). */
-export async function removeOldExportFiles(now = Date.now()): Promise<void> {
-  const dir = exportDirectory();
-  const names = await fs.promises.readdir(dir).catch(() => [] as string[]);
-  for (const name of names) {
-    const file = path.join(dir, name);
-    const stat = await fs.promises.stat(file).catch(() => null);
-    if (stat?.isFile() && now - stat.mtimeMs > FILE_LIFETIME_MS) await fs.promises.rm(file, { force: true });
-  }
-}
+const markFailed = (db: Db, jobId: string, error: string) =>
+  db.exportJob.updateMany({ where: { id: jobId, status: { in: ["QUEUED", "RUNNING"] } }, data: { status: "FAILED", error, finishedAt: new Date() } });
 
-async function runJob(db: Db, jobId: string): Promise<void> {
-  let part: string | null = null;
+/**
+ * The job: writes the file into shared storage, its progress into the ExportJob row. A retry
+ * starts over. A refusal the user can act on (AppError) ends the job at once; anything else is
+ * retried, and the job is marked FAILED when pg-boss gives up on it.
+ */
+export const summaryExportJob = defineJob<{ exportJobId: string }>({
+  name: "summary-export",
+  retry: { retryLimit: 2, retryDelay: 5, retryBackoff: true },
+  async run({ db, store }, { exportJobId }) {
+    const job = await db.exportJob.findUnique({ where: { id: exportJobId } });
+    if (!job || job.status === "DONE" || job.status === "FAILED") return;
+    await db.exportJob.update({ where: { id: job.id }, data: { status: "RUNNING", startedAt: new Date(), progress: 0, rowsWritten: 0, error: null } });
+    try {
+      const { fileName, rows, bytes } = await storeSummary(db, store, job);
+      await db.exportJob.update({
+        where: { id: job.id },
+        data: { status: "DONE", progress: 1, rowsWritten: rows, fileName, fileBytes: bytes, finishedAt: new Date() },
+      });
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await markFailed(db, job.id, error.message);
+    }
+  },
+  async givenUp({ db }, { exportJobId }) {
+    await markFailed(db, exportJobId, FAILED_MESSAGE);
+  },
+});
+
+async function storeSummary(db: Db, store: FileStore, job: ExportJob) {
+  const body = new PassThrough();
+  const stored = store.put(exportFileKey(job.id), body, { contentType: FORMAT_FILE[job.format].contentType, lifetimeMs: FILE_LIFETIME_MS });
   try {
-    const job = await db.exportJob.update({ where: { id: jobId }, data: { status: "RUNNING", startedAt: new Date() } });
-    const file = jobFile(job);
-    part = `${file}.part`;
-    await fs.promises.mkdir(exportDirectory(), { recursive: true });
-    const { fileName, rows } = await produceSummary(db, jobArea(job), ZAreaOverviewInput.parse(job.filters), job.format, part, (progress) =>
-      db.exportJob.update({ where: { id: jobId }, data: progress }).then(() => undefined),
+    const produced = await produceSummary(db, jobArea(job), ZAreaOverviewInput.parse(job.filters), job.format, body, (progress) =>
+      db.exportJob.update({ where: { id: job.id }, data: progress }).then(() => undefined),
     );
-    await fs.promises.rename(part, file);
-    const { size } = await fs.promises.stat(file);
-    await db.exportJob.update({
-      where: { id: jobId },
-      data: { status: "DONE", progress: 1, rowsWritten: rows, fileName, fileBytes: size, finishedAt: new Date() },
-    });
+    const { bytes } = await stored;
+    return { ...produced, bytes };
   } catch (error) {
-    console.error(`export ${jobId} failed`, error);
-    if (part) await fs.promises.rm(part, { force: true });
-    const message = error instanceof AppError ? error.message : "สร้างไฟล์ไม่สำเร็จ กรุณาลองใหม่อีกครั้ง";
-    await db.exportJob
-      .update({ where: { id: jobId }, data: { status: "FAILED", error: message, finishedAt: new Date() } })
-      .catch((failure: unknown) => console.error(`export ${jobId}: could not record the failure`, failure));
+    body.destroy();
+    await stored.catch(() => undefined);
+    throw error;
   }
 }
 
 type Progress = { progress: number; rowsWritten?: number; rowsTotal?: number };
 
-/** Reads the data through the dashboard services and writes the file of one format. */
+/** Reads the data through the dashboard services and writes the file of one format into `output` (ended when done). */
 export async function produceSummary(
   db: Db,
   area: AreaNode,
   input: AreaOverviewInput,
   format: ExportFormat,
-  file: string,
+  output: Writable,
   report: (progress: Progress) => Promise<void> = async () => {},
 ): Promise<{ fileName: string; rows: number }> {
   // Independent reads run together; the CSV needs the organisations only.
@@ -166,13 +169,13 @@ export async function produceSummary(
   ]);
   const fileName = `สรุปผล-ITA-${input.yearBe}-${fileNamePart(header.area.nameTh)}.${FORMAT_FILE[format].extension}`;
   if (format === "CSV" || !adoption) {
-    await writeSummaryCsv(file, organizations);
+    output.end(summaryCsv(organizations), "utf8");
+    await once(output, "finish");
     return { fileName, rows: organizations.length };
   }
   if (format === "PDF") {
     await report({ progress: 0.5, rowsWritten: organizations.length, rowsTotal: organizations.length });
     const doc = drawSummaryPdf({ header, overview, organizations, adoption });
-    const output = fs.createWriteStream(file);
     doc.pipe(output);
     doc.end();
     await once(output, "finish");
@@ -180,7 +183,7 @@ export async function produceSummary(
   }
   const total = organizations.length + measureCount;
   await report({ progress: organizations.length / Math.max(1, total), rowsWritten: organizations.length, rowsTotal: total });
-  const measures = await writeSummaryWorkbook(file, { header, overview, organizations, adoption }, measureBatches(db, area, input), measureCount, (written) =>
+  const measures = await writeSummaryWorkbook(output, { header, overview, organizations, adoption }, measureBatches(db, area, input), measureCount, (written) =>
     report({ progress: (organizations.length + written) / Math.max(1, total), rowsWritten: organizations.length + written }),
   );
   return { fileName, rows: organizations.length + measures };
@@ -215,14 +218,7 @@ async function ownJob(db: DbClient, access: Access, jobId: string): Promise<Expo
 }
 
 export async function getExportJob(db: DbClient, access: Access, jobId: string): Promise<ExportJobView> {
-  let job = await ownJob(db, access, jobId);
-  if ((job.status === "QUEUED" || job.status === "RUNNING") && !runner.active.has(job.id)) {
-    // No runner here holds it: the server was restarted while it waited or ran.
-    job = await db.exportJob.update({
-      where: { id: job.id },
-      data: { status: "FAILED", error: "การส่งออกถูกขัดจังหวะเพราะระบบเริ่มทำงานใหม่ กรุณาสั่งส่งออกอีกครั้ง", finishedAt: new Date() },
-    });
-  }
+  const job = await ownJob(db, access, jobId);
   return {
     id: job.id,
     format: job.format,
@@ -240,16 +236,15 @@ export async function getExportJob(db: DbClient, access: Access, jobId: string):
 }
 
 /**
- * The finished file of the caller's own job (see ownJob), as a stream. A missing file (removed
- * after a day) is NOT_FOUND with its own message.
+ * The finished file of the caller's own job (see ownJob), as a stream from shared storage. A
+ * missing file (removed after a day) is NOT_FOUND with its own message.
  */
-export async function openExportDownload(db: Db, userId: string, jobId: string) {
+export async function openExportDownload(db: Db, store: FileStore, userId: string, jobId: string) {
   const access = await loadAccess(db, userId);
   if (!access) throw new AppError("FORBIDDEN", NOT_FOUND_OR_FORBIDDEN);
   const job = await ownJob(db, access, jobId);
   if (job.status !== "DONE" || !job.fileName) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-  const file = jobFile(job);
-  const stat = await fs.promises.stat(file).catch(() => null);
-  if (!stat) throw new AppError("NOT_FOUND", "ไฟล์นี้หมดอายุแล้ว กรุณาสั่งส่งออกใหม่");
-  return { stream: fs.createReadStream(file), bytes: stat.size, fileName: job.fileName, contentType: FORMAT_FILE[job.format].contentType };
+  const file = await store.get(exportFileKey(job.id));
+  if (!file) throw new AppError("NOT_FOUND", "ไฟล์นี้หมดอายุแล้ว กรุณาสั่งส่งออกใหม่");
+  return { stream: file.stream, bytes: file.bytes, fileName: job.fileName, contentType: file.contentType };
 }

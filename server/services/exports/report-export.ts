@@ -1,9 +1,11 @@
 // Export of one report's memo PDF: read through the same procedure the report page uses (same
-// access rules), render, and record who exported what.
+// access rules), have a worker draw it (or take the stored one), and record who exported what.
 import type { Db } from "@/server/db/client";
 import type { DigitStyle } from "@/server/domain/thai-format";
 import { recordAudit, type RequestMetadata } from "@/server/services/audit";
-import { renderReportPdf, type ReportData } from "./report-pdf";
+import type { FileStore } from "@/server/storage/file-store";
+import type { ReportData } from "./report-pdf";
+import { reportPdfFile } from "./report-pdf-job";
 
 /** The part of the tRPC caller the export uses: `createCaller(ctx)` fits it. */
 export type ReportReader = { report: { get(input: { reportId: string }): Promise<ReportData> } };
@@ -11,15 +13,16 @@ export type ReportReader = { report: { get(input: { reportId: string }): Promise
 export type ExportContext = { db: Db; userId: string | null; request: RequestMetadata };
 
 /**
- * Renders the report for the signed-in caller and records the export. The reader refuses a
- * signed-out caller (UNAUTHORIZED) and a foreign or unknown report (NOT_FOUND) before anything
- * is rendered or recorded.
+ * The report's PDF for the signed-in caller, as a stream, and the export recorded. The reader
+ * refuses a signed-out caller (UNAUTHORIZED) and a foreign or unknown report (NOT_FOUND) before
+ * anything is drawn or recorded. Null when no worker could draw it in time (nothing recorded).
  */
-export async function exportReportPdf(reader: ReportReader, ctx: ExportContext, input: { reportId: string; digits: DigitStyle }) {
+export async function exportReportPdf(reader: ReportReader, ctx: ExportContext, store: FileStore, input: { reportId: string; digits: DigitStyle }) {
   const report = await reader.report.get({ reportId: input.reportId });
-  const pdf = await renderReportPdf(report, { digits: input.digits });
-  await recordPdfExport(ctx, report, { digits: input.digits, bytes: pdf.length });
-  return { pdf, fileName: reportPdfFileName(report) };
+  const file = await reportPdfFile(store, report, input.digits);
+  if (!file) return null;
+  await recordPdfExport(ctx, report, { digits: input.digits, bytes: file.bytes });
+  return { stream: file.stream, bytes: file.bytes, fileName: reportPdfFileName(report) };
 }
 
 export async function recordPdfExport(ctx: ExportContext, report: ReportData, details: { digits: DigitStyle; bytes: number }) {

@@ -1,6 +1,5 @@
 // The organisations table as CSV: UTF-8 with a byte-order mark (without it Excel reads the
 // file as the local code page and the Thai turns to noise), CRLF line ends (RFC 4180).
-import fs from "node:fs/promises";
 import { ORGANIZATION_COLUMNS, type SummaryOrganization, type TableCell } from "./summary-data";
 
 const BOM = "\uFEFF";
@@ -22,8 +21,4 @@ export function summaryCsv(organizations: SummaryOrganization[]): string {
     ...organizations.map((row) => ORGANIZATION_COLUMNS.map((column) => csvField(column.value(row))).join(",")),
   ];
   return `${BOM}${lines.join("\r\n")}\r\n`;
-}
-
-export async function writeSummaryCsv(file: string, organizations: SummaryOrganization[]): Promise<void> {
-  await fs.writeFile(file, summaryCsv(organizations), "utf8");
 }

@@ -5,6 +5,7 @@
 // shares as percentages); years are Buddhist Era; text dates use Arabic digits.
 import { EventEmitter, once } from "node:events";
 import { setImmediate as nextTurn } from "node:timers/promises";
+import type { Writable } from "node:stream";
 import ExcelJS from "exceljs";
 import { formatThaiShortDate } from "@/server/domain/thai-format";
 import {
@@ -231,11 +232,11 @@ async function addRows<T>(sheet: ExcelJS.Worksheet, rows: Iterable<T>, cells: (r
 }
 
 /**
- * Writes the workbook to `file`. `measures` yields the measures page by page; `onMeasures` is
+ * Writes the workbook into `output` (ended when done). `measures` yields the measures page by page; `onMeasures` is
  * told the running count after each page (for the job's progress).
  */
 export async function writeSummaryWorkbook(
-  file: string,
+  output: Writable,
   data: SummaryWorkbookData,
   measures: AsyncIterable<MeasureRow[]>,
   measureCount: number,
@@ -245,7 +246,7 @@ export async function writeSummaryWorkbook(
   // a workbook of more measures than a province has is written plain — no bold header, number
   // formats or wrapping; Excel's defaults show the same values.
   const styled = measureCount <= STYLED_MEASURES_UP_TO;
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useStyles: styled, useSharedStrings: false });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: styled, useSharedStrings: false });
   workbook.creator = "Prongsai";
   writeSummarySheet(workbook, data);
   await writeOrganizationsSheet(workbook, data.organizations);

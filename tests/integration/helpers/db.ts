@@ -3,10 +3,10 @@ import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
-import { prismaOnPGlite, prismaOnPostgres, type Db } from "@/server/db/client";
+import { prismaOnPGlite, prismaOnPostgres, queueConnectionOnPGlite, type Db, type QueueConnection } from "@/server/db/client";
 import { applyPendingMigrations } from "@/server/db/migrations";
 
-export type TestDatabase = { db: Db; kind: "pglite" | "postgresql"; url?: string; close(): Promise<void> };
+export type TestDatabase = { db: Db; kind: "pglite" | "postgresql"; url?: string; queueConnection: QueueConnection; close(): Promise<void> };
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB_KIND === "postgresql") return openPostgresCopy();
@@ -16,6 +16,7 @@ export async function openTestDatabase(): Promise<TestDatabase> {
   return {
     db,
     kind: "pglite",
+    queueConnection: queueConnectionOnPGlite(pglite),
     close: async () => {
       await db.$disconnect();
       await pglite.close();
@@ -36,6 +37,7 @@ async function openPostgresCopy(): Promise<TestDatabase> {
     db,
     kind: "postgresql",
     url,
+    queueConnection: { connectionString: url },
     close: async () => {
       await db.$disconnect();
       await runAdmin(adminUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);

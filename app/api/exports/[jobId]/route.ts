@@ -4,8 +4,9 @@ import { attachment, plainText } from "@/server/api/download";
 import { createRequestContext } from "@/server/api/request";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { openExportDownload } from "@/server/services/exports/export-jobs";
+import { createFileStore } from "@/server/storage/file-store";
 
-// Files on disk and Node streams.
+// Node streams.
 export const runtime = "nodejs";
 
 export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
@@ -13,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ jobI
   const { db, userId } = await createRequestContext(request.headers);
   if (!userId) return plainText(401, "กรุณาเข้าสู่ระบบ");
   try {
-    const file = await openExportDownload(db, userId, jobId);
+    const file = await openExportDownload(db, createFileStore(db), userId, jobId);
     const extension = file.fileName.slice(file.fileName.lastIndexOf("."));
     return new Response(Readable.toWeb(file.stream) as ReadableStream, {
       headers: {

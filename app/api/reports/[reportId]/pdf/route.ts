@@ -1,13 +1,16 @@
 // GET /api/reports/{reportId}/pdf[?digits=arabic]: the report's memo and annex as a PDF
 // download. Access goes through the report.get procedure, so the rules are the report page's.
+// A worker draws the PDF (this process only waits for it and streams the stored file).
+import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
 import { attachment, plainText as text } from "@/server/api/download";
 import { createCaller } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { exportReportPdf } from "@/server/services/exports/report-export";
+import { createFileStore } from "@/server/storage/file-store";
 
-// pdfkit and the font files need Node.
+// Node streams.
 export const runtime = "nodejs";
 
 export async function GET(request: Request, { params }: { params: Promise<{ reportId: string }> }) {
@@ -15,12 +18,13 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   const digits = new URL(request.url).searchParams.get("digits") === "arabic" ? "arabic" : "thai";
   const ctx = await createRequestContext(request.headers);
   try {
-    const { pdf, fileName } = await exportReportPdf(createCaller(ctx), ctx, { reportId, digits });
-    return new Response(new Uint8Array(pdf), {
+    const file = await exportReportPdf(createCaller(ctx), ctx, createFileStore(ctx.db), { reportId, digits });
+    if (!file) return text(503, "ระบบยังสร้างไฟล์ PDF ไม่เสร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่");
+    return new Response(Readable.toWeb(file.stream) as ReadableStream, {
       headers: {
         "Content-Type": "application/pdf",
-        "Content-Length": String(pdf.length),
-        "Content-Disposition": attachment(fileName, "report.pdf"),
+        "Content-Length": String(file.bytes),
+        "Content-Disposition": attachment(file.fileName, "report.pdf"),
         "Cache-Control": "private, no-store",
       },
     });

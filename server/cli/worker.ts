@@ -1,0 +1,30 @@
+// npm run worker — a worker alone: takes background jobs (exports, report PDFs, clean-up) from
+// the queue on the PostgreSQL database of DATABASE_URL. Run as many as you like, on any machine.
+// The embedded database belongs to one process: there the web server runs the worker itself.
+import { getDatabase } from "@/server/db/client";
+import { databaseConfigFromEnv } from "@/server/db/connection";
+import { getQueue } from "@/server/jobs/queue";
+import { startWorkers } from "@/server/jobs/worker";
+import { createFileStore } from "@/server/storage/file-store";
+
+async function main() {
+  if (databaseConfigFromEnv().kind !== "postgresql") {
+    console.error("npm run worker ต้องใช้ฐานข้อมูล PostgreSQL (DATABASE_URL): ในโหมดฐานข้อมูลฝังตัว npm start ทำงานเบื้องหลังเอง");
+    process.exit(1);
+  }
+  const database = await getDatabase();
+  const queue = await getQueue();
+  await startWorkers(queue, { db: database.db, store: createFileStore(database.db) });
+  console.log(`worker ${process.pid}: รอรับงานเบื้องหลัง`);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      // Jobs still running are retried by another worker once they expire.
+      void queue.stop({ graceful: true, timeout: 10_000, wait: true }).finally(() => database.close().finally(() => process.exit(0)));
+    });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
