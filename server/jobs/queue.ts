@@ -32,7 +32,7 @@ export function getQueue(): Promise<PgBoss> {
 }
 
 /** Makes `queue` this process's queue: tests and scripts that open a database of their own. */
-export function useQueue(queue: PgBoss): void {
+export function setProcessQueue(queue: PgBoss): void {
   globalForQueue.prongsaiQueue = Promise.resolve(queue);
   globalForQueue.prongsaiQueues = new Set();
 }

@@ -31,7 +31,9 @@ export class PostgresFileStore extends StoredFiles {
     let index = 0;
     let bytes = 0;
     for await (const piece of pieces(body, CHUNK_BYTES)) {
-      await this.db.storedFileChunk.create({ data: { fileId, index: index++, data: new Uint8Array(piece) } });
+      // As base64 text: the embedded database's driver adapter converts a bytea parameter byte
+      // by byte (about 10 s a megabyte); text goes through at once on both databases.
+      await this.db.$executeRaw`INSERT INTO "StoredFileChunk" ("fileId", "index", "data") VALUES (${fileId}, ${index++}, decode(${piece.toString("base64")}, 'base64'))`;
       bytes += piece.length;
     }
     return bytes;
@@ -42,14 +44,13 @@ export class PostgresFileStore extends StoredFiles {
     const chunkCount = Math.ceil(bytes / CHUNK_BYTES);
     async function* chunks() {
       for (let first = 0; first < chunkCount; first += CHUNKS_PER_READ) {
-        const rows = await db.storedFileChunk.findMany({
-          where: { fileId, index: { gte: first, lt: first + CHUNKS_PER_READ } },
-          orderBy: { index: "asc" },
-          select: { data: true },
-        });
+        const rows = await db.$queryRaw<{ data: string }[]>`
+          SELECT encode("data", 'base64') AS "data" FROM "StoredFileChunk"
+           WHERE "fileId" = ${fileId} AND "index" >= ${first} AND "index" < ${first + CHUNKS_PER_READ}
+           ORDER BY "index"`;
         // The file was replaced or removed while being read.
         if (rows.length !== Math.min(CHUNKS_PER_READ, chunkCount - first)) throw new Error(`stored file ${fileId} changed while being read`);
-        for (const row of rows) yield Buffer.from(row.data);
+        for (const row of rows) yield Buffer.from(row.data, "base64");
       }
     }
     return Readable.from(chunks(), { objectMode: false });

@@ -40,6 +40,10 @@ export class S3FileStore extends StoredFiles {
       endpoint: config.endpoint,
       region: config.region,
       forcePathStyle: true,
+      // Checksums only where S3 requires them: many S3-compatible servers do not read the
+      // SDK's default streaming checksum trailer.
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
       credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     });
   }
