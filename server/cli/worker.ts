@@ -5,6 +5,7 @@ import { getDatabase } from "@/server/db/client";
 import { databaseConfigFromEnv } from "@/server/db/connection";
 import { getQueue } from "@/server/jobs/queue";
 import { startWorkers } from "@/server/jobs/worker";
+import { logger } from "@/server/logger";
 import { createFileStore } from "@/server/storage/file-store";
 
 async function main() {
@@ -15,7 +16,7 @@ async function main() {
   const database = await getDatabase();
   const queue = await getQueue();
   await startWorkers(queue, { db: database.db, store: createFileStore(database.db) });
-  console.log(`worker ${process.pid}: รอรับงานเบื้องหลัง`);
+  logger.info({ pid: process.pid }, "worker ready");
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       // Jobs still running are retried by another worker once they expire.
@@ -25,6 +26,6 @@ async function main() {
 }
 
 main().catch((error) => {
-  console.error(error);
+  logger.fatal({ err: error }, "worker stopped");
   process.exit(1);
 });

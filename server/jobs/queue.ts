@@ -3,6 +3,7 @@
 // pool; on the embedded database it shares PGlite's one connection (see queueConnectionOnPGlite).
 import PgBoss from "pg-boss";
 import { getDatabase, type OpenDatabase } from "@/server/db/client";
+import { logger } from "@/server/logger";
 import { givenUpQueueName, type JobKind } from "./job-kind";
 import { queueSettings } from "./settings";
 
@@ -18,7 +19,7 @@ export async function openQueue(database: Pick<OpenDatabase, "queueConnection">,
     maintenanceIntervalSeconds: settings.maintenanceSeconds,
     schedule: true,
   });
-  queue.on("error", (error) => console.error("job queue:", error));
+  queue.on("error", (error) => logger.error({ err: error }, "job queue error"));
   await queue.start();
   return queue;
 }

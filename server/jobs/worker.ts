@@ -3,6 +3,7 @@
 // periodic ones. `npm run worker` runs one alone; `npm start` runs one beside the web server;
 // the embedded mode runs it inside the web server (instrumentation.ts).
 import type PgBoss from "pg-boss";
+import { logger } from "@/server/logger";
 import { givenUpQueueName, type JobContext } from "./job-kind";
 import { JOB_KINDS } from "./kinds";
 import { ensureQueue } from "./queue";
@@ -14,7 +15,12 @@ export async function startWorkers(queue: PgBoss, ctx: JobContext): Promise<void
   for (const kind of JOB_KINDS) {
     await ensureQueue(queue, kind);
     await queue.work<object>(kind.name, options, async ([job]) => {
-      await kind.run(ctx, job!.data as never, { id: job!.id, retryCount: job!.retryCount, retryLimit: job!.retryLimit });
+      try {
+        await kind.run(ctx, job!.data as never, { id: job!.id, retryCount: job!.retryCount, retryLimit: job!.retryLimit });
+      } catch (error) {
+        logger.error({ err: error, job: { kind: kind.name, id: job!.id, retryCount: job!.retryCount } }, "job failed");
+        throw error;
+      }
     });
     const givenUp = kind.givenUp;
     if (givenUp) await queue.work<object>(givenUpQueueName(kind), options, ([job]) => givenUp(ctx, job!.data as never));

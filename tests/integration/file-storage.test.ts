@@ -21,7 +21,6 @@ afterAll(async () => {
 });
 
 const DAY = 24 * 60 * 60 * 1000;
-const env = (values: Record<string, string>) => values as NodeJS.ProcessEnv;
 const sha = (data: Buffer) => createHash("sha256").update(data).digest("hex");
 
 /** `bytes` of random data as a stream of uneven pieces, as a file writer produces them. */
@@ -41,9 +40,9 @@ const read = async (store: FileStore, key: string) => {
 
 describe.each([
   // Several database chunks of 256 KiB.
-  { backend: "postgresql", store: () => createFileStore(database.db, env({})), extraBytes: async () => database.db.storedFileChunk.count(), bigBytes: 1_300_000 },
+  { backend: "postgresql", store: () => createFileStore(database.db, {}), extraBytes: async () => database.db.storedFileChunk.count(), bigBytes: 1_300_000 },
   // More than one 5 MiB part of a multipart upload.
-  { backend: "s3", store: () => createFileStore(database.db, env({ S3_URL: s3.url })), extraBytes: async () => s3.objectCount(), bigBytes: 11_000_000 },
+  { backend: "s3", store: () => createFileStore(database.db, { s3Url: s3.url }), extraBytes: async () => s3.objectCount(), bigBytes: 11_000_000 },
 ])("$backend", ({ backend, store: makeStore, extraBytes, bigBytes }) => {
   let store: FileStore;
   beforeAll(() => {
@@ -115,7 +114,7 @@ describe.each([
 describe("S3_URL", () => {
   it("refuses an address without a bucket or keys, in words that say what it should be", () => {
     for (const url of ["http://127.0.0.1:9000/bucket", "http://key:secret@127.0.0.1:9000/", "ftp://key:secret@host/bucket"]) {
-      expect(() => createFileStore(database.db, env({ S3_URL: url }))).toThrow(/S3_URL must look like/);
+      expect(() => createFileStore(database.db, { s3Url: url })).toThrow(/S3_URL must look like/);
     }
   });
 });

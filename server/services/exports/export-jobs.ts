@@ -96,7 +96,6 @@ export async function startSummaryExport(
   try {
     await enqueue(summaryExportJob, { exportJobId: job.id });
   } catch (error) {
-    console.error(`export ${job.id}: could not queue`, error);
     await markFailed(db, job.id, FAILED_MESSAGE);
     throw error;
   }
