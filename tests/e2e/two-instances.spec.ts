@@ -79,7 +79,10 @@ test.describe("two instances on one PostgreSQL database", () => {
     await admin(`CREATE DATABASE "${name}"`);
     const client = new pg.Client({ connectionString: databaseUrl });
     await client.connect();
-    await applyPendingMigrations({ exec: (sql) => client.query(sql), query: (sql, params) => client.query(sql, params) });
+    await applyPendingMigrations({
+      exec: (sql) => client.query(sql),
+      query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
+    });
     await client.end();
     const db = prismaOnPostgres(databaseUrl);
     await seedDemoData(db, { password: PASSWORD });
