@@ -7,14 +7,12 @@
 // Holding a job half-way without a hook in the app: the test locks the table of stored file
 // chunks, so the first worker's jobs stop at their first write (RUNNING, file not yet stored).
 // Needs a PostgreSQL server: TEST_DATABASE_URL, else the local one.
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import { expect, request, test, type APIRequestContext } from "@playwright/test";
 import pg from "pg";
-import { seedDemoData } from "@/prisma/seed/demo";
-import { prismaOnPostgres } from "@/server/db/client";
-import { applyPendingMigrations } from "@/server/db/migrations";
+import { applyPendingMigrations } from "../../server/db/migrations";
 
 const ADMIN_URL = process.env.TEST_DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres";
 const PASSWORD = "two-instances-password";
@@ -84,9 +82,8 @@ test.describe("two instances on one PostgreSQL database", () => {
       query: async <Row>(sql: string, params?: unknown[]) => ({ rows: (await client.query(sql, params)).rows as Row[] }),
     });
     await client.end();
-    const db = prismaOnPostgres(databaseUrl);
-    await seedDemoData(db, { password: PASSWORD });
-    await db.$disconnect();
+    // The demo data through `npm run db:seed` (Playwright cannot load the generated Prisma client).
+    execFileSync("node_modules/.bin/tsx", ["server/cli/seed.ts"], { env: { ...process.env, DATABASE_URL: databaseUrl, DEMO_PASSWORD: PASSWORD }, stdio: "ignore" });
   });
 
   test.afterAll(async () => {
@@ -102,12 +99,16 @@ test.describe("two instances on one PostgreSQL database", () => {
     await Promise.all([startWeb(first), startWeb(second)]);
     startWorker(first);
 
-    const db = prismaOnPostgres(databaseUrl);
     const pool = new pg.Client({ connectionString: databaseUrl });
     await pool.connect();
     try {
-      const province = await db.province.findFirstOrThrow({ where: { code: "75" } });
-      const report = await db.yearlyReport.findFirstOrThrow({ where: { organization: { nameTh: { contains: "ท้ายหาด" } }, fiscalYear: { yearBe: 2568 } } });
+      const province = (await pool.query<{ id: string }>(`SELECT id FROM "Province" WHERE code = '75'`)).rows[0]!;
+      const report = (
+        await pool.query<{ id: string }>(
+          `SELECT r.id FROM "YearlyReport" r JOIN "LocalOrganization" o ON o.id = r."organizationId" JOIN "FiscalYear" y ON y.id = r."fiscalYearId"
+            WHERE o."nameTh" LIKE '%ท้ายหาด%' AND y."yearBe" = 2568`,
+        )
+      ).rows[0]!;
 
       // One sign-in: the session cookie is valid on every instance sharing AUTH_SECRET.
       const onFirst = await signedIn(first.port);
@@ -166,7 +167,6 @@ test.describe("two instances on one PostgreSQL database", () => {
       throw error;
     } finally {
       await pool.end();
-      await db.$disconnect();
     }
   });
 
