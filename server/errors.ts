@@ -6,10 +6,17 @@ export class AppError extends Error {
   constructor(
     readonly code: AppErrorCode,
     message: string,
+    /** Messages for form fields, keyed by their path ("rules.2.minTotal"), shown beside them. */
+    readonly fieldErrors: Record<string, string[]> | null = null,
   ) {
     super(message);
     this.name = "AppError";
   }
+}
+
+/** A rule that needs the database failed for one field: reported like the input checks, at the field. */
+export function fieldError(path: (string | number)[], message: string): AppError {
+  return new AppError("BAD_REQUEST", message, { [path.join(".")]: [message] });
 }
 
 export const NOT_FOUND_OR_FORBIDDEN = "ไม่พบข้อมูลที่ขอ หรือคุณไม่มีสิทธิ์เข้าถึง";

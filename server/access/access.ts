@@ -59,6 +59,14 @@ export function isAdmin(access: Access): boolean {
   return access.grants.some((grant) => grant.role === "ADMIN");
 }
 
+/**
+ * The provinces whose administration (deadline extensions) the caller holds: every one for a
+ * national administrator.
+ */
+export function administeredProvinces(access: Access): "all" | string[] {
+  return isAdmin(access) ? "all" : [];
+}
+
 function grantCovers(grant: RoleGrant, node: OrganizationNode): boolean {
   if (grant.organizationId) return grant.organizationId === node.id;
   if (grant.districtId) return grant.districtId === node.districtId;

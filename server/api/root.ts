@@ -4,6 +4,7 @@ import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
 import { drilldownRouter } from "./routers/drilldown";
 import { exportRouter } from "./routers/export";
+import { frameworkRouter } from "./routers/framework";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   inbox: inboxRouter,
   export: exportRouter,
+  framework: frameworkRouter,
 });
 
 export type AppRouter = typeof appRouter;

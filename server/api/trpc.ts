@@ -19,7 +19,7 @@ import {
 import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
 import { requestLogger, type Logger } from "@/server/logger";
 import type { RequestMetadata } from "@/server/services/audit";
-import { idSchema, z } from "@/server/validation";
+import { fieldErrorsOf, idSchema, z } from "@/server/validation";
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────
 export type Context = {
@@ -58,8 +58,10 @@ const t = initTRPC.context<Context>().create({
       data: {
         ...data,
         // Field-level messages for forms: { "roles.0.organizationId": ["..."] }
-        fieldErrors:
-          cause instanceof ZodError ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>) : null,
+        fieldErrors: (cause instanceof ZodError ? fieldErrorsOf(cause) : cause instanceof AppError ? cause.fieldErrors : null) as Record<
+          string,
+          string[] | undefined
+        > | null,
       },
     };
   },

@@ -22,12 +22,17 @@ export type ReportActor = {
   isAdmin: boolean;
 };
 
+/**
+ * What the actor may do to the report now. In a closed fiscal year nothing is edited or sent up
+ * (nor created: createReport); what is already on its way is endorsed and reviewed as usual.
+ */
 export function allowedActions(
   report: { status: ReportStatus; currentStep: SignOffStep | null },
   actor: ReportActor,
+  year: { isOpen: boolean },
 ): ReportAction[] {
   const actions: ReportAction[] = [];
-  const editable = report.status === "DRAFT" || report.status === "RETURNED";
+  const editable = year.isOpen && (report.status === "DRAFT" || report.status === "RETURNED");
   if (editable && actor.isEditor) actions.push("edit", "submit");
   if (report.status === "IN_SIGN_OFF" && report.currentStep && actor.signerSteps.includes(report.currentStep)) {
     actions.push("endorse", "sendBack");
@@ -41,6 +46,8 @@ export function allowedActions(
 export function nextSignOffStep(step: SignOffStep): SignOffStep | null {
   return SIGN_OFF_CHAIN[SIGN_OFF_CHAIN.indexOf(step) + 1] ?? null;
 }
+
+export const YEAR_CLOSED = (yearBe: number) => `ปีงบประมาณ ${yearBe} ปิดรับรายงานแล้ว สร้าง แก้ไข หรือเสนอรายงานของปีนี้ไม่ได้`;
 
 export const ACTION_REFUSED: Record<ReportAction, string> = {
   edit: "แก้ไขรายงานไม่ได้ในสถานะนี้ หรือคุณไม่ใช่ผู้จัดทำรายงานขององค์กรนี้",

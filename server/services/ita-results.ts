@@ -3,10 +3,10 @@
 import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient, Prisma } from "@/server/db/client";
 import { canWriteOrganization, isAdmin, requireReadableOrganization, type Access } from "@/server/access/access";
-import { yearBeSchema, z } from "@/server/validation";
+import { scoreSchema, yearBeSchema, z } from "@/server/validation";
 import { recordAudit, type RequestMetadata } from "./audit";
 import type { DataOrigin, ScoreSource } from "@/server/db/generated/enums";
-import { deriveLevel, levelsDiffer } from "@/server/domain/ita-level";
+import { deriveLevel, levelsDiffer, type ScoresInput } from "@/server/domain/ita-level";
 import { AppError } from "@/server/errors";
 
 type DecimalLike = { toNumber(): number };
@@ -40,6 +40,17 @@ export type ItaResultInput = {
   origin?: DataOrigin;
 };
 
+type StoredLevelRule = { rank: number; label: string; minTotal: DecimalLike; minEachTool: DecimalLike | null };
+
+/** The level the year's rules give a result, and whether it disagrees with the announced one. */
+export function resultLevel(rules: StoredLevelRule[], result: ScoresInput & { announcedLevel?: string | null }) {
+  const derivedLevel = deriveLevel(
+    rules.map((rule) => ({ rank: rule.rank, label: rule.label, minTotal: rule.minTotal.toNumber(), minEachTool: rule.minEachTool?.toNumber() ?? null })),
+    result,
+  );
+  return { derivedLevel, levelMismatch: levelsDiffer(result.announcedLevel, derivedLevel) };
+}
+
 /** Creates or replaces an organisation's result for a fiscal year, deriving its level. */
 export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, input: ItaResultInput) {
   const fiscalYear = await tx.fiscalYear.findUnique({
@@ -47,23 +58,13 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
     include: { levelRules: true },
   });
   if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
-  const derivedLevel = deriveLevel(
-    fiscalYear.levelRules.map((rule) => ({
-      rank: rule.rank,
-      label: rule.label,
-      minTotal: rule.minTotal.toNumber(),
-      minEachTool: rule.minEachTool?.toNumber() ?? null,
-    })),
-    input,
-  );
   const data = {
     total: input.total,
     iit: input.iit ?? null,
     eit: input.eit ?? null,
     oit: input.oit ?? null,
     announcedLevel: input.announcedLevel?.trim() || null,
-    derivedLevel,
-    levelMismatch: levelsDiffer(input.announcedLevel, derivedLevel),
+    ...resultLevel(fiscalYear.levelRules, input),
     source: input.source,
     sourceFileName: input.sourceFileName ?? null,
     origin: input.origin ?? "REAL",
@@ -83,16 +84,12 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
   return result;
 }
 
-const score = (label: string) =>
-  z.number({ error: `${label}ต้องเป็นตัวเลข` }).min(0, `${label}ต้องอยู่ระหว่าง 0–100`).max(100, `${label}ต้องอยู่ระหว่าง 0–100`)
-    .refine((value) => Math.round(value * 100) === value * 100 || Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label}มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง`);
-
 export const ZItaResultEntry = z.object({
   yearBe: yearBeSchema,
-  total: score("คะแนนรวม"),
-  iit: score("คะแนน IIT").nullish(),
-  eit: score("คะแนน EIT").nullish(),
-  oit: score("คะแนน OIT").nullish(),
+  total: scoreSchema("คะแนนรวม"),
+  iit: scoreSchema("คะแนน IIT").nullish(),
+  eit: scoreSchema("คะแนน EIT").nullish(),
+  oit: scoreSchema("คะแนน OIT").nullish(),
   announcedLevel: z.string().trim().max(50, "ระดับยาวเกินไป").nullish(),
 });
 

@@ -254,6 +254,72 @@ describe("admin procedures", () => {
   });
 });
 
+describe("framework procedures", () => {
+  const nonAdmins = () => [context.world.users.editorA1, context.world.users.signerA1, context.world.users.districtA1, context.world.users.provinceA, context.world.users.provinceB, context.world.users.noRole];
+  // Each year's framework is the national administrator's alone.
+  const adminOnly: Record<string, (caller: Caller) => Promise<unknown>> = {
+    "framework.years": (caller) => caller.framework.years(),
+    "framework.get": (caller) => caller.framework.get({ yearBe: 2568 }),
+    "framework.copyYear": (caller) => caller.framework.copyYear({ fromYearBe: 2568 }),
+    "framework.setOpen": (caller) => caller.framework.setOpen({ yearBe: 2568, isOpen: false }),
+    "framework.saveDeadline": (caller) => caller.framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2026-03-01" }),
+    "framework.saveLevelRules": (caller) =>
+      caller.framework.saveLevelRules({ yearBe: 2568, rules: [{ label: "ทุกคน", minTotal: 0, minEachTool: null, passing: true }] }),
+    "framework.saveIndicators": (caller) => caller.framework.saveIndicators({ yearBe: 2568, indicators: [{ number: 1, nameTh: "ก", tool: "IIT" }] }),
+    "framework.saveSuggestedIssues": (caller) => caller.framework.saveSuggestedIssues({ yearBe: 2568, issues: [] }),
+  };
+  // A province's deadline is its administrator's: a foreign province looks like a missing one.
+  const perProvince: Record<string, (caller: Caller, provinceId: string) => Promise<unknown>> = {
+    "framework.extendDeadline": (caller, provinceId) => caller.framework.extendDeadline({ yearBe: 2568, provinceId, deadline: "2026-06-30" }),
+    "framework.removeDeadlineExtension": (caller, provinceId) => caller.framework.removeDeadlineExtension({ yearBe: 2568, provinceId }),
+  };
+
+  it("are all listed here", () => {
+    const names = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("framework."));
+    expect(names.sort()).toEqual([...Object.keys(adminOnly), ...Object.keys(perProvince), "framework.deadlines"].sort());
+  });
+
+  const frameworkState = async () => {
+    const db = context.database.db;
+    return Promise.all([
+      db.fiscalYear.findMany({ orderBy: { yearBe: "asc" } }),
+      db.levelRule.count(),
+      db.itaIndicator.count(),
+      db.suggestedIssue.count(),
+      db.deadlineExtension.findMany(),
+    ]);
+  };
+
+  for (const [name, call] of Object.entries(adminOnly)) {
+    it(`${name}: refused to everyone but an admin, changing nothing`, async () => {
+      const before = await frameworkState();
+      for (const user of nonAdmins()) await expectRefused(call(callerFor(context.database.db, user.id)), ["FORBIDDEN"]);
+      await expectRefused(call(callerFor(context.database.db, null)), ["UNAUTHORIZED"]);
+      expect(await frameworkState()).toEqual(before);
+    });
+  }
+
+  for (const [name, call] of Object.entries(perProvince)) {
+    it(`${name}: nobody but its administrator reaches a province; an unknown one is NOT_FOUND`, async () => {
+      const before = await frameworkState();
+      for (const user of nonAdmins()) {
+        await expectRefused(call(callerFor(context.database.db, user.id), context.world.provinces.A.id), ["NOT_FOUND"]);
+      }
+      await expectRefused(call(callerFor(context.database.db, context.world.users.admin.id), "no-such-province"), ["NOT_FOUND"]);
+      await expectRefused(call(callerFor(context.database.db, null), context.world.provinces.A.id), ["UNAUTHORIZED"]);
+      expect(await frameworkState()).toEqual(before);
+    });
+  }
+
+  it("framework.deadlines: lists only the provinces the caller administers (none: FORBIDDEN)", async () => {
+    for (const user of nonAdmins()) {
+      await expectRefused(callerFor(context.database.db, user.id).framework.deadlines({ yearBe: 2568 }), ["FORBIDDEN"]);
+    }
+    const all = await callerFor(context.database.db, context.world.users.admin.id).framework.deadlines({ yearBe: 2568 });
+    expect(all.provinces.map((province) => province.id).sort()).toEqual([context.world.provinces.A.id, context.world.provinces.B.id].sort());
+  });
+});
+
 describe("home", () => {
   it("sends each user to their place", async () => {
     const home = async (userId: string) => (await callerFor(context.database.db, userId).me.get()).homePath;

@@ -17,7 +17,7 @@ import {
 import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
 import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
-import { ACTION_REFUSED, allowedActions, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
+import { ACTION_REFUSED, allowedActions, YEAR_CLOSED, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { scoresToNumbers } from "../ita-results";
@@ -41,15 +41,16 @@ export function reportActor(access: Access, node: OrganizationNode): ReportActor
 export async function requireReportAction(db: DbClient, access: Access, reportId: string, action: ReportAction) {
   const report = await db.yearlyReport.findUnique({
     where: { id: reportId },
-    include: { organization: { select: ORGANIZATION_NODE_SELECT } },
+    include: { organization: { select: ORGANIZATION_NODE_SELECT }, fiscalYear: { select: { yearBe: true, isOpen: true } } },
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const node = organizationNode(report.organization);
   const actor = reportActor(access, node);
-  if (!allowedActions(report, actor).includes(action)) {
+  if (!allowedActions(report, actor, report.fiscalYear).includes(action)) {
     // Someone who may not even read the organisation learns nothing about the report.
     if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
-    throw new AppError("FORBIDDEN", ACTION_REFUSED[action]);
+    const closedYear = !report.fiscalYear.isOpen && allowedActions(report, actor, { isOpen: true }).includes(action);
+    throw new AppError("FORBIDDEN", closedYear ? YEAR_CLOSED(report.fiscalYear.yearBe) : ACTION_REFUSED[action]);
   }
   return { report, node, actor };
 }
@@ -75,7 +76,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
   const node = organizationNode(report.organization);
   if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const yearBe = report.fiscalYear.yearBe;
-  const actions = allowedActions(report, reportActor(access, node));
+  const actions = allowedActions(report, reportActor(access, node), report.fiscalYear);
   const [content, itaResults, unitSuggestions, levelRules] = await Promise.all([
     loadReportContent(db, report.id),
     db.itaResult.findMany({
@@ -191,7 +192,7 @@ export async function createReport(
     }),
   ]);
   if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
-  if (!fiscalYear.isOpen) throw new AppError("BAD_REQUEST", `ปีงบประมาณ ${input.yearBe} ปิดรับรายงานแล้ว`);
+  if (!fiscalYear.isOpen) throw new AppError("BAD_REQUEST", YEAR_CLOSED(input.yearBe));
   const content = blankContent(organization.nameTh, input.yearBe);
   if (input.copyFromPrevious) {
     const previous = await db.yearlyReport.findFirst({
@@ -254,7 +255,7 @@ export async function saveDraft(
   try {
     return await db.$transaction(async (tx) => {
       const bumped = await tx.yearlyReport.updateMany({
-        where: { id: report.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] } },
+        where: { id: report.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] }, fiscalYear: { isOpen: true } },
         data: { version: { increment: 1 }, ...headerColumns(content.header), preparerName: preparerName(access), preparerPosition: access.position },
       });
       if (bumped.count === 0) return staleAnswer(tx, report.id);
@@ -281,7 +282,11 @@ export async function saveDraft(
 }
 
 async function staleAnswer(tx: DbClient, reportId: string): Promise<SaveDraftResult> {
-  const latest = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { version: true, status: true } });
+  const latest = await tx.yearlyReport.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { version: true, status: true, fiscalYear: { select: { yearBe: true, isOpen: true } } },
+  });
+  if (!latest.fiscalYear.isOpen) throw new AppError("FORBIDDEN", YEAR_CLOSED(latest.fiscalYear.yearBe));
   if (latest.status !== "DRAFT" && latest.status !== "RETURNED") throw new AppError("FORBIDDEN", ACTION_REFUSED.edit);
   return {
     ok: false,

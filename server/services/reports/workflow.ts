@@ -73,7 +73,8 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
     context,
     node,
     report.id,
-    { status: report.status, version: input.baseVersion },
+    // Closing the year meanwhile stops the report here too.
+    { status: report.status, version: input.baseVersion, fiscalYear: { isOpen: true } },
     {
       status: "IN_SIGN_OFF",
       currentStep: SIGN_OFF_CHAIN[0],
