@@ -15,13 +15,18 @@ export const secondaryButton =
 export const textareaClass = `${inputClass} field-sizing-content min-h-16`;
 export const cardClass = "rounded-lg border border-slate-200 bg-white p-4";
 
+/** The server's messages for form fields of a failed tRPC call, keyed by path ("rules.2.minTotal"). */
+export function serverFieldErrors(error: unknown): Record<string, string[] | undefined> {
+  if (!(error instanceof TRPCClientError) || !error.data) return {};
+  return (error.data as { fieldErrors?: Record<string, string[] | undefined> | null }).fieldErrors ?? {};
+}
+
 /** The Thai message of a failed tRPC call: the first field message, else the server's message. */
 export function errorMessage(error: unknown): string {
   if (error instanceof TRPCClientError) {
     // No data: the request never reached the server (offline, server down).
     if (!error.data) return "เชื่อมต่อเซิร์ฟเวอร์ไม่ได้ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง";
-    const fieldErrors = (error.data as { fieldErrors?: Record<string, string[] | undefined> | null }).fieldErrors;
-    const first = Object.values(fieldErrors ?? {}).find((messages) => messages?.length)?.[0];
+    const first = Object.values(serverFieldErrors(error)).find((messages) => messages?.length)?.[0];
     return first ?? error.message;
   }
   return "เกิดข้อผิดพลาด กรุณาลองอีกครั้ง";
@@ -119,12 +124,15 @@ export function RowControls({
   count,
   onMove,
   onRemove,
+  keepBecause,
 }: {
   describedBy: string;
   index: number;
   count: number;
   onMove: (offset: -1 | 1) => void;
   onRemove: () => void;
+  /** Why this row cannot be removed (reports point to it); the delete button is then disabled. */
+  keepBecause?: string;
 }) {
   const small = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-40";
   return (
@@ -135,7 +143,7 @@ export function RowControls({
       <button type="button" className={small} disabled={index === count - 1} onClick={() => onMove(1)} aria-label="เลื่อนลง" aria-describedby={describedBy} title="เลื่อนลง">
         ↓
       </button>
-      <button type="button" className={`${small} text-red-700`} onClick={onRemove} aria-describedby={describedBy}>
+      <button type="button" className={`${small} text-red-700`} onClick={onRemove} aria-describedby={describedBy} disabled={Boolean(keepBecause)} title={keepBecause}>
         ลบ
       </button>
     </div>

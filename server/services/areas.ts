@@ -52,12 +52,13 @@ export function organizationsInArea(area: AreaNode): Prisma.LocalOrganizationWhe
 
 /**
  * The organisations of an area with each one's latest ITA score and its report for the given
- * fiscal year (default: the newest fiscal year). Callers have checked the area.
+ * fiscal year. Callers have checked the area.
  */
 export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe?: number) {
+  // By default the newest year open for reports (a next year being prepared is still closed).
   const fiscalYear = await db.fiscalYear.findFirst({
     where: yearBe ? { yearBe } : {},
-    orderBy: { yearBe: "desc" },
+    orderBy: [{ isOpen: "desc" }, { yearBe: "desc" }],
   });
   const organizations = await db.localOrganization.findMany({
     where: { ...organizationsInArea(area), active: true },
