@@ -2,7 +2,9 @@
 // preparer, and deadlines coming up. Computed from the reports' states, never stored.
 import type { DbClient } from "@/server/db/client";
 import { isReviewer, readableOrganizationsWhere, type Access } from "@/server/access/access";
+import { daysToDeadline } from "@/server/domain/deadline";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { provinceDeadlines } from "./deadlines";
 
 export type InboxItem = {
   kind: "endorse" | "review" | "returned" | "sentBack" | "deadline";
@@ -69,15 +71,18 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
 
   // Open years whose deadline is near or past and whose report has not yet gone to the province.
   const soon = now.getTime() + DEADLINE_WARNING_DAYS * 86_400_000;
+  // Each organisation's deadline is its province's when that province has a later one.
   const organizations = editorOrgs.length
-    ? await db.localOrganization.findMany({ where: { id: { in: editorOrgs } }, select: { id: true, nameTh: true } })
+    ? await db.localOrganization.findMany({ where: { id: { in: editorOrgs } }, select: { id: true, nameTh: true, district: { select: { provinceId: true } } } })
     : [];
   for (const year of openYears) {
-    if (year.submissionDeadline.getTime() > soon) continue;
+    const deadlineOf = await provinceDeadlines(db, year);
     for (const organization of organizations) {
+      const deadline = deadlineOf(organization.district.provinceId).deadline;
+      if (deadline.getTime() > soon) continue;
       const report = ownReports.find((r) => r.organizationId === organization.id && r.fiscalYear.yearBe === year.yearBe);
       if (report && (report.status === "SUBMITTED" || report.status === "ACCEPTED")) continue;
-      const overdue = year.submissionDeadline.getTime() < now.getTime();
+      const overdue = daysToDeadline(deadline, now) < 0;
       items.push({
         kind: "deadline",
         reportId: report?.id ?? null,
@@ -85,7 +90,7 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
         organizationName: organization.nameTh,
         yearBe: year.yearBe,
         message: overdue ? "เลยกำหนดส่งรายงานแล้ว" : "ใกล้กำหนดส่งรายงาน",
-        deadline: year.submissionDeadline,
+        deadline,
       });
     }
   }

@@ -5,6 +5,7 @@
 // reviewers of its district or province).
 import { canWriteOrganization, type Access } from "@/server/access/access";
 import type { DbClient } from "@/server/db/client";
+import { effectiveDeadline } from "@/server/domain/deadline";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { scoresToNumbers } from "./ita-results";
 
@@ -42,6 +43,11 @@ async function listOrganizationYears(db: DbClient, organizationId: string) {
   const years = await db.fiscalYear.findMany({
     orderBy: { yearBe: "desc" },
     include: {
+      // The organisation's province's later deadline, if it set one.
+      deadlineExtensions: {
+        where: { province: { districts: { some: { organizations: { some: { id: organizationId } } } } } },
+        select: { deadline: true },
+      },
       reports: {
         where: { organizationId },
         select: { id: true, status: true, version: true, origin: true, updatedAt: true, submittedAt: true },
@@ -64,7 +70,7 @@ async function listOrganizationYears(db: DbClient, organizationId: string) {
   return years.map((year) => ({
     fiscalYearId: year.id,
     yearBe: year.yearBe,
-    submissionDeadline: year.submissionDeadline,
+    submissionDeadline: effectiveDeadline(year.submissionDeadline, year.deadlineExtensions[0]?.deadline),
     isOpen: year.isOpen,
     report: year.reports[0] ?? null,
     itaResult: year.itaResults[0] ? scoresToNumbers(year.itaResults[0]) : null,

@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/server/errors";
 import { fieldErrorsOf } from "@/server/validation";
+import { isoDay } from "@/server/domain/fiscal-year";
 import { deadlineFor } from "@/server/services/deadlines";
 import { callerFor, refusal, saveResults, worldForThisFile } from "./helpers/fixtures";
 
@@ -270,6 +271,15 @@ describe("deadlines", () => {
     const forB = await deadlineFor(db, { yearBe: 2568, organizationId: context.world.organizations.B.id });
     expect(forB).toMatchObject({ extension: null });
     expect(forB.deadline.toISOString().slice(0, 10)).toBe("2026-02-15");
+
+    // The preparer of A1 sees the province's deadline on the report, the profile and the inbox.
+    const editor = as(context.world.users.editorA1.id);
+    expect(isoDay((await editor.report.get({ reportId: linked.reportId })).fiscalYear.submissionDeadline)).toBe("2026-03-31");
+    const profile = await editor.organization.profile({ organizationId: context.world.organizations.A1.id });
+    expect(isoDay(profile.years.find((year) => year.yearBe === 2568)!.submissionDeadline)).toBe("2026-03-31");
+    expect(isoDay(profile.years.find((year) => year.yearBe === 2567)!.submissionDeadline)).toBe("2025-01-31");
+    const overdue = (await editor.inbox.list()).find((item) => item.kind === "deadline" && item.yearBe === 2568);
+    expect([overdue?.message, overdue && isoDay(overdue.deadline)]).toEqual(["เลยกำหนดส่งรายงานแล้ว", "2026-03-31"]);
 
     // Moving the year's deadline past the extension: the later one counts.
     await admin().framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2026-04-30" });

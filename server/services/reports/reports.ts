@@ -20,6 +20,7 @@ import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent }
 import { ACTION_REFUSED, allowedActions, YEAR_CLOSED, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
+import { deadlineFor } from "../deadlines";
 import { scoresToNumbers } from "../ita-results";
 import { headerColumns, loadReportContent, writeReportContent } from "./content-store";
 
@@ -77,7 +78,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
   if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const yearBe = report.fiscalYear.yearBe;
   const actions = allowedActions(report, reportActor(access, node), report.fiscalYear);
-  const [content, itaResults, unitSuggestions, levelRules] = await Promise.all([
+  const [content, itaResults, unitSuggestions, levelRules, deadline] = await Promise.all([
     loadReportContent(db, report.id),
     db.itaResult.findMany({
       where: { organizationId: report.organizationId, fiscalYear: { yearBe: { in: [yearBe - 1, yearBe] } } },
@@ -90,6 +91,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       orderBy: { rank: "asc" },
       select: { label: true, fiscalYear: { select: { yearBe: true } } },
     }),
+    deadlineFor(db, { yearBe, provinceId: node.provinceId }),
   ]);
   const levelLabels: Record<number, string[]> = {};
   for (const rule of levelRules) (levelLabels[rule.fiscalYear.yearBe] ??= []).push(rule.label);
@@ -117,7 +119,8 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       yearBe,
       start: isoDay(bounds.start),
       end: isoDay(bounds.end),
-      submissionDeadline: report.fiscalYear.submissionDeadline,
+      submissionDeadline: deadline.deadline, // the province's later one when it has one
+      isOpen: report.fiscalYear.isOpen,
       suggestedIssues: report.fiscalYear.suggestedIssues,
       indicators: report.fiscalYear.indicators,
     },
