@@ -4,6 +4,7 @@ const PAGES = [
   { key: "home", href: "/admin", label: "ภาพรวม" },
   { key: "organizations", href: "/admin/organizations", label: "ทะเบียน อปท." },
   { key: "accounts", href: "/admin/accounts", label: "บัญชีผู้ใช้" },
+  { key: "frameworks", href: "/admin/frameworks", label: "กรอบการประเมินรายปี" },
 ] as const;
 
 export function AdminNav({ current }: { current: (typeof PAGES)[number]["key"] }) {

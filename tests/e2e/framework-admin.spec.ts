@@ -12,7 +12,7 @@ async function screenshot(page: Page, name: string) {
 
 test("the national administrator copies FY2569's framework to FY2570 and edits a rule", async ({ page }) => {
   await signIn(page, "admin");
-  await page.getByRole("link", { name: "กรอบการประเมินรายปีและกำหนดส่ง" }).click();
+  await page.getByRole("link", { name: "กรอบการประเมินรายปี" }).click();
   await expect(page.getByRole("heading", { name: "กรอบการประเมินรายปี" })).toBeVisible();
   await expect(page.getByTestId("fiscal-year-2569")).toContainText("เปิดรับรายงาน");
   await screenshot(page, "years");

@@ -16,9 +16,6 @@ export default async function AdminPage() {
       <Link href="/areas/national/all/overview" className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
         ภาพรวมคะแนนทั้งประเทศ
       </Link>
-      <Link href="/admin/frameworks" className="mb-6 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
-        กรอบการประเมินรายปีและกำหนดส่ง
-      </Link>
       <section className="mb-8">
         <h2 className="mb-2 text-lg font-semibold">จังหวัดและอำเภอ</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

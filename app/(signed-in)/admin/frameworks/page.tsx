@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CopyYearButton } from "@/components/admin/copy-year-button";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { formatThaiDate } from "@/server/domain/thai-format";
@@ -14,9 +15,7 @@ export default async function FrameworksPage() {
   return (
     <>
       <PageTitle title="กรอบการประเมินรายปี" subtitle="เกณฑ์ระดับ ตัวชี้วัด ประเด็นแนะนำ ผลการดำเนินการมาตรฐาน และกำหนดส่งของแต่ละปีงบประมาณ" />
-      <Link href="/admin" className="mb-4 inline-block text-sm text-teal-800 hover:underline">
-        ← ผู้ดูแลระบบ
-      </Link>
+      <AdminNav current="frameworks" />
       {newest && <CopyYearButton fromYearBe={newest.yearBe} />}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="fiscal-years">

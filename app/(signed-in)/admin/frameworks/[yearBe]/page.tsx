@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { IndicatorsSection, LevelRulesSection, SuggestedIssuesSection, YearSection } from "@/components/admin/framework-editor";
 import { ProvinceDeadlines } from "@/components/admin/province-deadlines";
+import { AdminNav } from "@/components/admin/admin-nav";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 
@@ -20,6 +21,7 @@ export default async function FrameworkYearPage({ params }: Props) {
   return (
     <>
       <PageTitle title={`กรอบการประเมิน ปีงบประมาณ ${yearBe}`} />
+      <AdminNav current="frameworks" />
       <Link href="/admin/frameworks" className="mb-4 inline-block text-sm text-teal-800 hover:underline">
         ← ทุกปีงบประมาณ
       </Link>
