@@ -34,7 +34,7 @@ import { canReadOrganization, type Access, type AreaNode } from "@/server/access
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
-import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationsCte, YEARS_WITH_DATA } from "./scope";
+import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationsCte } from "./scope";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 
 export const OTHER_ISSUE_KEY = "other";
@@ -220,7 +220,7 @@ export async function getIssueAdoption(db: DbClient, area: AreaNode, input: Area
   // per catalogue item.)
   const [catalogue, fiscalYears, rows] = await Promise.all([
     loadCatalogue(db, area, input),
-    db.fiscalYear.findMany({ where: YEARS_WITH_DATA, select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
     db.$queryRaw<AdoptionRow[]>`
     WITH ${scopeCtes(area, input)},
     measures AS (

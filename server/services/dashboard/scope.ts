@@ -113,14 +113,8 @@ export function fiscalYearIdSql(yearBe: number): Prisma.Sql {
 /** ITA totals as whole hundredths: sums and middles stay exact (see statistics.ts). */
 export const CENTS = Prisma.sql`(r.total * 100)::int`;
 
-/**
- * The fiscal years dashboards offer: those with an ITA result or a report. A year an administrator
- * has just created from the previous one holds neither and would only show empty pages.
- */
-export const YEARS_WITH_DATA = { OR: [{ itaResults: { some: {} } }, { reports: { some: {} } }] } satisfies Prisma.FiscalYearWhereInput;
-
 export type DashboardOptions = {
-  /** Fiscal years with data, newest first; the newest is the default. */
+  /** Fiscal years in the system, newest first; the newest is the default. */
   years: number[];
   /** The districts of a district or province to filter by (none for the country). */
   districts: { id: string; code: string; nameTh: string }[];
@@ -129,7 +123,7 @@ export type DashboardOptions = {
 /** What the filter bar offers for an area. */
 export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise<DashboardOptions> {
   const [years, districts] = await Promise.all([
-    db.fiscalYear.findMany({ where: YEARS_WITH_DATA, select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
     area.kind === "national"
       ? Promise.resolve([])
       : db.district.findMany({
