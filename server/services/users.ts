@@ -49,7 +49,7 @@ export const ZCreateUserInput = ZUserDetails.extend({
 });
 export type TCreateUserInput = z.input<typeof ZCreateUserInput>;
 
-export const ZUserSearch = z.object({
+export const ZUserSearch = z.strictObject({
   search: z.string().trim().max(100).default(""),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(1).max(100).default(25),

@@ -65,7 +65,7 @@ export const ZDeactivation = z.discriminatedUnion("reason", [
   z.object({ organizationId: idSchema, reason: z.literal("MERGED"), endedAt: ZDay, mergedIntoDlaCode: ZDlaCode }),
 ], { error: "กรุณาเลือกเหตุที่เลิกใช้งาน" });
 
-export const ZOrganizationSearch = z.object({
+export const ZOrganizationSearch = z.strictObject({
   search: z.string().trim().max(100).default(""),
   provinceId: idSchema.optional(),
   districtId: idSchema.optional(),
