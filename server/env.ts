@@ -32,6 +32,10 @@ export const envSchema = z.object({
   JOB_EXPIRE_SECONDS: optional(z.coerce.number().int().min(1)).default(120),
   /** Seconds between pg-boss's maintenance runs (expiring lost jobs, archiving). */
   JOB_MAINTENANCE_SECONDS: optional(z.coerce.number().int().min(1)).default(20),
+  /** Minutes without a request after which a session ends. */
+  SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(5).max(24 * 60)).default(60),
+  /** Hours after sign-in after which a session ends, active or not. */
+  SESSION_MAX_HOURS: optional(z.coerce.number().int().min(1).max(30 * 24)).default(12),
 });
 
 export type Env = z.infer<typeof envSchema>;

@@ -25,15 +25,19 @@ import { fieldErrorsOf, idSchema, z } from "@/server/validation";
 export type Context = {
   db: Db;
   userId: string | null;
+  /** The session the call came with (null for server-side callers without one). */
+  sessionId: string | null;
   request: RequestMetadata;
   /** Names the request in every log line and in the message of an unexpected error. */
   requestId: string;
   log: Logger;
 };
 
-export function createContext(input: Omit<Context, "requestId" | "log"> & Partial<Pick<Context, "requestId" | "log">>): Context {
+export function createContext(
+  input: Omit<Context, "requestId" | "log" | "sessionId"> & Partial<Pick<Context, "requestId" | "log" | "sessionId">>,
+): Context {
   const requestId = input.requestId ?? randomUUID();
-  return { ...input, requestId, log: input.log ?? requestLogger(requestId) };
+  return { ...input, sessionId: input.sessionId ?? null, requestId, log: input.log ?? requestLogger(requestId) };
 }
 
 /**

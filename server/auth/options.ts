@@ -1,21 +1,17 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDb } from "@/server/db/client";
-import { resolveAuthSecret } from "./secret";
+import { clientAddress } from "@/server/http/client-address";
+import { endSession, sessionConfig, startSession } from "./sessions";
 import { signIn } from "./sign-in";
 
-const EIGHT_HOURS = 8 * 60 * 60;
-
-/** The client's address as the server in front of us reports it. */
-export function clientAddress(headers: Record<string, unknown> | Headers | undefined): string {
-  const read = (name: string) =>
-    headers instanceof Headers ? headers.get(name) : (headers?.[name] as string | undefined);
-  return read("x-forwarded-for")?.split(",")[0]?.trim() || read("x-real-ip") || "unknown";
-}
+const config = sessionConfig();
 
 export const authOptions: NextAuthOptions = {
-  secret: resolveAuthSecret(),
-  session: { strategy: "jwt", maxAge: EIGHT_HOURS },
+  secret: config.secret,
+  // The cookie lives as long as the session may (the absolute limit); the UserSession row
+  // decides whether it is still open (server/auth/sessions.ts).
+  session: { strategy: "jwt", maxAge: config.maxHours * 3600 },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
@@ -37,13 +33,23 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
-    // Only the user id travels in the token; roles are read from the database per request.
-    jwt({ token, user }) {
-      if (user) token.userId = user.id;
+    // Only the user's and the session's ids travel in the token; roles are read from the
+    // database per request, and the session row decides whether the token still counts.
+    async jwt({ token, user }) {
+      if (user) {
+        token.userId = user.id;
+        token.sessionId = await startSession(await getDb(), user.id, config);
+      }
       return token;
     },
     session({ session, token }) {
       return { ...session, userId: typeof token.userId === "string" ? token.userId : undefined };
+    },
+  },
+  events: {
+    // Sign-out ends the session it is made from, on the server too: the old cookie is refused.
+    async signOut({ token }) {
+      if (typeof token?.sessionId === "string") await endSession(await getDb(), token.sessionId);
     },
   },
 };

@@ -1,9 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
-import { authOptions } from "./options";
+import { headers } from "next/headers";
+import { getDb } from "@/server/db/client";
+import { sessionFromHeaders } from "./sessions";
 
-/** The signed-in user's id from the session cookie, or null. */
+/** The signed-in user's id from the session cookie, or null (signed out, revoked or expired). */
 export async function getSessionUserId(): Promise<string | null> {
-  const session = await getServerSession(authOptions);
-  return (session as { userId?: string } | null)?.userId ?? null;
+  const session = await sessionFromHeaders(await getDb(), await headers());
+  return session?.userId ?? null;
 }

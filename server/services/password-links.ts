@@ -5,6 +5,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Access } from "@/server/access/access";
 import type { Db, Prisma } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
+import { endUserSessions } from "@/server/auth/sessions";
 import { passwordProblem } from "@/server/auth/password-rules";
 import { AppError } from "@/server/errors";
 import { z } from "@/server/validation";
@@ -57,6 +58,8 @@ export async function setPasswordWithLink({ db, input, request, now = new Date()
     const spent = await tx.passwordSetupLink.updateMany({ where: { id: link.id, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
     if (spent.count !== 1) throw new AppError("NOT_FOUND", LINK_INVALID);
     await tx.user.update({ where: { id: link.userId }, data: { passwordHash } });
+    // A new password ends every session the old one opened.
+    await endUserSessions(tx, link.userId);
     await recordAudit(tx, {
       actor: { userId: link.user.id, username: link.user.username },
       request,

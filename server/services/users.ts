@@ -6,6 +6,7 @@ import { Prisma } from "@/server/db/client";
 import type { Access } from "@/server/access/access";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { passwordProblem } from "@/server/auth/password-rules";
+import { endUserSessions } from "@/server/auth/sessions";
 import { normaliseThaiText } from "@/server/domain/thai-text-normalise";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { adminScopeOf, coversProvince, type AdminScope, type Call } from "@/server/services/admin-scope";
@@ -247,6 +248,8 @@ export async function setUserDisabled({ db, actor, input, request }: Call<{ user
     await tx.user.update({ where: { id: before.id }, data: { disabled: input.disabled } });
     // A disabled account's links die with it.
     if (input.disabled) await tx.passwordSetupLink.deleteMany({ where: { userId: before.id, usedAt: null } });
+    // … and so do its sessions, at once.
+    if (input.disabled) await endUserSessions(tx, before.id);
     await recordAudit(tx, {
       actor,
       request,
@@ -266,6 +269,7 @@ export async function resetPassword({ db, actor, input, request }: Call<{ userId
     const user = await requireManagedUser(tx, scope, input.userId);
     if (user.disabled) throw new AppError("BAD_REQUEST", "บัญชีนี้ถูกระงับอยู่ กรุณาเปิดใช้ก่อน");
     await tx.user.update({ where: { id: user.id }, data: { passwordHash: null } });
+    await endUserSessions(tx, user.id);
     const link = await issuePasswordLink(tx, user.id, actor);
     await recordAudit(tx, { actor, request, action: "user.resetPassword", entityType: "User", entityId: user.id });
     return { username: user.username, passwordLink: link };
@@ -293,6 +297,8 @@ export async function revokeRoleGrant({ db, actor, input, request }: Call<{ role
       throw new AppError("BAD_REQUEST", "ไม่สามารถถอนสิทธิ์ผู้ดูแลระบบของตนเองได้");
     }
     await tx.roleAssignment.delete({ where: { id: grant.id } });
+    // Without any role the account can do nothing: its sessions end with the last one.
+    if ((await tx.roleAssignment.count({ where: { userId: grant.userId } })) === 0) await endUserSessions(tx, grant.userId);
     await recordAudit(tx, { actor, request, action: "role.revoke", entityType: "RoleAssignment", entityId: grant.id, scope: grant, before: grant });
   });
 }
@@ -302,8 +308,17 @@ export const ZChangePassword = z.object({
   newPassword: z.string({ error: "กรุณากรอกรหัสผ่านใหม่" }).max(200, "รหัสผ่านยาวเกินไป"),
 });
 
-/** A signed-in user changes their own password, knowing the current one. */
-export async function changeOwnPassword({ db, actor: access, input: rawInput, request }: Call<z.input<typeof ZChangePassword>> & { actor: Access }) {
+/**
+ * A signed-in user changes their own password, knowing the current one. Every other session of
+ * theirs ends; the one that made the change (keepSession) stays open.
+ */
+export async function changeOwnPassword({
+  db,
+  actor: access,
+  input: rawInput,
+  request,
+  keepSession = null,
+}: Call<z.input<typeof ZChangePassword>> & { actor: Access; keepSession?: string | null }) {
   const input = ZChangePassword.parse(rawInput);
   const user = await db.user.findUniqueOrThrow({ where: { id: access.userId }, select: { passwordHash: true } });
   if (!user.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -315,6 +330,7 @@ export async function changeOwnPassword({ db, actor: access, input: rawInput, re
   const passwordHash = await hashPassword(input.newPassword);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: access.userId }, data: { passwordHash } });
+    await endUserSessions(tx, access.userId, { except: keepSession });
     await recordAudit(tx, { actor: access, request, action: "user.changePassword", entityType: "User", entityId: access.userId });
   });
 }

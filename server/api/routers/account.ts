@@ -13,5 +13,5 @@ export const accountRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => setPasswordWithLink({ db: ctx.db, input, request: ctx.request })),
   changePassword: signedInProcedure
     .input(ZChangePassword)
-    .mutation(({ ctx, input }) => changeOwnPassword({ db: ctx.db, actor: ctx.access, input, request: ctx.request })),
+    .mutation(({ ctx, input }) => changeOwnPassword({ db: ctx.db, actor: ctx.access, input, request: ctx.request, keepSession: ctx.sessionId })),
 });
