@@ -44,6 +44,8 @@ export default defineConfig({
     timeout: 240_000,
     reuseExistingServer: false,
     stdout: "pipe",
-    env: { PORT: String(PORT), PRONGSAI_DATA_DIR: ".data/e2e", DEMO_PASSWORD, DATABASE_URL: "" },
+    // The tests play a proxy in front (one hop): each sign-in comes from its own X-Forwarded-For
+    // address (helpers.ts), so one test's failures never throttle another's.
+    env: { PORT: String(PORT), PRONGSAI_DATA_DIR: ".data/e2e", DEMO_PASSWORD, DATABASE_URL: "", TRUSTED_PROXY_HOPS: "1" },
   },
 });

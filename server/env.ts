@@ -32,6 +32,11 @@ export const envSchema = z.object({
   JOB_EXPIRE_SECONDS: optional(z.coerce.number().int().min(1)).default(120),
   /** Seconds between pg-boss's maintenance runs (expiring lost jobs, archiving). */
   JOB_MAINTENANCE_SECONDS: optional(z.coerce.number().int().min(1)).default(20),
+  /**
+   * How many proxies in front of the app append to X-Forwarded-For (nginx, a load balancer): the
+   * client's address is taken that many entries from the right. 0 (default) ignores the header.
+   */
+  TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(5).max(24 * 60)).default(60),
   /** Hours after sign-in after which a session ends, active or not. */

@@ -1,11 +1,46 @@
 // The tRPC endpoint (/api/trpc/…) as an HTTP handler: app/api/trpc/[trpc]/route.ts serves it,
 // and tests call it with their own database and session settings.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { BODY_TOO_LARGE, readLimitedBody, withBody } from "@/server/http/body-limit";
+import { MAX_IMPORT_FILE_BYTES } from "@/server/services/imports/table-file";
 import { appRouter } from "./root";
 import { createRequestContext, type RequestDeps } from "./request";
 import { logUnexpectedError } from "./trpc";
 
+/** A call's body: 1 MB (a report's whole content is far less). */
+export const TRPC_BODY_LIMIT = 1024 * 1024;
+/** The procedures that take a file (base64 in JSON): the file's limit, a third more, and room. */
+export const UPLOAD_PROCEDURES = new Set(["admin.importAccounts", "registry.import"]);
+export const UPLOAD_BODY_LIMIT = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
+
+/** The procedures a request names: /api/trpc/a.b or, batched, /api/trpc/a.b,c.d. */
+function proceduresOf(url: URL): string[] {
+  return decodeURIComponent(url.pathname.slice("/api/trpc/".length)).split(",");
+}
+
+export function bodyLimitFor(url: URL): number {
+  const procedures = proceduresOf(url);
+  return procedures.length > 0 && procedures.every((path) => UPLOAD_PROCEDURES.has(path)) ? UPLOAD_BODY_LIMIT : TRPC_BODY_LIMIT;
+}
+
+/** A refusal in tRPC's own answer shape, so the page shows its Thai message like any other. */
+export function trpcRefusal(url: URL, status: number, code: string, message: string): Response {
+  const procedures = proceduresOf(url);
+  const error = (path: string) => ({
+    error: { json: { message, code: -32600, data: { code, httpStatus: status, path, fieldErrors: null } } },
+  });
+  const body = url.searchParams.get("batch") === "1" ? procedures.map(error) : error(procedures[0] ?? "");
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
+}
+
 export async function handleTrpcRequest(request: Request, deps: RequestDeps = {}): Promise<Response> {
+  const url = new URL(request.url);
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const limit = bodyLimitFor(url);
+    const read = await readLimitedBody(request, limit);
+    if (!read.ok) return trpcRefusal(url, 413, "PAYLOAD_TOO_LARGE", BODY_TOO_LARGE(limit));
+    request = withBody(request, read.body);
+  }
   return fetchRequestHandler({
     endpoint: "/api/trpc",
     req: request,

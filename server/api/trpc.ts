@@ -17,6 +17,7 @@ import {
   type AreaNode,
 } from "@/server/access/access";
 import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
+import { perUserRefusal, takePerUser, type PerUserKind } from "@/server/limits/per-user";
 import { requestLogger, type Logger } from "@/server/logger";
 import type { RequestMetadata } from "@/server/services/audit";
 import { fieldErrorsOf, idSchema, z } from "@/server/validation";
@@ -113,6 +114,16 @@ export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
   if (!access) throw new TRPCError({ code: "UNAUTHORIZED", message: "กรุณาเข้าสู่ระบบ" });
   return next({ ctx: { ...ctx, access } });
 });
+
+/** A signed-in call that starts heavy work counts against the caller's allowance of its kind. */
+export const limitedPerUser = (kind: PerUserKind) =>
+  t.middleware(async ({ ctx, next }) => {
+    if (ctx.userId) {
+      const taken = await takePerUser(ctx.db, kind, ctx.userId);
+      if (!taken.ok) throw new TRPCError({ code: "TOO_MANY_REQUESTS", message: perUserRefusal(kind, taken.retryAfterMs) });
+    }
+    return next();
+  });
 
 /** Calls about one organisation: the caller holds a role at it or at a node above it. */
 export const organizationProcedure = signedInProcedure

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 
-const SOURCE_DIRS = ["app", "components", "server"];
+const SOURCES = ["app", "components", "server", "proxy.ts", "instrumentation.ts", "next.config.mjs"];
 
 function newestSourceTime(dir: string): number {
   let newest = 0;
@@ -18,7 +18,8 @@ function newestSourceTime(dir: string): number {
 export function buildIfNeeded() {
   const buildId = path.join(".next", "BUILD_ID");
   const built = fs.existsSync(buildId) ? fs.statSync(buildId).mtimeMs : 0;
-  if (built && SOURCE_DIRS.every((dir) => !fs.existsSync(dir) || newestSourceTime(dir) < built)) return;
+  const newest = (source: string) => (fs.statSync(source).isDirectory() ? newestSourceTime(source) : fs.statSync(source).mtimeMs);
+  if (built && SOURCES.every((source) => !fs.existsSync(source) || newest(source) < built)) return;
   console.log("กำลังสร้างแอป (next build)…");
   const result = spawnSync("npx", ["next", "build"], { stdio: "inherit" });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -48,7 +48,7 @@ async function main() {
   buildIfNeeded();
   await prepareEmbeddedDatabase();
   const childEnv = { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` };
-  const children = [spawn("npx", ["next", "start", "-p", String(port)], { stdio: "inherit", env: childEnv })];
+  const children = [spawn("npx", ["tsx", "server/cli/serve.ts"], { stdio: "inherit", env: { ...childEnv, PORT: String(port) } })];
   if (databaseConfigFromEnv().kind === "postgresql") children.push(spawn("npx", ["tsx", "server/cli/worker.ts"], { stdio: "inherit", env: childEnv }));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill(signal)));
   // One gone (crashed or stopped): stop the other too, so a supervisor restarts the pair.

@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { adminProcedure, createTRPCRouter, limitedPerUser } from "@/server/api/trpc";
 import { importAccounts } from "@/server/services/account-import";
 import { listProvinces } from "@/server/services/geography";
 import { ZImportFile, importFileBytes } from "@/server/services/imports/upload";
@@ -41,6 +41,7 @@ export const adminRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => revokeRoleGrant({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
   importAccounts: adminProcedure
     .input(ZImportFile)
+    .use(limitedPerUser("import"))
     .mutation(({ ctx, input }) =>
       importAccounts({ db: ctx.db, actor: ctx.access, input: { fileName: input.fileName, bytes: importFileBytes(input), apply: input.apply }, request: ctx.request }),
     ),

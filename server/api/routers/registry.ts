@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter } from "@/server/api/trpc";
+import { adminProcedure, createTRPCRouter, limitedPerUser } from "@/server/api/trpc";
 import { ZImportFile, importFileBytes } from "@/server/services/imports/upload";
 import {
   createDistrict,
@@ -49,6 +49,7 @@ export const registryRouter = createTRPCRouter({
     .mutation(({ ctx, input }) => deactivateOrganization({ db: ctx.db, actor: ctx.access, input, request: ctx.request })),
   import: registryProcedure
     .input(ZImportFile)
+    .use(limitedPerUser("import"))
     .mutation(({ ctx, input }) =>
       importRegistry({ db: ctx.db, actor: ctx.access, input: { fileName: input.fileName, bytes: importFileBytes(input), apply: input.apply }, request: ctx.request }),
     ),

@@ -7,6 +7,7 @@ import { attachment, plainText as text } from "@/server/api/download";
 import { createCaller } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { perUserRefusal, takePerUser } from "@/server/limits/per-user";
 import { exportReportPdf } from "@/server/services/exports/report-export";
 import { createFileStore } from "@/server/storage/file-store";
 
@@ -17,6 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
   const { reportId } = await params;
   const digits = new URL(request.url).searchParams.get("digits") === "arabic" ? "arabic" : "thai";
   const ctx = await createRequestContext(request.headers);
+  if (ctx.userId) {
+    const taken = await takePerUser(ctx.db, "export", ctx.userId);
+    if (!taken.ok) return text(429, perUserRefusal("export", taken.retryAfterMs));
+  }
   try {
     const file = await exportReportPdf(createCaller(ctx), ctx, createFileStore(ctx.db), { reportId, digits });
     if (!file) return text(503, "ระบบยังสร้างไฟล์ PDF ไม่เสร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่");

@@ -1,0 +1,30 @@
+// The web server `npm start` runs: Next.js behind a plain Node HTTP server that first decides
+// the client's address (server/http/client-address.ts). Next route handlers never see the TCP
+// peer, and Next keeps a client's own X-Forwarded-For when it sends one, so this is the one
+// place that can tell them apart.
+import http from "node:http";
+import next from "next";
+import { env } from "@/server/env";
+import { stampClientAddress } from "@/server/http/client-address";
+
+async function main() {
+  const { PORT: port, TRUSTED_PROXY_HOPS: hops } = env();
+  const app = next({ dev: false, hostname: "localhost", port });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = http.createServer((request, response) => {
+    stampClientAddress(request, hops);
+    void handle(request, response);
+  });
+  server.listen(port, () => console.log(`โปร่งใสพร้อมให้บริการที่ http://localhost:${port}`));
+  // Stop taking connections; the database closes itself on the same signal and exits
+  // (server/db/client.ts); if it was never opened, give open requests a few seconds.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.close();
+      setTimeout(() => process.exit(0), 5000).unref();
+    });
+  }
+}
+
+void main();
