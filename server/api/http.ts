@@ -2,6 +2,14 @@
 // and tests call it with their own database and session settings.
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { BODY_TOO_LARGE, readLimitedBody, withBody } from "@/server/http/body-limit";
+import {
+  apiHeaders,
+  CROSS_SITE_REFUSED,
+  hstsEnabled,
+  isSameOriginRequest,
+  STATE_CHANGING_METHODS,
+  withHeaders,
+} from "@/server/http/security-headers";
 import { MAX_IMPORT_FILE_BYTES } from "@/server/services/imports/table-file";
 import { appRouter } from "./root";
 import { createRequestContext, type RequestDeps } from "./request";
@@ -33,8 +41,21 @@ export function trpcRefusal(url: URL, status: number, code: string, message: str
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "private, no-store" } });
 }
 
+/**
+ * The endpoint: a mutation from another site is refused (403) and a body over its limit (413)
+ * before anything is read further; every answer carries the API's security headers and
+ * Cache-Control: private, no-store.
+ */
 export async function handleTrpcRequest(request: Request, deps: RequestDeps = {}): Promise<Response> {
+  return withHeaders(await answerTrpcRequest(request, deps), apiHeaders({ hsts: deps.hsts ?? hstsEnabled() }));
+}
+
+async function answerTrpcRequest(request: Request, deps: RequestDeps): Promise<Response> {
   const url = new URL(request.url);
+  if (STATE_CHANGING_METHODS.has(request.method) && !isSameOriginRequest(request, deps.publicUrl)) {
+    await request.body?.cancel().catch(() => undefined);
+    return trpcRefusal(url, 403, "FORBIDDEN", CROSS_SITE_REFUSED);
+  }
   if (request.method !== "GET" && request.method !== "HEAD") {
     const limit = bodyLimitFor(url);
     const read = await readLimitedBody(request, limit);

@@ -6,7 +6,15 @@ import { requestIdFrom } from "@/server/logger";
 import { createContext } from "./trpc";
 
 /** What a request's context is built from; tests pass their own database and session settings. */
-export type RequestDeps = { db?: Db; session?: SessionConfig; now?: Date };
+export type RequestDeps = {
+  db?: Db;
+  session?: SessionConfig;
+  now?: Date;
+  /** NEXTAUTH_URL unless given (the origin check). */
+  publicUrl?: string;
+  /** Whether to send HSTS, production at an https address unless given. */
+  hsts?: boolean;
+};
 
 export async function createRequestContext(headers: Headers, deps: RequestDeps = {}) {
   const db = deps.db ?? (await getDb());

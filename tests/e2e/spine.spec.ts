@@ -120,3 +120,35 @@ test("after five failures from one address the throttle refuses even the right p
   await expect(page.getByTestId("login-error")).toHaveText("เข้าสู่ระบบไม่สำเร็จหลายครั้งติดกัน กรุณารอ 30 วินาที แล้วลองใหม่");
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test("pages carry a nonce CSP and the security headers; charts and sign-in run under it", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/login");
+  const headers = response!.headers();
+  const policy = headers["content-security-policy"] ?? "";
+  const scripts = policy.split(";").find((directive) => directive.trim().startsWith("script-src")) ?? "";
+  expect(scripts).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/);
+  expect(scripts).not.toContain("unsafe-inline");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  expect(headers["permissions-policy"]).toContain("camera=()");
+  expect(headers["cache-control"]).toContain("no-store");
+  // Another request, another nonce.
+  const again = (await page.request.get("/login")).headers()["content-security-policy"];
+  expect(again).not.toBe(policy);
+
+  await signIn(page, "province.skm");
+  await page.getByRole("link", { name: "ภาพรวมคะแนน" }).click();
+  await expect(page.getByTestId("chart-levels").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("a sign-out posted from another site is refused", async ({ page }) => {
+  const response = await page.request.post("/api/auth/signout", { headers: { origin: "https://evil.example" }, form: { csrfToken: "x" } });
+  expect(response.status()).toBe(403);
+  expect(await response.text()).toMatch(/เว็บไซต์อื่น/);
+});

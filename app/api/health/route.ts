@@ -1,9 +1,10 @@
 import { getDatabase } from "@/server/db/client";
+import { secureApiRoute } from "@/server/http/api-route";
 import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+async function answer(): Promise<Response> {
   try {
     const { db, kind } = await getDatabase();
     await db.$queryRaw`SELECT 1`;
@@ -13,3 +14,5 @@ export async function GET() {
     return Response.json({ status: "error", message: "database unavailable" }, { status: 503 });
   }
 }
+
+export const GET = secureApiRoute(answer);

@@ -3,11 +3,12 @@
 // job queue (exports and report PDFs go through it).
 import { getDatabase } from "@/server/db/client";
 import { getQueue } from "@/server/jobs/queue";
+import { secureApiRoute } from "@/server/http/api-route";
 import { logger } from "@/server/logger";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+async function answer(): Promise<Response> {
   const checks: Record<string, "ok" | "unavailable"> = {};
   try {
     const { db } = await getDatabase();
@@ -27,3 +28,5 @@ export async function GET() {
   const ready = Object.values(checks).every((check) => check === "ok");
   return Response.json({ status: ready ? "ready" : "unavailable", checks }, { status: ready ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }
+
+export const GET = secureApiRoute(answer);

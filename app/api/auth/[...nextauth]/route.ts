@@ -1,6 +1,10 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/server/auth/options";
+import { secureApiRoute } from "@/server/http/api-route";
 
-const handler = NextAuth(authOptions);
+const handler = NextAuth(authOptions) as (request: Request, context: unknown) => Promise<Response>;
 
-export { handler as GET, handler as POST };
+// Sign-in and sign-out posts from another site are refused before next-auth reads them.
+const secured = secureApiRoute(handler);
+
+export { secured as GET, secured as POST };

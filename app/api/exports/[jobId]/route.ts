@@ -2,6 +2,7 @@
 import { Readable } from "node:stream";
 import { attachment, plainText } from "@/server/api/download";
 import { createRequestContext } from "@/server/api/request";
+import { secureApiRoute } from "@/server/http/api-route";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { openExportDownload } from "@/server/services/exports/export-jobs";
 import { createFileStore } from "@/server/storage/file-store";
@@ -9,7 +10,7 @@ import { createFileStore } from "@/server/storage/file-store";
 // Node streams.
 export const runtime = "nodejs";
 
-export async function GET(request: Request, { params }: { params: Promise<{ jobId: string }> }) {
+async function download(request: Request, { params }: { params: Promise<{ jobId: string }> }): Promise<Response> {
   const { jobId } = await params;
   const { db, userId } = await createRequestContext(request.headers);
   if (!userId) return plainText(401, "กรุณาเข้าสู่ระบบ");
@@ -30,3 +31,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ jobI
     throw error;
   }
 }
+
+export const GET = secureApiRoute(download);

@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { attachment, plainText as text } from "@/server/api/download";
 import { createCaller } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request";
+import { secureApiRoute } from "@/server/http/api-route";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { perUserRefusal, takePerUser } from "@/server/limits/per-user";
 import { exportReportPdf } from "@/server/services/exports/report-export";
@@ -14,7 +15,7 @@ import { createFileStore } from "@/server/storage/file-store";
 // Node streams.
 export const runtime = "nodejs";
 
-export async function GET(request: Request, { params }: { params: Promise<{ reportId: string }> }) {
+async function download(request: Request, { params }: { params: Promise<{ reportId: string }> }): Promise<Response> {
   const { reportId } = await params;
   const digits = new URL(request.url).searchParams.get("digits") === "arabic" ? "arabic" : "thai";
   const ctx = await createRequestContext(request.headers);
@@ -41,3 +42,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     throw error;
   }
 }
+
+export const GET = secureApiRoute(download);
