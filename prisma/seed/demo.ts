@@ -85,7 +85,7 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
           yearBe: result.yearBe,
           total: result.total,
           announcedLevel: result.announcedLevel,
-          source: "TYPED_IN",
+          source: "PROVINCE_ENTERED",
         });
       }
       for (const [nameTh, organizationId] of organizationIds) {
@@ -105,7 +105,7 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
             iit,
             eit,
             oit,
-            source: "TYPED_IN",
+            source: "PROVINCE_ENTERED",
             origin: "DEMO",
           });
         }

@@ -10,6 +10,7 @@ import { recordAudit } from "./audit";
 import { markDashboardDataChanged } from "./dashboard/cache";
 import { indicatorUsage, requireFiscalYear, type AdminContext } from "./fiscal-years";
 import { resultLevel } from "./ita-results";
+import type { LevelBasis } from "@/server/db/generated/enums";
 
 // ── Level rules ─────────────────────────────────────────────────────────────────────────
 
@@ -61,10 +62,11 @@ async function deriveLevelsAgain(tx: Prisma.TransactionClient, fiscalYearId: str
     tx.levelRule.findMany({ where: { fiscalYearId } }),
     tx.itaResult.findMany({
       where: { fiscalYearId },
-      select: { id: true, total: true, iit: true, eit: true, oit: true, announcedLevel: true, derivedLevel: true, levelMismatch: true },
+      select: { id: true, total: true, iit: true, eit: true, oit: true, announcedLevel: true, derivedLevel: true, levelMismatch: true, level: true, levelBasis: true },
     }),
   ]);
-  // One UPDATE per (level, mismatch) pair rather than one per result: a national year has ~7,850.
+  // One UPDATE per distinct set of level columns rather than one per result: a national year has ~7,850.
+  // resultLevel is what every write stores too (resolveLevel for the level shown).
   const changed = new Map<string, string[]>();
   for (const result of results) {
     const level = resultLevel(rules, {
@@ -74,14 +76,21 @@ async function deriveLevelsAgain(tx: Prisma.TransactionClient, fiscalYearId: str
       oit: result.oit?.toNumber() ?? null,
       announcedLevel: result.announcedLevel,
     });
-    if (level.derivedLevel === result.derivedLevel && level.levelMismatch === result.levelMismatch) continue;
-    const key = JSON.stringify([level.derivedLevel, level.levelMismatch]);
+    if (
+      level.derivedLevel === result.derivedLevel &&
+      level.levelMismatch === result.levelMismatch &&
+      level.level === result.level &&
+      level.levelBasis === result.levelBasis
+    ) {
+      continue;
+    }
+    const key = JSON.stringify([level.derivedLevel, level.levelMismatch, level.level, level.levelBasis]);
     changed.set(key, [...(changed.get(key) ?? []), result.id]);
   }
   let count = 0;
   for (const [key, ids] of changed) {
-    const [derivedLevel, levelMismatch] = JSON.parse(key) as [string | null, boolean];
-    count += (await tx.itaResult.updateMany({ where: { id: { in: ids } }, data: { derivedLevel, levelMismatch } })).count;
+    const [derivedLevel, levelMismatch, level, levelBasis] = JSON.parse(key) as [string | null, boolean, string | null, LevelBasis | null];
+    count += (await tx.itaResult.updateMany({ where: { id: { in: ids } }, data: { derivedLevel, levelMismatch, level, levelBasis } })).count;
   }
   return count;
 }

@@ -1,6 +1,6 @@
 // deriveLevel / levelsDiffer against the real rule tables of the seed framework data.
 import { describe, expect, it } from "vitest";
-import { deriveLevel, levelsDiffer, type LevelRuleInput, type ScoresInput } from "@/server/domain/ita-level";
+import { deriveLevel, levelsDiffer, resolveLevel, type LevelRuleInput, type ScoresInput } from "@/server/domain/ita-level";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
 import { thaihad2568 } from "@/prisma/seed/data/thaihad-2568";
 
@@ -256,5 +256,31 @@ describe("levelsDiffer", () => {
     expect(levelsDiffer("", GOOD)).toBe(false);
     expect(levelsDiffer(GOOD, null)).toBe(false);
     expect(levelsDiffer(null, null)).toBe(false);
+  });
+});
+
+describe("resolveLevel — the one level every surface shows, with its basis", () => {
+  it("ท้ายหาด FY2568 (99.66, announced ผ่านดีเยี่ยม, no tool scores): as announced", () => {
+    expect(resolveLevel(WORD_RULES, { total: 99.66, announcedLevel: EXCELLENT })).toEqual({ level: EXCELLENT, basis: "ANNOUNCED" });
+  });
+
+  it("the announced level wins over the rules, spelled as the rule when only spaces differ", () => {
+    expect(resolveLevel(WORD_RULES, { total: 86.75, ...allTools(90), iit: 80, announcedLevel: " ผ่าน ดี " })).toEqual({ level: GOOD, basis: "ANNOUNCED" });
+    expect(resolveLevel(WORD_RULES, { total: 60, announcedLevel: "ระดับที่ไม่มีในเกณฑ์" })).toEqual({ level: "ระดับที่ไม่มีในเกณฑ์", basis: "ANNOUNCED" });
+  });
+
+  it("no announced level: by the year's rule when the scores decide it", () => {
+    expect(resolveLevel(WORD_RULES, { total: 91.25, iit: 90, eit: 92, oit: 91.5 })).toEqual({ level: GOOD, basis: "RULE" });
+    expect(resolveLevel(LETTER_RULES, { total: 72.5 })).toEqual({ level: "C", basis: "RULE" });
+  });
+
+  it("tool scores missing where the rule needs them: by the total alone", () => {
+    expect(deriveLevel(WORD_RULES, { total: 97 })).toBeNull();
+    expect(resolveLevel(WORD_RULES, { total: 97 })).toEqual({ level: EXCELLENT, basis: "TOTAL_ONLY" });
+    expect(resolveLevel(WORD_RULES, { total: 97, iit: 96 })).toEqual({ level: EXCELLENT, basis: "TOTAL_ONLY" });
+  });
+
+  it("a year without rules has no level", () => {
+    expect(resolveLevel([], { total: 97 })).toEqual({ level: null, basis: null });
   });
 });

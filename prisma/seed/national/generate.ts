@@ -5,7 +5,7 @@
 // Every code starts with "S" and every id with "syn_", so nothing can collide with DOPA/DLA codes
 // (the demo's สมุทรสงคราม is "75") or with ids the app makes.
 import type { OrganizationType, ReportStatus, SignOffStep } from "@/server/db/generated/enums";
-import { deriveLevel, levelsDiffer, type LevelRuleInput } from "@/server/domain/ita-level";
+import { deriveLevel, levelsDiffer, resolveLevel, type LevelBasis, type LevelRuleInput, type ResolvedLevel } from "@/server/domain/ita-level";
 import { blankHeader } from "@/server/domain/report-content";
 import { SIGN_OFF_CHAIN } from "@/server/domain/report-workflow";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
@@ -132,12 +132,16 @@ export type ItaResultRow = {
   announcedLevel: string | null;
   derivedLevel: string | null;
   levelMismatch: boolean;
+  level: string | null;
+  levelBasis: LevelBasis | null;
   source: "IMPORTED_FILE";
   sourceFileName: string;
   origin: "SYNTHETIC";
   createdAt: Date;
   updatedAt: Date;
 };
+
+const resolvedLevelColumns = (resolved: ResolvedLevel) => ({ level: resolved.level, levelBasis: resolved.basis });
 
 function itaResult(t: Tools, organizationId: string, quality: number, year: YearCatalogue): ItaResultRow | null {
   // Fewer organisations took part in the first years.
@@ -167,6 +171,7 @@ function itaResult(t: Tools, organizationId: string, quality: number, year: Year
     announcedLevel,
     derivedLevel,
     levelMismatch: levelsDiffer(announcedLevel, derivedLevel),
+    ...resolvedLevelColumns(resolveLevel(year.levelRules, { total, ...stored, announcedLevel })),
     source: "IMPORTED_FILE",
     sourceFileName: `ita-synthetic-${year.yearBe}.csv`,
     origin: "SYNTHETIC",
