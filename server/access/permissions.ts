@@ -14,7 +14,8 @@ export type Action =
   | "report.endorse" // sign at the step of one's grant in the sign-off chain
   | "report.review" // comment on, return or accept a report sent to the province
   | "report.reopen" // reopen an accepted report
-  | "itaResult.write" // type in an organisation's announced ITA result
+  | "itaResult.report" // report the organisation's own ITA result where none is announced (unconfirmed)
+  | "itaResult.manage" // enter, import, confirm and change announced ITA results (with a reason)
   | "area.review" // an area's organisations, dashboards and summary exports
   | "node.administer" // the registry below the node: provinces, districts, organisations
   | "account.manage" // accounts and their role grants within the node
@@ -30,7 +31,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "report.endorse": ["ORG_SIGNER"],
   "report.review": ["DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "ADMIN"],
   "report.reopen": ["ADMIN"],
-  "itaResult.write": ["ORG_EDITOR", "ADMIN"],
+  "itaResult.report": ["ORG_EDITOR"],
+  "itaResult.manage": ["PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"],
   "area.review": ["DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"],
   "node.administer": ["PROVINCE_ADMIN", "ADMIN"],
   "account.manage": ["PROVINCE_ADMIN", "ADMIN"],

@@ -2,6 +2,7 @@
 import type { DbClient, Prisma } from "@/server/db/client";
 import { isAdmin, type Access, type AreaNode } from "@/server/access/access";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { RESULT_VIEW_SELECT, resultView } from "./ita-results";
 
 export type ReviewArea = { kind: "district" | "province"; id: string; nameTh: string; provinceNameTh: string } | {
   kind: "national";
@@ -68,14 +69,7 @@ export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe
       itaResults: {
         orderBy: { fiscalYear: { yearBe: "desc" } },
         take: 1,
-        select: {
-          total: true,
-          announcedLevel: true,
-          derivedLevel: true,
-          levelMismatch: true,
-          origin: true,
-          fiscalYear: { select: { yearBe: true } },
-        },
+        select: { ...RESULT_VIEW_SELECT, fiscalYear: { select: { yearBe: true } } },
       },
       reports: {
         where: { fiscalYearId: fiscalYear?.id ?? "" },
@@ -93,7 +87,7 @@ export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe
       dlaCode: organization.dlaCode,
       district: organization.district,
       latestResult: itaResults[0]
-        ? { ...itaResults[0], total: itaResults[0].total.toNumber(), yearBe: itaResults[0].fiscalYear.yearBe }
+        ? { ...resultView(itaResults[0]), yearBe: itaResults[0].fiscalYear.yearBe }
         : null,
       report: reports[0] ?? null,
     })),

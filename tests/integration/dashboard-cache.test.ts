@@ -63,7 +63,7 @@ describe("the dashboard cache", () => {
       organizationId: context.world.organizations.A1.id,
       yearBe: 2568,
       total: 91.5,
-      source: "TYPED_IN",
+      source: "PROVINCE_ENTERED",
     });
     const after = await provinceOverview(caller);
     expect(after.figures.scores).toEqual({ count: 1, mean: 91.5, median: 91.5 });

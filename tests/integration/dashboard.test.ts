@@ -318,12 +318,13 @@ describe("the level-rule change between 2565 and 2566", () => {
   it("FY2565 counts letter bands", async () => {
     const o = await overview(users.provinceA, area.provinceA, { yearBe: 2565, includeUnaccepted: true });
     expect(o.figures.levels.map((level) => level.label)).toEqual(LETTER_BANDS);
-    // o1 72.50 → C, o2 88 → A, o3 45.25 → F, o4 95 → AA; o5 has no 2565 result
+    // The one level (resolveLevel): o1 announced B (by the rules C: a mismatch, but the announced
+    // level is the one shown), o2 88 → A, o3 45.25 → F, o4 95 → AA; o5 has no 2565 result
     expect(levelCounts(o)).toEqual([
       ["AA", 1],
       ["A", 1],
-      ["B", 0],
-      ["C", 1],
+      ["B", 1],
+      ["C", 0],
       ["D", 0],
       ["E", 0],
       ["F", 1],
@@ -349,19 +350,20 @@ describe("the level-rule change between 2565 and 2566", () => {
   it("FY2566 counts word levels, with a level that the scores given cannot decide", async () => {
     const o = await overview(users.provinceA, area.provinceA, { yearBe: 2566, includeUnaccepted: true });
     expect(o.figures.levels.map((level) => level.label)).toEqual(WORD_LEVELS);
-    // o1 80 → ต้องปรับปรุง; o2 → ผ่านดี; o3 → ต้องปรับปรุงโดยด่วน; o5 → ผ่าน; o4 97 without
-    // tool scores → unknown
+    // The one level (resolveLevel): o1 80 → ต้องปรับปรุง (rules); o2 → ผ่านดี (rules); o3 →
+    // ต้องปรับปรุงโดยด่วน; o5 announced ผ่านดี (the rules say ผ่าน: a mismatch); o4 97 without tool
+    // scores (the rules cannot decide) announced ผ่านดีเยี่ยม: the announced level, as ท้ายหาด FY2568
     expect(levelCounts(o)).toEqual([
-      ["ผ่านดีเยี่ยม", 0],
-      ["ผ่านดี", 1],
-      ["ผ่าน", 1],
+      ["ผ่านดีเยี่ยม", 1],
+      ["ผ่านดี", 2],
+      ["ผ่าน", 0],
       ["ต้องปรับปรุง", 1],
       ["ต้องปรับปรุงโดยด่วน", 1],
     ]);
-    expect(o.figures.levelUnknown).toBe(1);
+    expect(o.figures.levelUnknown).toBe(0);
     expect(o.figures.levelMismatches).toBe(1); // o5 announced ผ่านดี, derived ผ่าน
     const o4 = o.ranking.find((r) => r.organizationId === ids.o4)!;
-    expect(o4).toMatchObject({ derivedLevel: null, announcedLevel: "ผ่านดีเยี่ยม", levelMismatch: false });
+    expect(o4).toMatchObject({ derivedLevel: null, announcedLevel: "ผ่านดีเยี่ยม", levelMismatch: false, level: "ผ่านดีเยี่ยม", levelBasis: "ANNOUNCED" });
     // 80 → 80–84.99; 91.25 → 90–94.99; 55.50 → 55–59.99; 97 → 95–100; 86.75 → 85–89.99
     expect(binCounts(o)).toEqual([0, 0, 1, 0, 0, 0, 0, 1, 1, 1, 1]);
     // Against FY2565 (o5 had no 2565 result): o3 +10.25, o1 +7.50, o2 +3.25, o4 +2; no declines
@@ -464,10 +466,12 @@ describe("edge cases", () => {
     expect(included.ranking.map((r) => [r.rank, keyOf.get(r.organizationId), r.total, r.reportStatus, r.resultOrigin])).toEqual([
       [1, "b1", 50, "SUBMITTED", "DEMO"],
     ]);
-    // FY2566 (100, no tool scores) lands in the last bin with an unknown level.
+    // FY2566 (100, no tool scores) lands in the last bin, its level by the total alone.
     const fy2566 = await overview(users.provinceB, area.provinceB, { yearBe: 2566, includeUnaccepted: true });
     expect(binCounts(fy2566)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
-    expect(fy2566.figures.levelUnknown).toBe(1);
+    expect(fy2566.figures.levelUnknown).toBe(0);
+    expect(levelCounts(fy2566)[0]).toEqual(["ผ่านดีเยี่ยม", 1]);
+    expect(fy2566.ranking[0]).toMatchObject({ derivedLevel: null, level: "ผ่านดีเยี่ยม", levelBasis: "TOTAL_ONLY" });
     expect(fy2566.figures.reports).toMatchObject({ submitted: 0, missing: 1, reportingRate: 0 });
   });
 
@@ -628,7 +632,7 @@ describe("histogram bins in SQL", () => {
     const year = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
     const totals: [OrgKey, number][] = [["o1", 49.99], ["o2", 50], ["o3", 54.99], ["o4", 94.99], ["o5", 95], ["b1", 100]];
     await db.itaResult.createMany({
-      data: totals.map(([org, total]) => ({ organizationId: ids[org], fiscalYearId: year.id, total, source: "TYPED_IN" as const })),
+      data: totals.map(([org, total]) => ({ organizationId: ids[org], fiscalYearId: year.id, total, source: "PROVINCE_ENTERED" as const })),
     });
     await markDashboardDataChanged(db);
     try {

@@ -3,6 +3,7 @@
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
+import { upsertItaResult } from "@/server/services/ita-results";
 import { callerFor, worldForThisFile } from "./helpers/fixtures";
 
 const context = worldForThisFile();
@@ -20,10 +21,19 @@ async function expectRefused(call: Promise<unknown>, codes: TRPCError["code"][] 
 
 type Caller = ReturnType<typeof callerFor>;
 
+// An organisation's own, unconfirmed ITA result for FY2567 (what confirmItaResult acts on).
+async function reportedResult(organizationId: string) {
+  if (!(await context.database.db.localOrganization.findUnique({ where: { id: organizationId } }))) return;
+  await upsertItaResult(context.database.db, { organizationId, yearBe: 2567, total: 90.5, source: "ORGANIZATION_REPORTED" });
+}
+
 // Each organisation procedure with the input that names an organisation; writes are only for
-// the organisation's own preparer. A procedure added under `organization.` without an entry
-// here fails the completeness test below.
-const organizationProcedures: Record<string, { write: boolean; call: (caller: Caller, organizationId: string) => Promise<unknown> }> = {
+// the organisation's own preparer, or (writer: "provinceA") for province staff over it. A
+// procedure added under `organization.` without an entry here fails the completeness test below.
+const organizationProcedures: Record<
+  string,
+  { write: boolean; writer?: "editorA1" | "provinceA"; call: (caller: Caller, organizationId: string) => Promise<unknown> }
+> = {
   "organization.profile": { write: false, call: (caller, organizationId) => caller.organization.profile({ organizationId }) },
   "organization.createReport": {
     write: true,
@@ -33,6 +43,14 @@ const organizationProcedures: Record<string, { write: boolean; call: (caller: Ca
     write: true,
     call: (caller, organizationId) => caller.organization.saveItaResult({ organizationId, yearBe: 2567, total: 90.5 }),
   },
+  "organization.confirmItaResult": {
+    write: true,
+    writer: "provinceA",
+    call: async (caller, organizationId) => {
+      await reportedResult(organizationId);
+      return caller.organization.confirmItaResult({ organizationId, yearBe: 2567 });
+    },
+  },
 };
 
 describe("organisation procedures", () => {
@@ -41,13 +59,13 @@ describe("organisation procedures", () => {
     expect(names.sort()).toEqual(Object.keys(organizationProcedures).sort());
   });
 
-  for (const [name, { write, call }] of Object.entries(organizationProcedures)) {
+  for (const [name, { write, writer = "editorA1", call }] of Object.entries(organizationProcedures)) {
     it(`${name}: an editor of A gets nothing of B`, async () => {
       await expectRefused(call(callerFor(context.database.db, context.world.users.editorA1.id), context.world.organizations.B.id));
     });
 
-    it(`${name}: an editor of A ${write ? "writes" : "reads"} A`, async () => {
-      await expect(call(callerFor(context.database.db, context.world.users.editorA1.id), context.world.organizations.A1.id)).resolves.toBeTruthy();
+    it(`${name}: ${writer === "editorA1" ? "an editor of A" : "a province reviewer of A"} ${write ? "writes" : "reads"} A`, async () => {
+      await expect(call(callerFor(context.database.db, context.world.users[writer].id), context.world.organizations.A1.id)).resolves.toBeTruthy();
     });
 
     it(`${name}: a signer of A gets nothing of A's neighbour in the same district`, async () => {

@@ -16,9 +16,9 @@ export const dashboardRouter = createTRPCRouter({
   /** Every fiscal year's score statistics, overall and per district (per province for the country). */
   trend: areaProcedure
     .input(ZDashboardFilters)
-    // Every year's trend: the year and the report switch do not change it, nor its cache entry.
+    // Every year's trend: the year and the report switch do not change it, nor its cache entry; the unconfirmed-score switch does.
     .query(({ ctx, input }) =>
-      cachedDashboardResult(ctx.db, ["trend", input.area, input.districtId ?? null, input.organizationType ?? null], () =>
+      cachedDashboardResult(ctx.db, ["trend", input.area, input.districtId ?? null, input.organizationType ?? null, input.includeUnconfirmed !== false], () =>
         getAreaTrend(ctx.db, ctx.area, input),
       ),
     ),

@@ -19,9 +19,13 @@
 //  - scores: ItaResult.total of the fiscal year; mean and median rounded half up to 2 decimals
 //    (median of an even count = mean of the two middle values), null when there are none.
 //  - levels: the fiscal year's LevelRule rows in rank order, each with how many results have
-//    that label as their stored derivedLevel; levelUnknown counts the rest (derivedLevel null,
-//    i.e. the scores given could not decide it, or a label no longer in the table), so the
-//    level counts plus levelUnknown equal scores.count. levelMismatches: announced ≠ derived.
+//    that label as their stored level (the one level of resolveLevel: announced, else by the
+//    rules, else by the total alone); levelUnknown counts the rest (a year without rules, or an
+//    announced label not in the table), so the level counts plus levelUnknown equal
+//    scores.count. levelMismatches: announced ≠ derived.
+//  - includeUnconfirmed: whether the organisations' own results not yet confirmed by a province
+//    reviewer count in every score figure (scores, levels, histogram, movers); unconfirmedScores
+//    says how many the year has either way.
 //  - histogram: the year's totals in 5-point bins from 50 to 100 plus "<50" (see statistics.ts).
 //  - movers: organisations with a result in both the fiscal year and the one before it
 //    (yearBe − 1): the 5 biggest rises and the 5 biggest falls of the total.
@@ -34,7 +38,7 @@ import type { DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
-import { CENTS, countedReportStatuses, fiscalYearIdSql, resolveDashboardScope, ZDashboardFilters, type DashboardFilters } from "./scope";
+import { CENTS, countedReportStatuses, countedResultSql, fiscalYearIdSql, resolveDashboardScope, unconfirmedResultSql, ZDashboardFilters, type DashboardFilters } from "./scope";
 import { emptyHistogram, fromCents, HISTOGRAM_FLOOR, HISTOGRAM_STEP, pickMovers, type HistogramBin } from "./statistics";
 
 export const ZAreaOverviewInput = ZDashboardFilters;
@@ -65,6 +69,12 @@ export type AreaOverview = {
   previousYearBe: number;
   filters: { districtId: string | null; organizationType: OrganizationType | null };
   includeUnaccepted: boolean;
+  includeUnconfirmed: boolean;
+  /**
+   * The year's organisations' own results not yet confirmed by a province reviewer: counted in
+   * the figures when includeUnconfirmed, left out otherwise; the page says which.
+   */
+  unconfirmedScores: number;
   /** Some result or report of the scope is invented (DEMO or SYNTHETIC): the UI marks it. */
   containsInventedData: boolean;
   figures: {
@@ -106,6 +116,7 @@ type OverviewRow = {
   histogramCounts: Record<string, number>;
   moverCandidates: MoverCandidate[];
   containsInventedData: boolean;
+  unconfirmedScores: number;
 };
 
 const HISTOGRAM_LAST_BIN = emptyHistogram().length - 1;
@@ -119,12 +130,13 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
   if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
 
   const year = fiscalYearIdSql(input.yearBe);
+  const counted = (alias: string) => countedResultSql(alias, input.includeUnconfirmed);
   const [row] = await db.$queryRaw<[OverviewRow]>`
     WITH ${scope.scopedCte},
     year_results AS (
-      SELECT r."organizationId", ${CENTS} AS cents, r."derivedLevel", r."levelMismatch"
+      SELECT r."organizationId", ${CENTS} AS cents, r.level, r."levelMismatch"
         FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId"
-       WHERE r."fiscalYearId" = ${year}
+       WHERE r."fiscalYearId" = ${year} AND ${counted("r")}
     ),
     year_reports AS (
       SELECT y.status::text AS status, y.origin::text AS origin
@@ -136,7 +148,7 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
              (p.total * 100)::int AS "previousCents", c.cents AS "currentCents", c.cents - (p.total * 100)::int AS change
         FROM scoped s
         JOIN year_results c ON c."organizationId" = s.id
-        JOIN "ItaResult" p ON p."organizationId" = s.id AND p."fiscalYearId" = ${fiscalYearIdSql(previousYearBe)}
+        JOIN "ItaResult" p ON p."organizationId" = s.id AND p."fiscalYearId" = ${fiscalYearIdSql(previousYearBe)} AND ${counted("p")}
     ),
     -- Everything tied with the 5th biggest change either way: pickMovers then breaks ties by name.
     mover_candidates AS (
@@ -154,7 +166,7 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
       (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY cents) FROM year_results) AS "medianCents",
       (SELECT count(*)::int FROM year_results WHERE "levelMismatch") AS "levelMismatches",
       (SELECT coalesce(json_object_agg(level, n), '{}'::json)
-         FROM (SELECT coalesce("derivedLevel", '') AS level, count(*)::int AS n FROM year_results GROUP BY 1) g) AS "levelCounts",
+         FROM (SELECT coalesce(level, '') AS level, count(*)::int AS n FROM year_results GROUP BY 1) g) AS "levelCounts",
       (SELECT coalesce(json_object_agg(bin, n), '{}'::json)
          FROM (SELECT CASE WHEN cents < ${HISTOGRAM_FLOOR * 100} THEN 0
                            ELSE 1 + least(${HISTOGRAM_LAST_BIN - 1}, (cents - ${HISTOGRAM_FLOOR * 100}) / ${HISTOGRAM_STEP * 100}) END AS bin,
@@ -166,7 +178,9 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
                 'previousCents', "previousCents", 'currentCents', "currentCents")), '[]'::json)
          FROM mover_candidates) AS "moverCandidates",
       EXISTS (SELECT 1 FROM year_reports WHERE origin <> 'REAL')
-        OR EXISTS (SELECT 1 FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId" WHERE r.origin <> 'REAL') AS "containsInventedData"`;
+        OR EXISTS (SELECT 1 FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId" WHERE r.origin <> 'REAL' AND ${counted("r")}) AS "containsInventedData",
+      (SELECT count(*)::int FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId"
+        WHERE r."fiscalYearId" = ${year} AND ${unconfirmedResultSql("r")}) AS "unconfirmedScores"`;
 
   const byStatus = { DRAFT: 0, IN_SIGN_OFF: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0, ...row.reportsByStatus, NONE: 0 };
   const reportCount = byStatus.DRAFT + byStatus.IN_SIGN_OFF + byStatus.SUBMITTED + byStatus.RETURNED + byStatus.ACCEPTED;
@@ -200,6 +214,8 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
     previousYearBe,
     filters: { districtId: scope.districtId, organizationType: scope.organizationType },
     includeUnaccepted: input.includeUnaccepted,
+    includeUnconfirmed: input.includeUnconfirmed !== false,
+    unconfirmedScores: row.unconfirmedScores,
     containsInventedData: row.containsInventedData,
     figures: {
       organizations: row.organizations,

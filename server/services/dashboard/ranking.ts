@@ -6,10 +6,10 @@
 // them all (listAreaRanking).
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
-import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
+import type { DataOrigin, LevelBasis, OrganizationType, ReportStatus, ScoreSource } from "@/server/db/generated/enums";
 import { z } from "@/server/validation";
 import type { DistrictRef } from "./overview";
-import { fiscalYearIdSql, resolveDashboardScope, ZDashboardFilters, type DashboardFilters } from "./scope";
+import { countedResultSql, fiscalYearIdSql, resolveDashboardScope, unconfirmedResultSql, ZDashboardFilters, type DashboardFilters } from "./scope";
 
 export const RANKING_SORTS = ["score", "name", "district"] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
@@ -37,6 +37,12 @@ export type RankingRow = {
   derivedLevel: string | null;
   announcedLevel: string | null;
   levelMismatch: boolean;
+  /** The one level shown (resolveLevel) and where it comes from. */
+  level: string | null;
+  levelBasis: LevelBasis | null;
+  /** Where the score comes from; unconfirmed: the organisation's own, not yet confirmed (marked). */
+  source: ScoreSource | null;
+  unconfirmed: boolean;
   resultOrigin: DataOrigin | null;
   reportStatus: ReportStatus | null;
   history: { yearBe: number; total: number }[];
@@ -84,10 +90,11 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
     ranked AS (
       SELECT s.id AS "organizationId", s."nameTh", s.type, s."districtId", s."districtCode", s."districtNameTh",
              r.total::float8 AS total, r.iit::float8 AS iit, r.eit::float8 AS eit, r.oit::float8 AS oit, r."derivedLevel", r."announcedLevel", coalesce(r."levelMismatch", false) AS "levelMismatch",
+             r.level, r."levelBasis"::text AS "levelBasis", r.source::text AS source, coalesce(${unconfirmedResultSql("r")}, false) AS unconfirmed,
              r.origin::text AS "resultOrigin", y.status::text AS "reportStatus",
              CASE WHEN r.total IS NULL THEN NULL ELSE (rank() OVER (ORDER BY r.total DESC NULLS LAST))::int END AS rank
         FROM scoped s
-        LEFT JOIN "ItaResult" r ON r."organizationId" = s.id AND r."fiscalYearId" = ${year}
+        LEFT JOIN "ItaResult" r ON r."organizationId" = s.id AND r."fiscalYearId" = ${year} AND ${countedResultSql("r", query.includeUnconfirmed)}
         LEFT JOIN "YearlyReport" y ON y."organizationId" = s.id AND y."fiscalYearId" = ${year}
     ),
     matching AS (SELECT * FROM ranked WHERE ${search}),
@@ -104,10 +111,10 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
                 'rank', rank, 'organizationId', "organizationId", 'nameTh', "nameTh", 'type', type,
                 'districtId', "districtId", 'districtCode', "districtCode", 'districtNameTh', "districtNameTh",
                 'total', total, 'iit', iit, 'eit', eit, 'oit', oit, 'derivedLevel', "derivedLevel", 'announcedLevel', "announcedLevel",
-                'levelMismatch', "levelMismatch", 'resultOrigin', "resultOrigin", 'reportStatus', "reportStatus",
+                'levelMismatch', "levelMismatch", 'level', level, 'levelBasis', "levelBasis", 'source', source, 'unconfirmed', unconfirmed, 'resultOrigin', "resultOrigin", 'reportStatus', "reportStatus",
                 'history', (SELECT json_agg(json_build_object('yearBe', f."yearBe", 'total', h.total::float8) ORDER BY f."yearBe")
                               FROM "ItaResult" h JOIN "FiscalYear" f ON f.id = h."fiscalYearId"
-                             WHERE h."organizationId" = page."organizationId")
+                             WHERE h."organizationId" = page."organizationId" AND ${countedResultSql("h", query.includeUnconfirmed)})
               ) ORDER BY position), '[]'::json)
          FROM page) AS rows`;
   return result;

@@ -21,6 +21,11 @@ export const ZDashboardFilters = z.object({
     .enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" })
     .nullish(),
   includeUnaccepted: z.boolean({ error: "กรุณาระบุว่าจะนับรายงานที่ยังไม่ได้รับรองหรือไม่" }),
+  /**
+   * Count the organisations' own ITA results that no province reviewer has confirmed yet
+   * (marked "รายงานโดยหน่วยงาน ยังไม่ยืนยัน" wherever shown). Not given: yes.
+   */
+  includeUnconfirmed: z.boolean({ error: "กรุณาระบุว่าจะนับคะแนนที่ยังไม่ยืนยันหรือไม่" }).optional(),
 });
 
 export type DashboardFilters = z.infer<typeof ZDashboardFilters>;
@@ -103,6 +108,22 @@ export function scopedOrganizationsCte(
       JOIN "District" d ON d.id = o."districtId"
       JOIN "Province" p ON p.id = d."provinceId"
      WHERE ${Prisma.join(conditions, " AND ")})`;
+}
+
+/**
+ * The ITA results (alias `r`) the dashboards count: all of them, or without the organisations'
+ * own results not yet confirmed by a province reviewer.
+ */
+export function countedResultSql(alias: string, includeUnconfirmed: boolean | undefined): Prisma.Sql {
+  if (includeUnconfirmed !== false) return Prisma.sql`TRUE`;
+  const r = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${r}.source <> 'ORGANIZATION_REPORTED' OR ${r}."confirmedAt" IS NOT NULL)`;
+}
+
+/** SQL that is true for an unconfirmed result (alias `r`): the mark every surface shows. */
+export function unconfirmedResultSql(alias: string): Prisma.Sql {
+  const r = Prisma.raw(`"${alias}"`);
+  return Prisma.sql`(${r}.source = 'ORGANIZATION_REPORTED' AND ${r}."confirmedAt" IS NULL)`;
 }
 
 /** A fiscal year's id by its Buddhist Era year, as a scalar subquery. */

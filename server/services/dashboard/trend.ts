@@ -6,7 +6,7 @@
 // The fiscal year of the filters only picks nothing here: the trend is every year's.
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
-import { CENTS, resolveDashboardScope, type DashboardFilters } from "./scope";
+import { CENTS, countedResultSql, resolveDashboardScope, type DashboardFilters } from "./scope";
 import { fromCents, type ScoreSummary } from "./statistics";
 
 export type YearStats = ScoreSummary & { yearBe: number };
@@ -75,6 +75,7 @@ export async function getAreaTrend(db: DbClient, area: AreaNode, filters: Dashbo
              min(${CENTS}) AS "minCents", max(${CENTS}) AS "maxCents"
         FROM ${scopedResults(area)}
         JOIN "FiscalYear" f ON f.id = r."fiscalYearId"
+       WHERE ${countedResultSql("r", filters.includeUnconfirmed)}
        GROUP BY GROUPING SETS ((f."yearBe"), (f."yearBe", ${unit.id}))
     )
     SELECT

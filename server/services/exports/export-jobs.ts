@@ -76,6 +76,7 @@ export async function startSummaryExport(
     districtId: rest.districtId ?? null,
     organizationType: rest.organizationType ?? null,
     includeUnaccepted: rest.includeUnaccepted,
+    includeUnconfirmed: rest.includeUnconfirmed !== false,
   };
   const scope = await auditScope(db, area);
   const job = await db.$transaction(async (tx) => {

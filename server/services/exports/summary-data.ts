@@ -5,8 +5,8 @@
 // Measures are never loaded at once: measureBatches pages through them (see there).
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
-import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
-import { NO_REPORT_LABEL, ORGANIZATION_TYPE_LABEL, REPORT_STATUS_LABEL } from "@/server/domain/labels";
+import type { LevelBasis, OrganizationType, ReportStatus, ScoreSource } from "@/server/db/generated/enums";
+import { LEVEL_BASIS_LABEL, NO_REPORT_LABEL, ORGANIZATION_TYPE_LABEL, REPORT_STATUS_LABEL, SCORE_SOURCE_LABEL, UNCONFIRMED_SCORE_LABEL } from "@/server/domain/labels";
 import { formatThaiDateTime } from "@/server/domain/thai-format";
 import { AppError } from "@/server/errors";
 import { describeArea, type ReviewArea } from "@/server/services/areas";
@@ -68,6 +68,13 @@ export async function summaryHeader(db: DbClient, area: AreaNode, input: AreaOve
           ? "รายงานที่ส่งจังหวัดแล้ว ทั้งที่รับรองแล้วและยังไม่ได้รับรอง"
           : "เฉพาะรายงานที่รับรองแล้ว",
       },
+      {
+        label: "คะแนนที่นับ",
+        value:
+          input.includeUnconfirmed === false
+            ? "เฉพาะคะแนนที่ประกาศหรือจังหวัดยืนยันแล้ว"
+            : `ทุกคะแนน รวมคะแนนที่${UNCONFIRMED_SCORE_LABEL} (มีเครื่องหมายกำกับ)`,
+      },
     ],
     generatedAt,
   };
@@ -90,10 +97,23 @@ export type SummaryOrganization = {
   oit: number | null;
   announcedLevel: string | null;
   derivedLevel: string | null;
+  /** The one level (resolveLevel) and its basis, as every surface shows it. */
+  level: string | null;
+  levelBasis: LevelBasis | null;
+  source: ScoreSource | null;
+  /** The organisation's own result, not yet confirmed by a province reviewer: marked. */
+  unconfirmed: boolean;
   reportStatus: ReportStatus | null;
   /** Totals by fiscal year (BE). */
   totals: Map<number, number>;
 };
+
+/** The provenance cell: the unconfirmed mark, or where the score comes from. */
+export function scoreSourceCell(row: Pick<SummaryOrganization, "source" | "unconfirmed">): string | null {
+  if (!row.source) return null;
+  if (row.unconfirmed) return UNCONFIRMED_SCORE_LABEL;
+  return row.source === "ORGANIZATION_REPORTED" ? "รายงานโดยหน่วยงาน จังหวัดยืนยันแล้ว" : SCORE_SOURCE_LABEL[row.source];
+}
 
 export const reportStatusLabel = (status: ReportStatus | null) => (status ? REPORT_STATUS_LABEL[status] : NO_REPORT_LABEL);
 
@@ -124,8 +144,9 @@ export const ORGANIZATION_COLUMNS: { header: string; width: number; value(row: S
   { header: "IIT", width: 9, value: (row) => row.iit },
   { header: "EIT", width: 9, value: (row) => row.eit },
   { header: "OIT", width: 9, value: (row) => row.oit },
-  { header: "ระดับที่ประกาศ", width: 20, value: (row) => row.announcedLevel },
-  { header: "ระดับตามเกณฑ์", width: 20, value: (row) => row.derivedLevel },
+  { header: "ระดับ", width: 20, value: (row) => row.level },
+  { header: "ที่มาของระดับ", width: 24, value: (row) => (row.levelBasis ? LEVEL_BASIS_LABEL[row.levelBasis] : null) },
+  { header: "ที่มาของคะแนน", width: 30, value: (row) => scoreSourceCell(row) },
   { header: "สถานะรายงาน", width: 24, value: (row) => reportStatusLabel(row.reportStatus) },
 ];
 

@@ -1,7 +1,7 @@
 // The summary of an area as a PDF (A4 portrait, Thai digits): title, filters and time, the
 // overview's figures, its charts drawn on the server, the movers, the organisations by
 // district, and the adoption of the year's standard result items per issue.
-import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
+import { LEVEL_BASIS_SHORT_LABEL, ORGANIZATION_TYPE_LABEL, UNCONFIRMED_SCORE_LABEL } from "@/server/domain/labels";
 import { formatInteger, formatPercent, formatScore } from "@/server/domain/thai-format";
 import type { MoverRow } from "@/server/services/dashboard/overview";
 import { CM, createPdf, Flow, layoutTable, lineHeight, type CellItem, type Pdf, type TableStyle, type TextStyle } from "./pdf-layout";
@@ -146,11 +146,11 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
   for (const group of groupByDistrict(data.organizations)) {
     table(
       [
-        { header: "อันดับ", share: 0.08 },
-        { header: "องค์กร", share: 0.38 },
-        { header: "ประเภท", share: 0.09 },
-        { header: "คะแนน", share: 0.1 },
-        { header: "ระดับตามเกณฑ์", share: 0.17 },
+        { header: "อันดับ", share: 0.07 },
+        { header: "องค์กร", share: 0.31 },
+        { header: "ประเภท", share: 0.08 },
+        { header: "คะแนน", share: 0.17 },
+        { header: "ระดับ", share: 0.19 },
         { header: "สถานะรายงาน", share: 0.18 },
       ],
       group.rows.map((row) =>
@@ -158,8 +158,8 @@ export function drawSummaryPdf(data: SummaryPdfData): Pdf {
           row.rank === null ? "–" : flow.number(row.rank),
           row.nameTh,
           ORGANIZATION_TYPE_LABEL[row.type].short,
-          score(row.total),
-          row.derivedLevel ?? "–",
+          row.unconfirmed ? `${score(row.total)} (${UNCONFIRMED_SCORE_LABEL})` : score(row.total),
+          row.level ? `${row.level}${row.levelBasis ? ` (${LEVEL_BASIS_SHORT_LABEL[row.levelBasis]})` : ""}` : "–",
           reportStatusLabel(row.reportStatus),
         ].map(cell),
       ),

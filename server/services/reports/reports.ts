@@ -21,7 +21,7 @@ import { ACTION_REFUSED, allowedActions, YEAR_CLOSED, type ReportAction, type Re
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { deadlineFor } from "../deadlines";
-import { scoresToNumbers } from "../ita-results";
+import { resultView } from "../ita-results";
 import { headerColumns, loadReportContent, writeReportContent } from "./content-store";
 
 export const STALE_VERSION_MESSAGE =
@@ -129,7 +129,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
     signOffs: report.signOffs,
     comments: report.comments,
     itaResults: itaResults.map(({ fiscalYear, ...result }) => ({
-      ...scoresToNumbers(result),
+      ...resultView(result),
       yearBe: fiscalYear.yearBe,
     })),
     unitSuggestions,

@@ -129,7 +129,7 @@ export async function saveResults<K extends string>(db: Db, ids: Record<K, strin
       eit: tools?.[1] ?? null,
       oit: tools?.[2] ?? null,
       announcedLevel,
-      source: "TYPED_IN",
+      source: "PROVINCE_ENTERED",
       origin: origin ?? "REAL",
     });
   }
