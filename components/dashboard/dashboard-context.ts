@@ -35,6 +35,7 @@ export async function loadDashboardContext(params: PageParams, searchParams: Pag
     districtId: single(query.district) || null,
     organizationType: isOrganizationType(requestedType) ? requestedType : null,
     includeUnaccepted: single(query.unaccepted) !== "0",
+    includeUnconfirmed: single(query.unconfirmed) !== "0",
   };
   if (filters.districtId && !options.districts.some((district) => district.id === filters.districtId)) notFound();
   const areaPath = kind === "national" ? "/areas/national/all" : `/areas/${kind}/${areaId}`;

@@ -32,6 +32,14 @@ export function FigureCards({ overview }: { overview: AreaOverview }) {
           ? "รายงานที่ส่งแล้ว นับทั้งรายงานที่ส่งจังหวัดแล้วแต่ยังไม่ได้รับรอง และรายงานที่รับรองแล้ว"
           : "รายงานที่ส่งแล้ว นับเฉพาะรายงานที่ได้รับรองแล้ว ไม่นับรายงานที่ยังไม่ได้รับรอง"}{" "}
         คะแนนและระดับมาจากผลการประเมิน ITA ของปีงบประมาณ {overview.yearBe} ไม่ขึ้นกับการรับรองรายงาน
+        {overview.unconfirmedScores > 0 && (
+          <span data-testid="unconfirmed-note">
+            {" "}
+            {overview.includeUnconfirmed
+              ? `รวมคะแนนที่รายงานโดยหน่วยงาน ยังไม่ยืนยัน ${formatInteger(overview.unconfirmedScores)} แห่ง (มีเครื่องหมายกำกับในตารางอันดับ)`
+              : `ไม่นับคะแนนที่รายงานโดยหน่วยงาน ยังไม่ยืนยัน ${formatInteger(overview.unconfirmedScores)} แห่ง`}
+          </span>
+        )}
       </p>
     </section>
   );

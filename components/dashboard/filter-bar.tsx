@@ -79,6 +79,15 @@ export function FilterBar({
         />
         นับรายงานที่ยังไม่ได้รับรอง
       </label>
+      <label className="flex items-center gap-2 self-end py-1">
+        <input
+          type="checkbox"
+          data-testid="filter-unconfirmed"
+          checked={filters.includeUnconfirmed}
+          onChange={(event) => update("unconfirmed", event.target.checked ? null : "0")}
+        />
+        นับคะแนนที่หน่วยงานรายงานเองซึ่งจังหวัดยังไม่ยืนยัน
+      </label>
       {pending && <p className="text-slate-500 sm:col-span-2 lg:col-span-4">กำลังปรับปรุงข้อมูล…</p>}
     </form>
   );

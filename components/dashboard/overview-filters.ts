@@ -1,4 +1,4 @@
-// The area dashboards' filters in the URL (year=2568&district=…&type=…&unaccepted=0), shared by
+// The area dashboards' filters in the URL (year=2568&district=…&type=…&unaccepted=0&unconfirmed=0), shared by
 // the overview's filter bar and the drill-down pages (server and client alike).
 import type { OrganizationType } from "@/server/db/generated/enums";
 
@@ -7,6 +7,8 @@ export type OverviewFilters = {
   districtId: string | null;
   organizationType: OrganizationType | null;
   includeUnaccepted: boolean;
+  /** Count the organisations' own ITA results not yet confirmed by the province (unconfirmed=0: leave them out). */
+  includeUnconfirmed: boolean;
 };
 
 /** The URL form of the filters (omitted = default). */
@@ -15,6 +17,7 @@ export function filtersToParams(filters: OverviewFilters): Record<string, string
   if (filters.districtId) params.district = filters.districtId;
   if (filters.organizationType) params.type = filters.organizationType;
   if (!filters.includeUnaccepted) params.unaccepted = "0";
+  if (!filters.includeUnconfirmed) params.unconfirmed = "0";
   return params;
 }
 

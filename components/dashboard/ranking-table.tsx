@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
+import { OriginBadge, ReportStatusBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
 import type { AreaRanking, RankingSort } from "@/server/services/dashboard/ranking";
@@ -113,9 +113,10 @@ export function RankingTable({
                 <td className="px-3 py-2 text-right whitespace-nowrap tabular-nums">
                   {row.total === null ? "—" : formatScore(row.total)}
                   {row.resultOrigin && <OriginBadge origin={row.resultOrigin} />}
+                  <UnconfirmedScoreMark unconfirmed={row.unconfirmed} />
                 </td>
                 <td className="px-3 py-2">
-                  <LevelText announced={row.announcedLevel} derived={row.derivedLevel} mismatch={row.levelMismatch} />
+                  <ResultLevel level={row.level} basis={row.levelBasis} derived={row.derivedLevel} mismatch={row.levelMismatch} />
                 </td>
                 <td className="px-3 py-2">
                   <ReportStatusBadge status={row.reportStatus} />

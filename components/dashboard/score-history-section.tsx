@@ -1,6 +1,6 @@
-import { OriginBadge } from "@/components/ui/badges";
+import { OriginBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
 import { formatScore } from "@/server/domain/thai-format";
-import type { DataOrigin } from "@/server/db/generated/enums";
+import type { DataOrigin, LevelBasis } from "@/server/db/generated/enums";
 import { ChartWithTable, DataTable } from "./chart-with-table";
 import { ScoreLinesChart } from "./charts";
 
@@ -13,6 +13,9 @@ export type ScoreHistoryYear = {
   announcedLevel: string | null;
   derivedLevel: string | null;
   levelMismatch: boolean;
+  level: string | null;
+  levelBasis: LevelBasis | null;
+  unconfirmed: boolean;
   origin: DataOrigin;
 };
 
@@ -47,22 +50,15 @@ export function ScoreHistorySection({ years }: { years: ScoreHistoryYear[] }) {
       table={
         <DataTable
           caption="คะแนน ITA รายปีงบประมาณ"
-          headers={["ปีงบประมาณ", "ระดับที่ประกาศ", "ระดับตามเกณฑ์", "คะแนนรวม", "IIT", "EIT", "OIT"]}
-          numericFrom={3}
+          headers={["ปีงบประมาณ", "ระดับ", "คะแนนรวม", "IIT", "EIT", "OIT"]}
+          numericFrom={2}
           rows={years.map((year) => [
             String(year.yearBe),
-            <>
-              {year.announcedLevel ?? "—"}
-              {year.levelMismatch && (
-                <span data-testid="level-mismatch" className="ml-1 rounded bg-red-100 px-1 text-xs text-red-700">
-                  ⚠ ไม่ตรงกับเกณฑ์
-                </span>
-              )}
-            </>,
-            year.derivedLevel ?? "ตัดสินไม่ได้",
+            <ResultLevel key="level" level={year.level} basis={year.levelBasis} derived={year.derivedLevel} mismatch={year.levelMismatch} />,
             <>
               {formatScore(year.total)}
               <OriginBadge origin={year.origin} />
+              <UnconfirmedScoreMark unconfirmed={year.unconfirmed} />
             </>,
             score(year.iit),
             score(year.eit),

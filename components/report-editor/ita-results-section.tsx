@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { LevelText, OriginBadge } from "@/components/ui/badges";
+import { OriginBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
+import { isUnconfirmedScore } from "@/server/domain/labels";
 import { formatScore } from "@/server/domain/thai-format";
 import { cardClass, errorMessage, primaryButton, TextField } from "./fields";
 import type { ItaResultRow } from "./types";
@@ -27,7 +28,10 @@ export function ItaResultsSection({
   return (
     <section className={cardClass}>
       <h2 className="mb-1 text-xl font-semibold">ผลการประเมิน ITA</h2>
-      <p className="mb-3 text-sm text-slate-600">กรอกหรือแก้ไขคะแนนตามที่ประกาศ ระบบคำนวณระดับตามเกณฑ์ของปีให้และแจ้งเมื่อไม่ตรงกับระดับที่ประกาศ</p>
+      <p className="mb-3 text-sm text-slate-600">
+        หน่วยงานรายงานคะแนนของตนเองได้เฉพาะปีที่ยังไม่มีคะแนนที่ประกาศ คะแนนที่รายงานจะมีเครื่องหมาย “รายงานโดยหน่วยงาน ยังไม่ยืนยัน” จนกว่าจังหวัดจะยืนยัน
+        ระบบคำนวณระดับตามเกณฑ์ของปีให้และแจ้งเมื่อไม่ตรงกับระดับที่ประกาศ
+      </p>
       {Object.entries(levelLabels).map(([year, labels]) => (
         <datalist key={year} id={levelsListId(Number(year))}>
           {labels.map((level) => (
@@ -49,7 +53,7 @@ export function ItaResultsSection({
   );
 }
 
-type Shown = Pick<ItaResultRow, "total" | "iit" | "eit" | "oit" | "announcedLevel" | "derivedLevel" | "levelMismatch"> & {
+type Shown = Pick<ItaResultRow, "total" | "iit" | "eit" | "oit" | "announcedLevel" | "derivedLevel" | "levelMismatch" | "level" | "levelBasis" | "source" | "confirmedAt"> & {
   origin?: ItaResultRow["origin"];
 };
 
@@ -69,6 +73,8 @@ function ItaResultForm({ organizationId, yearBe, initial }: { organizationId: st
   });
   const [missingTotal, setMissingTotal] = useState(false);
   const shown: Shown | null = save.data ?? initial;
+  // An announced or confirmed result is the province's to change (saveOrganizationItaResult refuses it too).
+  const locked = initial !== null && !isUnconfirmedScore(initial);
   const fieldErrors = save.error?.data?.fieldErrors ?? {};
   const fieldError = (name: string) => fieldErrors[name]?.[0];
   const set = (name: keyof typeof fields) => (value: string) => setFields({ ...fields, [name]: value });
@@ -110,8 +116,9 @@ function ItaResultForm({ organizationId, yearBe, initial }: { organizationId: st
               (tool) => shown[tool] != null && <span key={tool} className="ml-2 text-slate-600">{`${tool.toUpperCase()} ${formatScore(shown[tool]!)}`}</span>,
             )}
             {shown.origin && <OriginBadge origin={shown.origin} />}
+            <UnconfirmedScoreMark unconfirmed={isUnconfirmedScore(shown)} />
             <br />
-            ระดับ: <LevelText announced={shown.announcedLevel} derived={shown.derivedLevel} mismatch={shown.levelMismatch} />
+            ระดับ: <ResultLevel level={shown.level} basis={shown.levelBasis} derived={shown.derivedLevel} mismatch={shown.levelMismatch} />
             {shown.derivedLevel && shown.announcedLevel && !shown.levelMismatch && (
               <span className="ml-1 text-xs text-slate-500">(ตรงกับเกณฑ์)</span>
             )}
@@ -120,6 +127,12 @@ function ItaResultForm({ organizationId, yearBe, initial }: { organizationId: st
           <span className="text-slate-500">ยังไม่มีผลการประเมิน</span>
         )}
       </p>
+      {locked ? (
+        <p className="text-sm text-slate-600" data-testid={`ita-result-locked-${yearBe}`}>
+          คะแนนปีนี้เป็นคะแนนที่ประกาศหรือจังหวัดยืนยันแล้ว หน่วยงานแก้ไขเองไม่ได้ หากไม่ถูกต้อง กรุณาแจ้งจังหวัดเพื่อแก้ไขพร้อมเหตุผล
+        </p>
+      ) : (
+        <>
       <div className="grid grid-cols-2 gap-2">
         {scoreField("total", "คะแนนรวม")}
         <TextField
@@ -140,6 +153,8 @@ function ItaResultForm({ organizationId, yearBe, initial }: { organizationId: st
         {save.isSuccess && <span className="text-sm text-emerald-700">บันทึกคะแนนแล้ว</span>}
         {save.error && !Object.keys(fieldErrors).length && <span className="text-sm text-red-700">{errorMessage(save.error)}</span>}
       </div>
+        </>
+      )}
     </div>
   );
 }

@@ -4,7 +4,7 @@ import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { formatScore, formatThaiDate, formatThaiDateTime } from "@/server/domain/thai-format";
-import { LevelText, OriginBadge } from "@/components/ui/badges";
+import { OriginBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
 import { CommentBox } from "./comment-box";
 
 export type ReportData = inferRouterOutputs<AppRouter>["report"]["get"];
@@ -62,11 +62,12 @@ export function ItaResultsView({ report }: { report: ReportData }) {
           .map((result) => (
             <li key={result.yearBe}>
               ปีงบประมาณ {result.yearBe}: <span className="font-semibold tabular-nums">{formatScore(result.total)}</span>{" "}
-              <LevelText announced={result.announcedLevel} derived={result.derivedLevel} mismatch={result.levelMismatch} />
+              <ResultLevel level={result.level} basis={result.levelBasis} derived={result.derivedLevel} mismatch={result.levelMismatch} />
               {result.iit !== null && ` · IIT ${formatScore(result.iit)}`}
               {result.eit !== null && ` · EIT ${formatScore(result.eit)}`}
               {result.oit !== null && ` · OIT ${formatScore(result.oit)}`}
               <OriginBadge origin={result.origin} />
+              <UnconfirmedScoreMark unconfirmed={result.unconfirmed} />
             </li>
           ))}
       </ul>

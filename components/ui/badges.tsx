@@ -1,5 +1,5 @@
-import type { DataOrigin, ReportStatus } from "@/server/db/generated/enums";
-import { NO_REPORT_LABEL, REPORT_STATUS_LABEL } from "@/server/domain/labels";
+import type { DataOrigin, LevelBasis, ReportStatus } from "@/server/db/generated/enums";
+import { LEVEL_BASIS_LABEL, LEVEL_BASIS_SHORT_LABEL, NO_REPORT_LABEL, REPORT_STATUS_LABEL, UNCONFIRMED_SCORE_LABEL } from "@/server/domain/labels";
 
 /** Every invented or generated figure says so where it is shown. */
 export function OriginBadge({ origin }: { origin: DataOrigin }) {
@@ -29,6 +29,56 @@ export function ReportStatusBadge({ status }: { status: ReportStatus | null }) {
       className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${status ? STATUS_STYLE[status] : "bg-red-50 text-red-700"}`}
     >
       {status ? REPORT_STATUS_LABEL[status] : NO_REPORT_LABEL}
+    </span>
+  );
+}
+
+/** An organisation's own score that no province reviewer has confirmed: marked wherever it is shown. */
+export function UnconfirmedScoreMark({ unconfirmed }: { unconfirmed: boolean }) {
+  if (!unconfirmed) return null;
+  return (
+    <span
+      data-testid="unconfirmed-score"
+      title="คะแนนนี้หน่วยงานรายงานเอง จังหวัดยังไม่ได้ตรวจสอบยืนยัน"
+      className="ml-1 inline-block rounded bg-orange-100 px-1.5 py-0.5 text-xs font-semibold text-orange-800"
+    >
+      {UNCONFIRMED_SCORE_LABEL}
+    </span>
+  );
+}
+
+/**
+ * The one level of a result (resolveLevel) with where it comes from, and the level by the rules
+ * beside it when the announced one disagrees.
+ */
+export function ResultLevel({
+  level,
+  basis,
+  derived,
+  mismatch,
+}: {
+  level: string | null;
+  basis: LevelBasis | null;
+  derived: string | null;
+  mismatch: boolean;
+}) {
+  return (
+    <span data-testid="result-level">
+      {level ?? "—"}
+      {basis && (
+        <span className="ml-1 text-xs text-slate-500" title={LEVEL_BASIS_LABEL[basis]} data-testid="level-basis">
+          ({LEVEL_BASIS_SHORT_LABEL[basis]})
+        </span>
+      )}
+      {mismatch && (
+        <span
+          data-testid="level-mismatch"
+          title={`ระดับที่ประกาศ (${level}) ไม่ตรงกับระดับที่คำนวณตามเกณฑ์ของปี (${derived})`}
+          className="ml-1 rounded bg-red-100 px-1 text-xs text-red-700"
+        >
+          ⚠ ตามเกณฑ์: {derived}
+        </span>
+      )}
     </span>
   );
 }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreHistorySection } from "@/components/dashboard/score-history-section";
 import { CreateReportButtons } from "@/components/report/create-report-buttons";
-import { LevelText, OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
+import { OriginBadge, ReportStatusBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
+import { ScoreProvenance } from "@/components/organization/score-provenance";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { formatScore, formatThaiDate } from "@/server/domain/thai-format";
@@ -45,6 +46,10 @@ export default async function OrganizationPage({ params }: Props) {
       <div className="mb-6">
         <ScoreHistorySection years={history} />
       </div>
+      <ScoreProvenance
+        organizationId={organizationId}
+        years={years.map((year) => ({ yearBe: year.yearBe, isOpen: year.isOpen, result: year.itaResult, actions: year.scoreActions }))}
+      />
       <h2 className="mb-2 text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="organization-years">
@@ -87,11 +92,13 @@ export default async function OrganizationPage({ params }: Props) {
                 <td className="px-3 py-2 text-right tabular-nums">
                   {year.itaResult ? formatScore(year.itaResult.total) : "—"}
                   {year.itaResult && <OriginBadge origin={year.itaResult.origin} />}
+                  {year.itaResult && <UnconfirmedScoreMark unconfirmed={year.itaResult.unconfirmed} />}
                 </td>
                 <td className="px-3 py-2">
                   {year.itaResult ? (
-                    <LevelText
-                      announced={year.itaResult.announcedLevel}
+                    <ResultLevel
+                      level={year.itaResult.level}
+                      basis={year.itaResult.levelBasis}
                       derived={year.itaResult.derivedLevel}
                       mismatch={year.itaResult.levelMismatch}
                     />

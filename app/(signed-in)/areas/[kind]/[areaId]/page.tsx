@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LevelText, OriginBadge, ReportStatusBadge, UnconfirmedNameMark } from "@/components/ui/badges";
+import { OriginBadge, ReportStatusBadge, ResultLevel, UnconfirmedNameMark, UnconfirmedScoreMark } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
@@ -59,6 +59,7 @@ export default async function AreaPage({ params }: Props) {
                       {formatScore(organization.latestResult.total)}
                       <span className="ml-1 text-xs text-slate-500">({organization.latestResult.yearBe})</span>
                       <OriginBadge origin={organization.latestResult.origin} />
+                      <UnconfirmedScoreMark unconfirmed={organization.latestResult.unconfirmed} />
                     </>
                   ) : (
                     "—"
@@ -66,8 +67,9 @@ export default async function AreaPage({ params }: Props) {
                 </td>
                 <td className="px-3 py-2">
                   {organization.latestResult ? (
-                    <LevelText
-                      announced={organization.latestResult.announcedLevel}
+                    <ResultLevel
+                      level={organization.latestResult.level}
+                      basis={organization.latestResult.levelBasis}
                       derived={organization.latestResult.derivedLevel}
                       mismatch={organization.latestResult.levelMismatch}
                     />
