@@ -1,11 +1,13 @@
 // Request bodies are read up to a limit and no further: a declared Content-Length over it is
 // refused before reading, and a body without one (chunked) is counted as it streams in and
 // dropped as soon as it passes the limit. Memory per request is bounded by the limit.
+import { NextRequest } from "next/server";
 
 export const BODY_TOO_LARGE = (limitBytes: number) =>
-  `ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด (ไม่เกิน ${formatMegabytes(limitBytes)}) กรุณาลดขนาดแล้วลองใหม่`;
+  `ข้อมูลที่ส่งมีขนาดใหญ่เกินกำหนด (ไม่เกิน ${formatSize(limitBytes)}) กรุณาลดขนาดแล้วลองใหม่`;
 
-function formatMegabytes(bytes: number): string {
+function formatSize(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
   const megabytes = bytes / (1024 * 1024);
   return `${Number.isInteger(megabytes) ? megabytes : megabytes.toFixed(1)} MB`;
 }
@@ -42,12 +44,12 @@ export async function readLimitedBody(request: Request, limitBytes: number): Pro
   return { ok: true, body };
 }
 
-/** The same request with its body already read (so that the handler reads it from memory). */
+/**
+ * The same request with its body already read (so that the handler reads it from memory); a
+ * NextRequest stays one (next-auth reads its nextUrl and cookies).
+ */
 export function withBody(request: Request, body: Uint8Array | null): Request {
-  return new Request(request.url, {
-    method: request.method,
-    headers: request.headers,
-    body: body as BodyInit | null,
-    signal: request.signal,
-  });
+  const init = { method: request.method, headers: request.headers, body: body as BodyInit | null, signal: request.signal };
+  // Duck-typed: the NextRequest Next builds may come from another copy of the class than ours.
+  return "nextUrl" in request ? new NextRequest(request.url, init) : new Request(request.url, init);
 }

@@ -1,6 +1,7 @@
 // Security headers and the cross-site check on the API, through the real tRPC HTTP handler:
 // every answer carries them; a state-changing request from another site is refused in Thai
 // before anything runs. (Pages get theirs from proxy.ts: tests/e2e/spine.spec.ts.)
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { secureApiRoute } from "@/server/http/api-route";
 import { isSameOriginRequest } from "@/server/http/security-headers";
@@ -86,6 +87,21 @@ describe("cross-site requests", () => {
     expect(own.status).toBe(302);
     expect(own.headers.get("cache-control")).toBe("private, no-store");
     expect(own.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(ran).toBe(1);
+    // A NextRequest (next-auth reads its nextUrl) reaches the handler as one, body intact.
+    let seen: { next: boolean; body: string } | null = null;
+    const auth = secureApiRoute(async (request: Request) => {
+      seen = { next: request instanceof NextRequest, body: await request.text() };
+      return new Response("ok");
+    });
+    await auth(new NextRequest("http://localhost:3000/api/auth/callback/credentials", { method: "POST", headers: { origin: "http://localhost:3000" }, body: "username=a&password=b" }));
+    expect(seen).toEqual({ next: true, body: "username=a&password=b" });
+    // Its body is bounded too (64 KiB: a sign-in form is far smaller), refused as it streams.
+    const large = await route(
+      new Request("http://localhost:3000/api/auth/callback/credentials", { method: "POST", headers: { origin: "http://localhost:3000" }, body: "x".repeat(100 * 1024) }),
+    );
+    expect(large.status).toBe(413);
+    expect(await large.text()).toMatch(/ใหญ่เกินกำหนด/);
     expect(ran).toBe(1);
   });
 });
