@@ -10,6 +10,7 @@ import { meRouter } from "./routers/me";
 import { organizationRouter } from "./routers/organization";
 import { registryRouter } from "./routers/registry";
 import { reportRouter } from "./routers/report";
+import { reportImportRouter } from "./routers/report-import";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -22,6 +23,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   account: accountRouter,
   report: reportRouter,
+  reportImport: reportImportRouter,
   inbox: inboxRouter,
   export: exportRouter,
   framework: frameworkRouter,

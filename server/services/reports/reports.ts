@@ -177,6 +177,42 @@ function carriedForward(previous: ReportContent, yearBe: number, catalogue: (Cat
   );
 }
 
+export const PREPARER_ONLY = "เฉพาะผู้จัดทำรายงานขององค์กรนี้ที่สร้างรายงานได้";
+export const REPORT_EXISTS = (yearBe: number) => `องค์กรนี้มีรายงานปีงบประมาณ ${yearBe} อยู่แล้ว`;
+
+/** The fiscal year a new report goes into, with its catalogue: it exists and is open for reports. */
+export async function requireOpenYearForReport(db: DbClient, yearBe: number) {
+  const fiscalYear = await db.fiscalYear.findUnique({
+    where: { yearBe },
+    include: { suggestedIssues: { include: { resultItems: true } } },
+  });
+  if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${yearBe} ในระบบ`);
+  if (!fiscalYear.isOpen) throw new AppError("BAD_REQUEST", YEAR_CLOSED(yearBe));
+  return fiscalYear;
+}
+
+/**
+ * The organisation's new report of the year, holding `content`, inside the caller's transaction.
+ * A second report of the same organisation and year fails on the unique key (isDuplicateReport).
+ */
+export async function insertReport(tx: DbClient, node: OrganizationNode, fiscalYearId: string, content: ReportContent) {
+  await markDashboardDataChanged(tx);
+  const report = await tx.yearlyReport.create({
+    data: {
+      organizationId: node.id,
+      fiscalYearId,
+      ...headerColumns(content.header),
+      preparerName: null,
+      preparerPosition: null,
+    },
+  });
+  await writeReportContent(tx, report, { header: content.header, issues: [] }, content);
+  return report;
+}
+
+/** The error of a report created while another of the same organisation and year was. */
+export const isDuplicateReport = (error: unknown) => error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+
 export async function createReport(
   db: Db,
   access: Access,
@@ -185,17 +221,12 @@ export async function createReport(
 ) {
   const node = await requireReadableOrganization(db, access, input.organizationId);
   if (!canWriteOrganization(access, node.id, ["ORG_EDITOR"])) {
-    throw new AppError("FORBIDDEN", "เฉพาะผู้จัดทำรายงานขององค์กรนี้ที่สร้างรายงานได้");
+    throw new AppError("FORBIDDEN", PREPARER_ONLY);
   }
   const [organization, fiscalYear] = await Promise.all([
     db.localOrganization.findUniqueOrThrow({ where: { id: node.id } }),
-    db.fiscalYear.findUnique({
-      where: { yearBe: input.yearBe },
-      include: { suggestedIssues: { include: { resultItems: true } } },
-    }),
+    requireOpenYearForReport(db, input.yearBe),
   ]);
-  if (!fiscalYear) throw new AppError("BAD_REQUEST", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
-  if (!fiscalYear.isOpen) throw new AppError("BAD_REQUEST", YEAR_CLOSED(input.yearBe));
   const content = blankContent(organization.nameTh, input.yearBe);
   if (input.copyFromPrevious) {
     const previous = await db.yearlyReport.findFirst({
@@ -207,18 +238,7 @@ export async function createReport(
   }
   try {
     return await db.$transaction(async (tx) => {
-      await markDashboardDataChanged(tx);
-      const report = await tx.yearlyReport.create({
-        data: {
-          organizationId: node.id,
-          fiscalYearId: fiscalYear.id,
-          ...headerColumns(content.header),
-          preparerName: null,
-          preparerPosition: null,
-        },
-      });
-      const empty = { header: content.header, issues: [] };
-      await writeReportContent(tx, report, empty, content);
+      const report = await insertReport(tx, node, fiscalYear.id, content);
       await recordAudit(tx, {
         actor: access,
         request,
@@ -231,9 +251,7 @@ export async function createReport(
       return { id: report.id };
     }, { timeout: 60_000 });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("CONFLICT", `องค์กรนี้มีรายงานปีงบประมาณ ${input.yearBe} อยู่แล้ว`);
-    }
+    if (isDuplicateReport(error)) throw new AppError("CONFLICT", REPORT_EXISTS(input.yearBe));
     throw error;
   }
 }
