@@ -12,7 +12,7 @@ type Counts = { new: number; changed: number; unchanged: number; invalid: number
 type InvalidRow = { line: number; column: string; reason: string };
 export type ImportOutcome = { applied: boolean; counts: Counts; invalidRows: InvalidRow[] };
 
-async function readFile(file: File): Promise<ImportFile> {
+export async function readFile(file: File): Promise<ImportFile> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   let binary = "";
   for (let start = 0; start < bytes.length; start += 0x8000) binary += String.fromCharCode(...bytes.subarray(start, start + 0x8000));

@@ -1,10 +1,11 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTRPC } from "@/components/trpc-provider";
 
-/** Starts a fiscal year's report: blank, or from last year's issues and measures. */
+/** Starts a fiscal year's report: blank, from last year's issues and measures, or imported from a file. */
 export function CreateReportButtons({
   organizationId,
   yearBe,
@@ -40,6 +41,9 @@ export function CreateReportButtons({
       >
         สร้างรายงานใหม่
       </button>
+      <Link href={`/organizations/${organizationId}/import?year=${yearBe}`} className={button}>
+        นำเข้าจากไฟล์
+      </Link>
       {create.error && <span className="text-xs text-red-700">{create.error.message}</span>}
     </span>
   );

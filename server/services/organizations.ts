@@ -45,6 +45,8 @@ export async function getOrganizationProfile(db: DbClient, access: Access, organ
   return {
     ...organization,
     years,
+    /** The caller prepares this organisation's reports (creates, imports, edits them). */
+    mayPrepareReport: isPreparer,
     /** Some report or result shown is DEMO or SYNTHETIC: the page says so. */
     containsInventedData: years.some(
       (year) => (year.report && year.report.origin !== "REAL") || (year.itaResult && year.itaResult.origin !== "REAL"),

@@ -50,7 +50,18 @@ export default async function OrganizationPage({ params }: Props) {
         organizationId={organizationId}
         years={years.map((year) => ({ yearBe: year.yearBe, isOpen: year.isOpen, result: year.itaResult, actions: year.scoreActions }))}
       />
-      <h2 className="mb-2 text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
+      <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
+        <h2 className="text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
+        {profile.mayPrepareReport && (
+          <Link
+            href={`/organizations/${organizationId}/import`}
+            className="rounded-md border border-teal-700 px-3 py-1 text-sm font-semibold text-teal-800 hover:bg-teal-50"
+            data-testid="import-report-link"
+          >
+            นำเข้ารายงานฉบับเดิม (Word, PDF, ข้อความ)
+          </Link>
+        )}
+      </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="organization-years">
           <thead className="bg-slate-100 text-left">
