@@ -15,6 +15,7 @@ import { IMPORT_ERRORS, MAX_REPORT_BYTES } from "@/server/services/report-import
 import { levelRules, reportDocx } from "../fixtures/report-import";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, refusal } from "./helpers/fixtures";
+import { sessionCookie, trpcPost } from "./helpers/http";
 
 const seedText = fs.readFileSync("tests/fixtures/seed-report-thaihad-2568.txt", "utf8");
 const base64 = (data: string | Uint8Array) => Buffer.from(data).toString("base64");
@@ -223,6 +224,26 @@ describe("bad input", () => {
     }
     expect(await writes()).toEqual(before);
   }, 120_000);
+});
+
+describe("over HTTP", () => {
+  it("a file of several MB reaches the procedures (they take a file's limit, not the 1 MB of other calls); one over 5 MB gets the Thai refusal", async () => {
+    const { cookie } = await sessionCookie(db, users["thaihad.editor3"]!);
+    const padded = seedText + "\n".repeat(3 * 1024 * 1024);
+    const preview = await trpcPost(db, {
+      path: "reportImport.preview",
+      cookie,
+      input: { organizationId: thaihadId, source: { kind: "file", fileName: "big.txt", contentBase64: base64(padded) } },
+    });
+    expect(preview.status).toBe(200);
+    expect(JSON.stringify(preview.json)).toContain("องค์การบริหารส่วนตำบลท้ายหาด");
+    const tooLarge = await trpcPost(db, {
+      path: "reportImport.preview",
+      cookie,
+      input: { organizationId: thaihadId, source: { kind: "file", fileName: "big.txt", contentBase64: base64(seedText + "\n".repeat(MAX_REPORT_BYTES)) } },
+    });
+    expect([tooLarge.status, tooLarge.message]).toEqual([400, IMPORT_ERRORS.tooLarge]);
+  }, 60_000);
 });
 
 describe("who may", () => {

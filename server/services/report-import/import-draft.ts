@@ -24,15 +24,12 @@ import {
 } from "@/server/services/reports/reports";
 import { headerColumns, loadReportContent, writeReportContent } from "@/server/services/reports/content-store";
 import { yearBeSchema, z } from "@/server/validation";
-import { importReportDocument, MAX_REPORT_BYTES, type DocumentFormat } from "./read-document";
+import { IMPORT_ERRORS, importReportDocument, MAX_REPORT_BYTES, type DocumentFormat } from "./read-document";
 
 /** What the preparer gives: a file (.txt, .html, .docx, .pdf) or text pasted into the page. */
 export const ZReportSource = z.discriminatedUnion("kind", [
-  z.strictObject({ kind: z.literal("file"), ...importFileFields(MAX_REPORT_BYTES) }),
-  z.strictObject({
-    kind: z.literal("text"),
-    text: z.string({ error: "กรุณาวางข้อความรายงาน" }).max(MAX_REPORT_BYTES, `ข้อความยาวเกิน ${MAX_REPORT_BYTES / 1024 / 1024} MB`),
-  }),
+  z.strictObject({ kind: z.literal("file"), ...importFileFields(MAX_REPORT_BYTES, IMPORT_ERRORS.tooLarge) }),
+  z.strictObject({ kind: z.literal("text"), text: z.string({ error: "กรุณาวางข้อความรายงาน" }).max(MAX_REPORT_BYTES, IMPORT_ERRORS.tooLarge) }),
 ]);
 export type ReportSource = z.infer<typeof ZReportSource>;
 
