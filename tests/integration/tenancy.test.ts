@@ -1,5 +1,6 @@
 // Every procedure scopes its data to what the caller may see: a foreign id gives an error and
 // no data, whatever the caller's role.
+import fs from "node:fs";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { appRouter } from "@/server/api/root";
@@ -21,6 +22,8 @@ async function expectRefused(call: Promise<unknown>, codes: TRPCError["code"][] 
 
 type Caller = ReturnType<typeof callerFor>;
 
+const seedReportText = fs.readFileSync("tests/fixtures/seed-report-thaihad-2568.txt", "utf8");
+
 // An organisation's own, unconfirmed ITA result for FY2567 (what confirmItaResult acts on).
 async function reportedResult(organizationId: string) {
   if (!(await context.database.db.localOrganization.findUnique({ where: { id: organizationId } }))) return;
@@ -29,7 +32,8 @@ async function reportedResult(organizationId: string) {
 
 // Each organisation procedure with the input that names an organisation; writes are only for
 // the organisation's own preparer, or (writer: "provinceA") for province staff over it. A
-// procedure added under `organization.` without an entry here fails the completeness test below.
+// procedure added under `organization.` or `reportImport.` without an entry here fails the
+// completeness test below.
 const organizationProcedures: Record<
   string,
   { write: boolean; writer?: "editorA1" | "provinceA"; call: (caller: Caller, organizationId: string) => Promise<unknown> }
@@ -51,11 +55,22 @@ const organizationProcedures: Record<
       return caller.organization.confirmItaResult({ organizationId, yearBe: 2567 });
     },
   },
+  // Importing a past report into the organisation: its preparer's alone, like createReport.
+  "reportImport.preview": {
+    write: true,
+    call: (caller, organizationId) => caller.reportImport.preview({ organizationId, source: { kind: "text", text: seedReportText } }),
+  },
+  "reportImport.createDraft": {
+    write: true,
+    // Over createReport's draft of FY2567, confirmed.
+    call: (caller, organizationId) =>
+      caller.reportImport.createDraft({ organizationId, source: { kind: "text", text: seedReportText }, yearBe: 2567, replaceDraft: true }),
+  },
 };
 
 describe("organisation procedures", () => {
   it("are all listed here", () => {
-    const names = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("organization."));
+    const names = Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("organization.") || name.startsWith("reportImport."));
     expect(names.sort()).toEqual(Object.keys(organizationProcedures).sort());
   });
 
