@@ -11,6 +11,7 @@ import { organizationRouter } from "./routers/organization";
 import { registryRouter } from "./routers/registry";
 import { reportRouter } from "./routers/report";
 import { reportImportRouter } from "./routers/report-import";
+import { scoresRouter } from "./routers/scores";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   inbox: inboxRouter,
   export: exportRouter,
   framework: frameworkRouter,
+  scores: scoresRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -353,6 +353,36 @@ describe("framework procedures", () => {
   });
 });
 
+describe("score procedures", () => {
+  it("are all listed here", () => {
+    expect(Object.keys(appRouter._def.procedures).filter((name) => name.startsWith("scores.")).sort()).toEqual(["scores.import"]);
+  });
+
+  it("scores.import: province B's reviewer writes nothing of province A; preparers and district reviewers are refused", async () => {
+    const db = context.database.db;
+    const file = (apply: boolean) => ({
+      fileName: "ita.csv",
+      // A1 and B by DLA code, FY2568.
+      contentBase64: Buffer.from("รหัส อปท.,ชื่อหน่วยงาน,ปีงบประมาณ,คะแนน ITA\nT0001,อบต.ทดสอบเอหนึ่ง,2568,91\nT0004,อบต.ทดสอบบี,2568,92\n").toString("base64"),
+      apply,
+    });
+    const before = await db.itaResult.findMany({ orderBy: { id: "asc" } });
+    for (const user of [context.world.users.editorA1, context.world.users.districtA1, context.world.users.signerA1, context.world.users.editorB]) {
+      await expectRefused(callerFor(db, user.id).scores.import(file(true)), ["FORBIDDEN"]);
+    }
+    await expectRefused(callerFor(db, null).scores.import(file(true)), ["UNAUTHORIZED"]);
+    expect(await db.itaResult.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    // DLA codes here are not 8 digits: matched by name instead; province B's reviewer sees only B.
+    const dry = await callerFor(db, context.world.users.provinceB.id).scores.import({
+      ...file(false),
+      contentBase64: Buffer.from("ชื่อหน่วยงาน,ปีงบประมาณ,คะแนน ITA\nอบต.ทดสอบเอหนึ่ง,2568,91\nอบต.ทดสอบบี,2568,92\n").toString("base64"),
+    });
+    expect(dry.newRows.map((row) => row.organizationId)).toEqual([context.world.organizations.B.id]);
+    // A's organisation is unmatched, and the closest names offered are B's own only.
+    expect(dry.unmatchedRows.map((row) => [row.line, row.suggestions.map((suggestion) => suggestion.dlaCode)])).toEqual([[2, ["T0004"]]]);
+  });
+});
+
 describe("home", () => {
   it("sends each user to their place", async () => {
     const home = async (userId: string) => (await callerFor(context.database.db, userId).me.get()).homePath;
