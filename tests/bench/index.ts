@@ -7,7 +7,8 @@
 //  4. the dashboard route's first-load JavaScript from `next build`;
 //  5. the report importer on the seed's OCR text and on a 1 MB text.
 // Every figure is also written to bench-results.json (see results.ts).
-// BENCH_ONLY=autosave,dashboard,exports,bundle,import runs a subset.
+//  6. the score import's dry run of a 7,850-row table against the national dataset.
+// BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import runs a subset.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
@@ -15,6 +16,7 @@ import { dashboardBenchCases } from "./dashboard/cases";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
 import { runReportImportBench } from "./report-import";
+import { runScoreImportBench } from "./score-import";
 import { writeBenchResults } from "./results";
 import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
 
@@ -65,6 +67,26 @@ async function main() {
   }
   if (wanted("bundle")) await firstLoadJavaScript();
   if (wanted("import")) await runReportImportBench();
+  if (wanted("score-import")) {
+    // The dry run of a 7,850-row score table against the national dataset (PGlite, and PostgreSQL when reachable).
+    const pglite = await openNationalPGlite();
+    try {
+      const targets = await pickTargets(pglite.db);
+      await runScoreImportBench(pglite.db, pglite.kind, targets.yearBe);
+    } finally {
+      await pglite.close();
+    }
+    const adminUrl = await reachablePostgresUrl();
+    if (adminUrl) {
+      const postgres = await openNationalPostgres(adminUrl);
+      try {
+        const targets = await pickTargets(postgres.db);
+        await runScoreImportBench(postgres.db, postgres.kind, targets.yearBe);
+      } finally {
+        await postgres.close();
+      }
+    }
+  }
   writeBenchResults();
 }
 
