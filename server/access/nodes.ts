@@ -75,10 +75,20 @@ export function districtsUnder(scope: ScopeNode): Prisma.DistrictWhereInput {
   return scope.kind === "district" ? { id: scope.id } : NOTHING;
 }
 
-/** The role grants whose node lies within the scope (a national grant only within the country). */
+/**
+ * The role grants whose node lies within the scope (a national grant only within the country).
+ * Each branch first says its column is set: under `every`, PostgreSQL would otherwise read a
+ * comparison with NULL as "not outside", and a grant elsewhere would count as within.
+ */
 export function grantsUnder(scope: ScopeNode): Prisma.RoleAssignmentWhereInput {
   if (scope.kind === "national") return {};
-  return { OR: [{ organization: organizationsUnder(scope) }, { district: districtsUnder(scope) }, { province: provincesUnder(scope) }] };
+  return {
+    OR: [
+      { organizationId: { not: null }, organization: organizationsUnder(scope) },
+      { districtId: { not: null }, district: districtsUnder(scope) },
+      { provinceId: { not: null }, province: provincesUnder(scope) },
+    ],
+  };
 }
 
 /** The organisations within the scope as an SQL condition, for raw queries joining "LocalOrganization" o and "District" d. */

@@ -106,6 +106,16 @@ export function organizationsWhere(access: Grants<Grant>, action: Action): Prism
   return can(access, action, NATIONAL) ? {} : scopeWhere(access, action, organizationsUnder);
 }
 
+/** Which administration pages the caller's menu offers (each page's procedures check again). */
+export function administrationMenu(access: Grants<Grant>) {
+  return {
+    registry: mayAnywhere(access, "node.administer"),
+    accounts: mayAnywhere(access, "account.manage"),
+    framework: can(access, "framework.manage", NATIONAL),
+    deadlines: mayAnywhere(access, "deadline.extend"),
+  };
+}
+
 /** Where the caller starts after signing in. */
 export function homePathFor(access: Grants<Grant>): string {
   const first = access.grants.reduce<Grant | null>(

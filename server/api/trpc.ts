@@ -1,21 +1,15 @@
 /**
  * tRPC set-up in three parts: (1) the context of a call, (2) initialisation with superjson and
  * Thai validation messages, (3) the procedure builders, each doing its scope check once:
- * public, signed-in, organisation, area and admin.
+ * public, signed-in, organisation, area, report, and those holding an action of the permission table.
  */
 import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
-import {
-  isAdmin,
-  loadAccess,
-  requireReadableOrganization,
-  requireReadableReport,
-  requireReviewableArea,
-  type AreaNode,
-} from "@/server/access/access";
+import { loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type AreaNode } from "@/server/access/access";
+import { can, mayAnywhere, NATIONAL, type Action } from "@/server/access/permissions";
 import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
 import { perUserRefusal, takePerUser, type PerUserKind } from "@/server/limits/per-user";
 import { requestLogger, type Logger } from "@/server/logger";
@@ -147,10 +141,24 @@ export const areaProcedure = signedInProcedure
     return next({ ctx: { ...ctx, area: input.area as AreaNode } });
   });
 
-export const adminProcedure = signedInProcedure.use(({ ctx, next }) => {
-  if (!isAdmin(ctx.access)) throw new TRPCError({ code: "FORBIDDEN", message: "เฉพาะผู้ดูแลระบบ" });
-  return next();
-});
+const ONLY_ADMINISTRATORS = "เฉพาะผู้ดูแลระบบ";
+
+/**
+ * Calls for those who hold the action somewhere (an administrator of the country or of a
+ * province): the service then confines the call to the caller's own nodes.
+ */
+export const holdingProcedure = (action: Action) =>
+  signedInProcedure.use(({ ctx, next }) => {
+    if (!mayAnywhere(ctx.access, action)) throw new TRPCError({ code: "FORBIDDEN", message: ONLY_ADMINISTRATORS });
+    return next();
+  });
+
+/** Calls for those who hold the action for the whole country (each year's framework). */
+export const nationalProcedure = (action: Action) =>
+  signedInProcedure.use(({ ctx, next }) => {
+    if (!can(ctx.access, action, NATIONAL)) throw new TRPCError({ code: "FORBIDDEN", message: "เฉพาะผู้ดูแลระบบระดับประเทศ" });
+    return next();
+  });
 
 /** Calls about one report: the caller may read the report's organisation. */
 export const reportProcedure = signedInProcedure

@@ -19,7 +19,7 @@ export type ReportActor = {
   isEditor: boolean; // ORG_EDITOR of the report's organisation
   signerSteps: SignOffStep[]; // ORG_SIGNER steps held at the report's organisation
   isReviewer: boolean; // a reviewer whose area covers the organisation
-  isAdmin: boolean;
+  mayReopen: boolean; // an administrator who may reopen an accepted report
 };
 
 /**
@@ -38,7 +38,7 @@ export function allowedActions(
     actions.push("endorse", "sendBack");
   }
   if (report.status === "SUBMITTED" && actor.isReviewer) actions.push("comment", "return", "accept");
-  if (report.status === "ACCEPTED" && actor.isAdmin) actions.push("reopen");
+  if (report.status === "ACCEPTED" && actor.mayReopen) actions.push("reopen");
   return actions;
 }
 

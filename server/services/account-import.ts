@@ -182,7 +182,7 @@ export type AccountImportResult = ReturnType<typeof summary> & {
 };
 
 export async function importAccounts({ db, actor, input, request }: Call<{ fileName: string; bytes: Uint8Array; apply: boolean }>): Promise<AccountImportResult> {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   const table = await readTableFile(input.fileName, input.bytes);
   if (!input.apply) return { ...summary(await planAccounts(db, scope, table)), applied: false, passwordLinks: [] };
   return db.$transaction(

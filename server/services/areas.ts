@@ -1,6 +1,8 @@
 // Reviewers' view of an area (district, province, or the whole country for an admin).
-import type { DbClient, Prisma } from "@/server/db/client";
-import { isAdmin, type Access, type AreaNode } from "@/server/access/access";
+import type { DbClient } from "@/server/db/client";
+import type { Access, AreaNode } from "@/server/access/access";
+import { organizationsUnder } from "@/server/access/nodes";
+import { nodesFor } from "@/server/access/permissions";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { RESULT_VIEW_SELECT, resultView } from "./ita-results";
 
@@ -11,14 +13,13 @@ export type ReviewArea = { kind: "district" | "province"; id: string; nameTh: st
 
 /** The areas the caller reviews, broadest first. */
 export async function listReviewAreas(db: DbClient, access: Access): Promise<ReviewArea[]> {
-  const areas: ReviewArea[] = [];
-  if (isAdmin(access)) areas.push({ kind: "national", nameTh: "ทั้งประเทศ" });
-  const provinceIds = access.grants.filter((g) => g.role === "PROVINCE_REVIEWER").map((g) => g.provinceId!);
-  const districtIds = access.grants.filter((g) => g.role === "DISTRICT_REVIEWER").map((g) => g.districtId!);
+  const nodes = nodesFor(access, "area.review");
+  const idsOf = (kind: "province" | "district") => nodes.flatMap((node) => (node.kind === kind ? [node.id] : []));
   const [provinces, districts] = await Promise.all([
-    db.province.findMany({ where: { id: { in: provinceIds } }, orderBy: { code: "asc" } }),
-    db.district.findMany({ where: { id: { in: districtIds } }, include: { province: true }, orderBy: { code: "asc" } }),
+    db.province.findMany({ where: { id: { in: idsOf("province") } }, orderBy: { code: "asc" } }),
+    db.district.findMany({ where: { id: { in: idsOf("district") } }, include: { province: true }, orderBy: { code: "asc" } }),
   ]);
+  const areas: ReviewArea[] = nodes.some((node) => node.kind === "national") ? [{ kind: "national", nameTh: "ทั้งประเทศ" }] : [];
   for (const province of provinces) {
     areas.push({ kind: "province", id: province.id, nameTh: `จังหวัด${province.nameTh}`, provinceNameTh: province.nameTh });
   }
@@ -45,12 +46,6 @@ export async function describeArea(db: DbClient, area: AreaNode): Promise<Review
   return { kind: "district", id: district.id, nameTh: `อำเภอ${district.nameTh}`, provinceNameTh: district.province.nameTh };
 }
 
-export function organizationsInArea(area: AreaNode): Prisma.LocalOrganizationWhereInput {
-  if (area.kind === "district") return { districtId: area.id };
-  if (area.kind === "province") return { district: { provinceId: area.id } };
-  return {};
-}
-
 /**
  * The organisations of an area with each one's latest ITA score and its report for the given
  * fiscal year. Callers have checked the area.
@@ -62,7 +57,7 @@ export async function listAreaOrganizations(db: DbClient, area: AreaNode, yearBe
     orderBy: [{ isOpen: "desc" }, { yearBe: "desc" }],
   });
   const organizations = await db.localOrganization.findMany({
-    where: { ...organizationsInArea(area), active: true },
+    where: { ...organizationsUnder(area), active: true },
     orderBy: [{ district: { code: "asc" } }, { type: "asc" }, { nameTh: "asc" }],
     include: {
       district: { select: { id: true, nameTh: true } },

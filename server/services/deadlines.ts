@@ -1,7 +1,8 @@
 // Submission deadlines: each fiscal year has one; a province's administrator may set a later one
 // for its province (DeadlineExtension). Everything that says when an organisation must report —
 // the inbox, the report page, the status board — asks deadlineFor or provinceDeadlines here.
-import { administeredProvinces, type Access } from "@/server/access/access";
+import type { Access } from "@/server/access/access";
+import { administeredScope, coversProvince } from "@/server/services/admin-scope";
 import type { Db, DbClient } from "@/server/db/client";
 import { effectiveDeadline } from "@/server/domain/deadline";
 import { isoDay } from "@/server/domain/fiscal-year";
@@ -55,20 +56,20 @@ type DeadlineContext = { db: Db; access: Access; request?: RequestMetadata };
 
 /** The province exists and the caller administers it; a foreign and a missing one look the same. */
 async function requireAdministeredProvince(db: DbClient, access: Access, provinceId: string) {
-  const administered = administeredProvinces(access);
+  const scope = administeredScope(access, "deadline.extend");
   const province = await db.province.findUnique({ where: { id: provinceId }, select: { id: true, nameTh: true } });
-  if (!province || (administered !== "all" && !administered.includes(province.id))) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  if (!province || !scope || !coversProvince(scope, province.id)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   return province;
 }
 
 /** The year's deadline and the provinces the caller administers, each with its extension. */
 export async function listDeadlines({ db, access }: DeadlineContext, input: { yearBe: number }) {
-  const administered = administeredProvinces(access);
-  if (administered !== "all" && administered.length === 0) throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบและผู้ดูแลจังหวัด");
+  const scope = administeredScope(access, "deadline.extend");
+  if (!scope) throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบและผู้ดูแลจังหวัด");
   const year = await requireFiscalYear(db, input.yearBe);
   const [provinces, deadlineOf] = await Promise.all([
     db.province.findMany({
-      where: administered === "all" ? {} : { id: { in: administered } },
+      where: scope.kind === "national" ? {} : { id: { in: scope.provinceIds } },
       orderBy: { nameTh: "asc" },
       select: { id: true, nameTh: true },
     }),

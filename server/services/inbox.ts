@@ -1,7 +1,8 @@
 // What awaits the user: reports to endorse or review, reports sent back or returned to their
 // preparer, and deadlines coming up. Computed from the reports' states, never stored.
 import type { DbClient } from "@/server/db/client";
-import { isReviewer, readableOrganizationsWhere, type Access } from "@/server/access/access";
+import type { Access } from "@/server/access/access";
+import { grantsWith, mayAnywhere, organizationsWhere } from "@/server/access/permissions";
 import { daysToDeadline } from "@/server/domain/deadline";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { provinceDeadlines } from "./deadlines";
@@ -19,9 +20,9 @@ export type InboxItem = {
 const DEADLINE_WARNING_DAYS = 30;
 
 export async function listInbox(db: DbClient, access: Access, now: Date = new Date()): Promise<InboxItem[]> {
-  const editorOrgs = access.grants.filter((g) => g.role === "ORG_EDITOR").map((g) => g.organizationId!);
-  const signerGrants = access.grants.filter((g) => g.role === "ORG_SIGNER");
-  const reviews = isReviewer(access);
+  const editorOrgs = grantsWith(access, "report.prepare").map((g) => g.organizationId!);
+  const signerGrants = grantsWith(access, "report.endorse");
+  const reviews = mayAnywhere(access, "report.review");
   const select = {
     id: true,
     status: true,
@@ -38,7 +39,7 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
         })
       : [],
     reviews
-      ? db.yearlyReport.findMany({ where: { status: "SUBMITTED", organization: readableOrganizationsWhere(access) }, select })
+      ? db.yearlyReport.findMany({ where: { status: "SUBMITTED", organization: organizationsWhere(access, "report.review") }, select })
       : [],
     editorOrgs.length
       ? db.yearlyReport.findMany({

@@ -3,7 +3,8 @@
 // the level the year's rules derive, a disagreement flagged), invented data marked.
 // Callers have checked read access (requireReadableOrganization: its own staff and the
 // reviewers of its district or province).
-import { canWriteOrganization, organizationNode, type Access } from "@/server/access/access";
+import { organizationNode, type Access } from "@/server/access/access";
+import { can } from "@/server/access/permissions";
 import type { DbClient } from "@/server/db/client";
 import { effectiveDeadline } from "@/server/domain/deadline";
 import type { ItaResultChangeKind } from "@/server/db/generated/enums";
@@ -29,7 +30,7 @@ export async function getOrganizationProfile(db: DbClient, access: Access, organ
   const managesScores = managesResults(access, node);
   const reportsScores = reportsResults(access, node);
   // createReport's rule: the organisation's preparer, in a year open for reports, once.
-  const isPreparer = canWriteOrganization(access, organizationId, ["ORG_EDITOR"]);
+  const isPreparer = can(access, "report.prepare", organizationNode(organization));
   const years = yearRows.map((year) => ({
     ...year,
     mayCreateReport: isPreparer && year.isOpen && !year.report,

@@ -4,6 +4,7 @@
 import type { DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import type { Access } from "@/server/access/access";
+import { grantsUnder } from "@/server/access/nodes";
 import { hashPassword, verifyPassword } from "@/server/auth/password";
 import { passwordProblem } from "@/server/auth/password-rules";
 import { endUserSessions } from "@/server/auth/sessions";
@@ -30,6 +31,7 @@ export const ZRoleGrantInput = z.discriminatedUnion("role", [
   }),
   z.object({ role: z.literal("DISTRICT_REVIEWER"), districtId: idSchema }),
   z.object({ role: z.literal("PROVINCE_REVIEWER"), provinceId: idSchema }),
+  z.object({ role: z.literal("PROVINCE_ADMIN"), provinceId: idSchema }),
   z.object({ role: z.literal("ADMIN") }),
 ], { error: "กรุณาเลือกบทบาท" });
 export type TRoleGrantInput = z.infer<typeof ZRoleGrantInput>;
@@ -78,16 +80,16 @@ async function provinceOfGrant(db: DbClient, grant: { organizationId: string | n
   return null;
 }
 
-/** Scope nodes named by the client exist and lie within the caller's scope; only the country's administrators grant ADMIN. */
+/** Scope nodes named by the client exist and lie within the caller's scope; only the country's administrators make administrators. */
 async function assertGrantsInScope(db: DbClient, scope: AdminScope, grants: TRoleGrantInput[]) {
   for (const grant of grants) {
-    if (grant.role === "ADMIN") {
-      if (scope.kind !== "national") throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบระดับประเทศให้สิทธิ์ผู้ดูแลระบบได้");
-      continue;
+    if ((grant.role === "ADMIN" || grant.role === "PROVINCE_ADMIN") && scope.kind !== "national") {
+      throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบระดับประเทศให้สิทธิ์ผู้ดูแลระบบได้");
     }
+    if (grant.role === "ADMIN") continue;
     const provinceId = await provinceOfGrant(db, grantData(grant));
     if (!provinceId || !coversProvince(scope, provinceId)) {
-      throw new AppError("BAD_REQUEST", "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้ หรืออยู่นอกเขตที่ท่านดูแล");
+      throw new AppError("NOT_FOUND", "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้ หรืออยู่นอกเขตที่ท่านดูแล");
     }
   }
 }
@@ -98,19 +100,7 @@ async function assertGrantsInScope(db: DbClient, scope: AdminScope, grants: TRol
  */
 function usersInScope(scope: AdminScope): Prisma.UserWhereInput {
   if (scope.kind === "national") return {};
-  const inProvinces = { in: scope.provinceIds };
-  return {
-    roles: {
-      some: {},
-      every: {
-        OR: [
-          { organization: { district: { provinceId: inProvinces } } },
-          { district: { provinceId: inProvinces } },
-          { provinceId: inProvinces },
-        ],
-      },
-    },
-  };
+  return { roles: { some: {}, every: { OR: scope.provinceIds.map((id) => grantsUnder({ kind: "province", id })) } } };
 }
 
 /** Loads an account the caller manages; another looks missing. */
@@ -137,7 +127,7 @@ export function uniqueUsername<T>(username: string, write: () => Promise<T>): Pr
  * set-password link, returned once as its token.
  */
 export async function createUser({ db, actor, input: rawInput, request }: Call<TCreateUserInput>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   const input = ZCreateUserInput.parse(rawInput);
   if (scope.kind !== "national" && input.roles.length === 0) {
     throw new AppError("BAD_REQUEST", "กรุณาเลือกบทบาทอย่างน้อยหนึ่งบทบาท");
@@ -176,7 +166,7 @@ export async function createUser({ db, actor, input: rawInput, request }: Call<T
 
 /** One page of the accounts the caller manages, searched by username, name or position. */
 export async function listUsers({ db, actor, input: rawInput }: Omit<Call<z.input<typeof ZUserSearch>>, "db" | "request"> & { db: DbClient }) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   const input = ZUserSearch.parse(rawInput);
   const search = normaliseThaiText(input.search);
   const where: Prisma.UserWhereInput = {
@@ -224,7 +214,7 @@ export async function listUsers({ db, actor, input: rawInput }: Omit<Call<z.inpu
 }
 
 export async function updateUser({ db, actor, input: rawInput, request }: Call<z.input<typeof ZUserDetails> & { userId: string }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   const input = ZUserDetails.parse(rawInput);
   return db.$transaction(async (tx) => {
     const before = await requireManagedUser(tx, scope, rawInput.userId);
@@ -239,7 +229,7 @@ export async function updateUser({ db, actor, input: rawInput, request }: Call<z
 }
 
 export async function setUserDisabled({ db, actor, input, request }: Call<{ userId: string; disabled: boolean }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   if (actor?.userId === input.userId && input.disabled) {
     throw new AppError("BAD_REQUEST", "ไม่สามารถระงับบัญชีของตนเองได้");
   }
@@ -264,7 +254,7 @@ export async function setUserDisabled({ db, actor, input, request }: Call<{ user
 
 /** Resets an account: its password stops working and a new set-password link is returned once. */
 export async function resetPassword({ db, actor, input, request }: Call<{ userId: string }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   return db.$transaction(async (tx) => {
     const user = await requireManagedUser(tx, scope, input.userId);
     if (user.disabled) throw new AppError("BAD_REQUEST", "บัญชีนี้ถูกระงับอยู่ กรุณาเปิดใช้ก่อน");
@@ -277,7 +267,7 @@ export async function resetPassword({ db, actor, input, request }: Call<{ userId
 }
 
 export async function addRoleGrant({ db, actor, input, request }: Call<{ userId: string; grant: TRoleGrantInput }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   await assertGrantsInScope(db, scope, [input.grant]);
   return db.$transaction(async (tx) => {
     const user = await requireManagedUser(tx, scope, input.userId);
@@ -288,14 +278,16 @@ export async function addRoleGrant({ db, actor, input, request }: Call<{ userId:
 }
 
 export async function revokeRoleGrant({ db, actor, input, request }: Call<{ roleAssignmentId: string }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "account.manage");
   return db.$transaction(async (tx) => {
     const grant = await tx.roleAssignment.findUnique({ where: { id: input.roleAssignmentId } });
     if (!grant) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
     await requireManagedUser(tx, scope, grant.userId);
-    if (grant.role === "ADMIN" && grant.userId === actor?.userId) {
+    const administers = grant.role === "ADMIN" || grant.role === "PROVINCE_ADMIN";
+    if (administers && grant.userId === actor?.userId) {
       throw new AppError("BAD_REQUEST", "ไม่สามารถถอนสิทธิ์ผู้ดูแลระบบของตนเองได้");
     }
+    if (administers && scope.kind !== "national") throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบระดับประเทศถอนสิทธิ์ผู้ดูแลระบบได้");
     await tx.roleAssignment.delete({ where: { id: grant.id } });
     // Without any role the account can do nothing: its sessions end with the last one.
     if ((await tx.roleAssignment.count({ where: { userId: grant.userId } })) === 0) await endUserSessions(tx, grant.userId);

@@ -67,7 +67,7 @@ describe("account administration", () => {
         displayName: "ผี",
         roles: [{ role: "ORG_EDITOR", organizationId: "no-such-organization" }],
       }),
-    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้ หรืออยู่นอกเขตที่ท่านดูแล" });
+    ).rejects.toMatchObject({ code: "NOT_FOUND", message: "ไม่พบหน่วยงานหรือพื้นที่ที่เลือกสำหรับบทบาทนี้ หรืออยู่นอกเขตที่ท่านดูแล" });
     expect(await counts()).toEqual(before);
   });
 

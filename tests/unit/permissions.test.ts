@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Access, RoleGrant } from "@/server/access/access";
 import { contains, organizationsUnder, type AccessNode, type OrganizationNode, type ScopeNode } from "@/server/access/nodes";
-import { can, grantsFor, NATIONAL, nodesFor, organizationsWhere, PERMISSIONS, ROLES, type Action } from "@/server/access/permissions";
+import { can, grantsFor, homePathFor, NATIONAL, nodesFor, organizationsWhere, PERMISSIONS, ROLES, type Action } from "@/server/access/permissions";
 import type { Prisma } from "@/server/db/client";
 
 type Role = RoleGrant["role"];
@@ -167,5 +167,31 @@ describe("organizationsUnder and organizationsWhere", () => {
       }
     }
     expect(organizationsWhere(accessWith(), "organization.read")).toEqual({ OR: [] });
+  });
+});
+
+describe("homePathFor", () => {
+  const editor = orgEditor("O1");
+  const signer = orgSigner("O2");
+  it("sends each single role to its home, and a user without grants to /no-access", () => {
+    expect(homePathFor(accessWith(admin()))).toBe("/admin");
+    expect(homePathFor(accessWith(provinceAdmin("P1")))).toBe("/admin");
+    expect(homePathFor(accessWith(provinceReviewer("P1")))).toBe("/areas/province/P1");
+    expect(homePathFor(accessWith(districtReviewer("D1")))).toBe("/areas/district/D1");
+    expect(homePathFor(accessWith(editor))).toBe("/organizations/O1");
+    expect(homePathFor(accessWith(signer))).toBe("/organizations/O2");
+    expect(homePathFor(accessWith())).toBe("/no-access");
+  });
+
+  it("prefers admin > province administrator > province reviewer > district reviewer > organisation, whatever the grant order", () => {
+    expect(homePathFor(accessWith(editor, districtReviewer("D1"), provinceReviewer("P1"), admin()))).toBe("/admin");
+    expect(homePathFor(accessWith(provinceReviewer("P1"), provinceAdmin("P1")))).toBe("/admin");
+    expect(homePathFor(accessWith(editor, districtReviewer("D1"), provinceReviewer("P1")))).toBe("/areas/province/P1");
+    expect(homePathFor(accessWith(signer, editor, districtReviewer("D1")))).toBe("/areas/district/D1");
+  });
+
+  it("with several organisations, goes to the first one granted", () => {
+    expect(homePathFor(accessWith(signer, editor))).toBe("/organizations/O2");
+    expect(homePathFor(accessWith(editor, signer))).toBe("/organizations/O1");
   });
 });

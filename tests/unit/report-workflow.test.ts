@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { allowedActions, nextSignOffStep, SIGN_OFF_CHAIN, type ReportActor } from "@/server/domain/report-workflow";
 
-const nobody: ReportActor = { isEditor: false, signerSteps: [], isReviewer: false, isAdmin: false };
+const nobody: ReportActor = { isEditor: false, signerSteps: [], isReviewer: false, mayReopen: false };
 const editor = { ...nobody, isEditor: true };
 const head = { ...nobody, signerSteps: ["HEAD_OF_OFFICE" as const] };
 const reviewer = { ...nobody, isReviewer: true };
-const admin = { ...nobody, isAdmin: true, isReviewer: true };
+const admin = { ...nobody, mayReopen: true, isReviewer: true };
 const open = { isOpen: true };
 const closed = { isOpen: false };
 

@@ -8,14 +8,17 @@ export const metadata: Metadata = { title: "ผู้ดูแลระบบ" }
 
 export default async function AdminPage() {
   const caller = await getServerCaller();
-  const provinces = await callOrRedirect(() => caller.admin.provinces());
+  const [provinces, me] = await callOrRedirect(() => Promise.all([caller.admin.provinces(), caller.me.get()]));
+  const overview = me.administers.framework ? "/areas/national/all/overview" : provinces.length === 1 ? `/areas/province/${provinces[0]!.id}` : null;
   return (
     <>
       <PageTitle title="ผู้ดูแลระบบ" subtitle="จังหวัด อำเภอ องค์กร และบัญชีผู้ใช้" />
       <AdminNav current="home" />
-      <Link href="/areas/national/all/overview" className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
-        ภาพรวมคะแนนทั้งประเทศ
-      </Link>
+      {overview && (
+        <Link href={overview} className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
+          {me.administers.framework ? "ภาพรวมคะแนนทั้งประเทศ" : `ภาพรวมคะแนนจังหวัด${provinces[0]!.nameTh}`}
+        </Link>
+      )}
       <section className="mb-8">
         <h2 className="mb-2 text-lg font-semibold">จังหวัดและอำเภอ</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter, limitedPerUser } from "@/server/api/trpc";
+import { createTRPCRouter, holdingProcedure, limitedPerUser } from "@/server/api/trpc";
 import { importAccounts } from "@/server/services/account-import";
 import { listProvinces } from "@/server/services/geography";
 import { ZImportFile, importFileBytes } from "@/server/services/imports/upload";
@@ -17,29 +17,31 @@ import {
 } from "@/server/services/users";
 import { idSchema, z } from "@/server/validation";
 
+// Accounts within the caller's scope (the country, or their province): each service confines it.
+const accountProcedure = holdingProcedure("account.manage");
 
 export const adminRouter = createTRPCRouter({
-  provinces: adminProcedure.query(({ ctx }) => listProvinces(ctx.db)),
-  users: adminProcedure.input(ZUserSearch).query(({ ctx, input }) => listUsers({ db: ctx.db, actor: ctx.access, input })),
-  createUser: adminProcedure
+  provinces: holdingProcedure("node.administer").query(({ ctx }) => listProvinces({ db: ctx.db, actor: ctx.access })),
+  users: accountProcedure.input(ZUserSearch).query(({ ctx, input }) => listUsers({ db: ctx.db, actor: ctx.access, input })),
+  createUser: accountProcedure
     .input(ZCreateUserInput.omit({ password: true }))
     .mutation(({ ctx, input }) => createUser({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  updateUser: adminProcedure
+  updateUser: accountProcedure
     .input(ZUserDetails.extend({ userId: idSchema }))
     .mutation(({ ctx, input }) => updateUser({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  setUserDisabled: adminProcedure
+  setUserDisabled: accountProcedure
     .input(z.object({ userId: idSchema, disabled: z.boolean() }))
     .mutation(({ ctx, input }) => setUserDisabled({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  resetPassword: adminProcedure
+  resetPassword: accountProcedure
     .input(z.object({ userId: idSchema }))
     .mutation(({ ctx, input }) => resetPassword({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  grantRole: adminProcedure
+  grantRole: accountProcedure
     .input(z.object({ userId: idSchema, grant: ZRoleGrantInput }))
     .mutation(({ ctx, input }) => addRoleGrant({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  revokeRole: adminProcedure
+  revokeRole: accountProcedure
     .input(z.object({ roleAssignmentId: idSchema }))
     .mutation(({ ctx, input }) => revokeRoleGrant({ db: ctx.db, actor: ctx.access, input: input, request: ctx.request })),
-  importAccounts: adminProcedure
+  importAccounts: accountProcedure
     .input(ZImportFile)
     .use(limitedPerUser("import"))
     .mutation(({ ctx, input }) =>

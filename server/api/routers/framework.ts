@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter, signedInProcedure } from "@/server/api/trpc";
+import { createTRPCRouter, holdingProcedure, nationalProcedure, signedInProcedure } from "@/server/api/trpc";
 import { extendDeadline, listDeadlines, removeDeadlineExtension, ZDeadlineExtension } from "@/server/services/deadlines";
 import {
   copyFiscalYear,
@@ -11,20 +11,23 @@ import { saveIndicators, saveLevelRules, saveSuggestedIssues, ZIndicators, ZLeve
 import { calendarDaySchema, idSchema, yearBeSchema, z } from "@/server/validation";
 
 const year = z.object({ yearBe: yearBeSchema });
+const frameworkProcedure = nationalProcedure("framework.manage");
+// Province administrators read the framework to set their province's later deadline.
+const frameworkReadProcedure = holdingProcedure("deadline.extend");
 
-// Each fiscal year's framework is the national administrator's; a province's later deadline is
-// its administrator's (checked in the deadline service).
+// Each fiscal year's framework is the national administrator's to change; a province's later
+// deadline is its administrator's (checked in the deadline service).
 export const frameworkRouter = createTRPCRouter({
-  years: adminProcedure.query(({ ctx }) => listFiscalYears(ctx.db)),
-  get: adminProcedure.input(year).query(({ ctx, input }) => getFramework(ctx.db, input.yearBe)),
-  copyYear: adminProcedure.input(z.object({ fromYearBe: yearBeSchema })).mutation(({ ctx, input }) => copyFiscalYear(ctx, input)),
-  setOpen: adminProcedure.input(year.extend({ isOpen: z.boolean() })).mutation(({ ctx, input }) => setFiscalYearOpen(ctx, input)),
-  saveDeadline: adminProcedure
+  years: frameworkReadProcedure.query(({ ctx }) => listFiscalYears(ctx.db)),
+  get: frameworkReadProcedure.input(year).query(({ ctx, input }) => getFramework(ctx.db, input.yearBe)),
+  copyYear: frameworkProcedure.input(z.object({ fromYearBe: yearBeSchema })).mutation(({ ctx, input }) => copyFiscalYear(ctx, input)),
+  setOpen: frameworkProcedure.input(year.extend({ isOpen: z.boolean() })).mutation(({ ctx, input }) => setFiscalYearOpen(ctx, input)),
+  saveDeadline: frameworkProcedure
     .input(year.extend({ submissionDeadline: calendarDaySchema("กำหนดส่ง") }))
     .mutation(({ ctx, input }) => saveSubmissionDeadline(ctx, input)),
-  saveLevelRules: adminProcedure.input(ZLevelRules).mutation(({ ctx, input }) => saveLevelRules(ctx, input)),
-  saveIndicators: adminProcedure.input(ZIndicators).mutation(({ ctx, input }) => saveIndicators(ctx, input)),
-  saveSuggestedIssues: adminProcedure.input(ZSuggestedIssues).mutation(({ ctx, input }) => saveSuggestedIssues(ctx, input)),
+  saveLevelRules: frameworkProcedure.input(ZLevelRules).mutation(({ ctx, input }) => saveLevelRules(ctx, input)),
+  saveIndicators: frameworkProcedure.input(ZIndicators).mutation(({ ctx, input }) => saveIndicators(ctx, input)),
+  saveSuggestedIssues: frameworkProcedure.input(ZSuggestedIssues).mutation(({ ctx, input }) => saveSuggestedIssues(ctx, input)),
   deadlines: signedInProcedure.input(year).query(({ ctx, input }) => listDeadlines(ctx, input)),
   extendDeadline: signedInProcedure.input(ZDeadlineExtension).mutation(({ ctx, input }) => extendDeadline(ctx, input)),
   removeDeadlineExtension: signedInProcedure

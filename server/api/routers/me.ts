@@ -1,6 +1,6 @@
 import { createTRPCRouter, signedInProcedure } from "@/server/api/trpc";
-import { homePathFor } from "@/server/services/home";
+import { administrationMenu, homePathFor } from "@/server/access/permissions";
 
 export const meRouter = createTRPCRouter({
-  get: signedInProcedure.query(({ ctx }) => ({ ...ctx.access, homePath: homePathFor(ctx.access) })),
+  get: signedInProcedure.query(({ ctx }) => ({ ...ctx.access, homePath: homePathFor(ctx.access), administers: administrationMenu(ctx.access) })),
 });

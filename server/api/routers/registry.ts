@@ -1,4 +1,4 @@
-import { adminProcedure, createTRPCRouter, limitedPerUser } from "@/server/api/trpc";
+import { createTRPCRouter, holdingProcedure, limitedPerUser } from "@/server/api/trpc";
 import { ZImportFile, importFileBytes } from "@/server/services/imports/upload";
 import {
   createDistrict,
@@ -21,7 +21,7 @@ import { importRegistry } from "@/server/services/registry/registry-import";
 import { idSchema } from "@/server/validation";
 
 // The registry within the caller's scope (the country, or their provinces): each service checks it.
-const registryProcedure = adminProcedure;
+const registryProcedure = holdingProcedure("node.administer");
 
 export const registryRouter = createTRPCRouter({
   areas: registryProcedure.query(({ ctx }) => listAreas({ db: ctx.db, actor: ctx.access })),

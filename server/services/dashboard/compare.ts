@@ -22,10 +22,9 @@
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
-import { organizationsInArea } from "@/server/services/areas";
 import { idSchema, yearBeSchema, z } from "@/server/validation";
 import { COMPARE_UNIT_KINDS, MAX_COMPARED_UNITS, type CompareUnitKind } from "@/server/domain/compare-units";
-import { organizationsInAreaSql } from "./area-sql";
+import { organizationsUnder, organizationsUnderSql } from "@/server/access/nodes";
 
 /** The default range: the newest fiscal years, this many. */
 const DEFAULT_YEAR_SPAN = 10;
@@ -104,7 +103,7 @@ async function findUnits(db: DbClient, area: AreaNode, unit: CompareUnitKind, fi
         AND: [
           ids,
           { active: true },
-          organizationsInArea(area),
+          organizationsUnder(area),
           filter.search ? { OR: [name, { dlaCode: { startsWith: filter.search } }] } : {},
         ],
       },
@@ -178,7 +177,7 @@ export async function compareUnits(db: DbClient, area: AreaNode, input: CompareI
             JOIN "LocalOrganization" o ON o.id = r."organizationId"
             JOIN "District" d ON d.id = o."districtId"
            WHERE o.active
-             AND ${organizationsInAreaSql(area)}
+             AND ${organizationsUnderSql(area)}
              AND ${key} IN (${Prisma.join(ids)})
              AND f."yearBe" BETWEEN ${fromYearBe} AND ${toYearBe}
            GROUP BY 1, 2`;

@@ -6,7 +6,7 @@
 //
 // Definitions (filters and report statuses as in overview.ts):
 //  - organisations counted: the active organisations of the area, in the district filter and of
-//    the type filter when given (organizationsInArea).
+//    the type filter when given (organizationsUnder).
 //  - reports counted: their YearlyReport of the fiscal year that was sent to the province:
 //    includeUnaccepted true → SUBMITTED or ACCEPTED, false → ACCEPTED only. Drafts, reports in
 //    sign-off and returned reports never count: they are the organisation's own work.
@@ -30,7 +30,8 @@
 // included. Never one query per organisation. The existing indexes serve them all: organisations
 // by district, reports by (organisation, year), issues, measures and result items by parent.
 import { Prisma, type DbClient } from "@/server/db/client";
-import { canReadOrganization, type Access, type AreaNode } from "@/server/access/access";
+import type { Access, AreaNode } from "@/server/access/access";
+import { can } from "@/server/access/permissions";
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
@@ -524,7 +525,7 @@ export async function getIssueMeasure(db: DbClient, access: Access, area: AreaNo
       id: row.reportId!,
       status: row.reportStatus!,
       origin: row.reportOrigin!,
-      readable: canReadOrganization(access, { id: row.organizationId, districtId: row.districtId, provinceId: row.provinceId }),
+      readable: can(access, "organization.read", { kind: "organization", id: row.organizationId, districtId: row.districtId, provinceId: row.provinceId }),
     },
     measure: {
       ...measure,

@@ -12,7 +12,7 @@ import type { AreaNode } from "@/server/access/access";
 import { OrganizationType, type ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, yearBeSchema, z } from "@/server/validation";
-import { organizationsInAreaSql } from "./area-sql";
+import { organizationsUnderSql } from "@/server/access/nodes";
 
 export const ZDashboardFilters = z.object({
   yearBe: yearBeSchema,
@@ -85,7 +85,7 @@ export async function resolveDashboardScope(db: DbClient, area: AreaNode, filter
  * active, in the area, in the district and of the type when given.
  */
 export function scopedOrganizationConditions(area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql[] {
-  const conditions = [Prisma.sql`o.active`, organizationsInAreaSql(area)];
+  const conditions = [Prisma.sql`o.active`, organizationsUnderSql(area)];
   if (districtId) conditions.push(Prisma.sql`o."districtId" = ${districtId}`);
   if (organizationType) conditions.push(Prisma.sql`o.type::text = ${organizationType}`);
   return conditions;

@@ -214,7 +214,7 @@ export type RegistryImportResult = ReturnType<typeof summary> & { applied: boole
 export type RegistryImportInput = { fileName: string; bytes: Uint8Array; apply: boolean };
 
 export async function importRegistry({ db, actor, input, request }: Call<RegistryImportInput>): Promise<RegistryImportResult> {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const table = await readTableFile(input.fileName, input.bytes);
   if (!input.apply) return { ...summary(await planImport(db, scope, table)), applied: false };
   return db.$transaction(

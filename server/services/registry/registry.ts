@@ -94,8 +94,11 @@ function organizationsInScope(scope: AdminScope): Prisma.LocalOrganizationWhereI
 
 /** One page of the organisations in scope, searched by name or DLA code. */
 export async function listOrganizations({ db, actor, input: rawInput }: Omit<Call<z.input<typeof ZOrganizationSearch>>, "db"> & { db: DbClient }) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZOrganizationSearch.parse(rawInput);
+  // A province or district filter outside the caller's scope is answered as a missing one.
+  if (input.provinceId && scope.kind !== "national") requireProvinceInScope(scope, input.provinceId);
+  if (input.districtId && scope.kind !== "national") await districtInScope(db, scope, input.districtId);
   const search = normaliseThaiText(thaiDigitsToArabic(input.search));
   const where: Prisma.LocalOrganizationWhereInput = {
     AND: [
@@ -131,7 +134,7 @@ export async function listOrganizations({ db, actor, input: rawInput }: Omit<Cal
 
 /** Provinces in scope with their districts (a province has at most about 50). */
 export async function listAreas({ db, actor }: { db: DbClient; actor: Call<unknown>["actor"] }) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   return db.province.findMany({
     where: scope.kind === "national" ? {} : { id: { in: scope.provinceIds } },
     orderBy: { code: "asc" },
@@ -148,7 +151,7 @@ export async function listAreas({ db, actor }: { db: DbClient; actor: Call<unkno
 // ── Provinces and districts ───────────────────────────────────────────────────────────
 
 export async function createProvince({ db, actor, input: rawInput, request }: Call<z.input<typeof ZProvinceInput>>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   if (scope.kind !== "national") throw new AppError("FORBIDDEN", "เฉพาะผู้ดูแลระบบระดับประเทศเพิ่มจังหวัดได้");
   const input = ZProvinceInput.parse(rawInput);
   return uniqueOr(
@@ -163,7 +166,7 @@ export async function createProvince({ db, actor, input: rawInput, request }: Ca
 }
 
 export async function updateProvince({ db, actor, input: rawInput, request }: Call<z.input<typeof ZProvinceInput> & { provinceId: string }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   requireProvinceInScope(scope, rawInput.provinceId);
   const input = ZProvinceInput.parse(rawInput);
   return uniqueOr(
@@ -180,7 +183,7 @@ export async function updateProvince({ db, actor, input: rawInput, request }: Ca
 }
 
 export async function createDistrict({ db, actor, input: rawInput, request }: Call<z.input<typeof ZDistrictInput>>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZDistrictInput.parse(rawInput);
   requireProvinceInScope(scope, input.provinceId);
   return uniqueOr(
@@ -197,7 +200,7 @@ export async function createDistrict({ db, actor, input: rawInput, request }: Ca
 
 /** Renames a district, changes its code, or moves it to another province (both administered). */
 export async function updateDistrict({ db, actor, input: rawInput, request }: Call<z.input<typeof ZDistrictInput> & { districtId: string }>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZDistrictInput.parse(rawInput);
   requireProvinceInScope(scope, input.provinceId);
   return uniqueOr(
@@ -230,7 +233,7 @@ async function organizationInScope(tx: DbClient, scope: AdminScope, organization
 }
 
 export async function createOrganization({ db, actor, input: rawInput, request }: Call<z.input<typeof ZOrganizationInput>>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZOrganizationInput.parse(rawInput);
   return uniqueOr(
     () =>
@@ -249,7 +252,7 @@ export async function createOrganization({ db, actor, input: rawInput, request }
 
 /** Renames, retypes (a new type period from effectiveFrom, one series) or moves an organisation. */
 export async function updateOrganization({ db, actor, input: rawInput, request }: Call<z.input<typeof ZOrganizationUpdate>>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZOrganizationUpdate.parse(rawInput);
   return db.$transaction(async (tx) => {
     const before = await organizationInScope(tx, scope, input.organizationId);
@@ -273,7 +276,7 @@ export async function updateOrganization({ db, actor, input: rawInput, request }
 
 /** Merged into another organisation or dissolved: kept, with its reports and results, but inactive. */
 export async function deactivateOrganization({ db, actor, input: rawInput, request }: Call<z.input<typeof ZDeactivation>>) {
-  const scope = adminScopeOf(actor);
+  const scope = adminScopeOf(actor, "node.administer");
   const input = ZDeactivation.parse(rawInput);
   return db.$transaction(async (tx) => {
     const before = await organizationInScope(tx, scope, input.organizationId);

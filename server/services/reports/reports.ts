@@ -4,16 +4,13 @@ import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import {
-  canReadOrganization,
-  canReviewOrganization,
-  canWriteOrganization,
-  isAdmin,
   ORGANIZATION_NODE_SELECT,
   organizationNode,
   requireReadableOrganization,
   type Access,
   type OrganizationNode,
 } from "@/server/access/access";
+import { can, grantsFor } from "@/server/access/permissions";
 import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
 import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
@@ -29,12 +26,10 @@ export const STALE_VERSION_MESSAGE =
 
 export function reportActor(access: Access, node: OrganizationNode): ReportActor {
   return {
-    isEditor: canWriteOrganization(access, node.id, ["ORG_EDITOR"]),
-    signerSteps: access.grants
-      .filter((grant) => grant.role === "ORG_SIGNER" && grant.organizationId === node.id && grant.signOffStep)
-      .map((grant) => grant.signOffStep!),
-    isReviewer: canReviewOrganization(access, node),
-    isAdmin: isAdmin(access),
+    isEditor: can(access, "report.prepare", node),
+    signerSteps: grantsFor(access, "report.endorse", node).flatMap((grant) => (grant.signOffStep ? [grant.signOffStep] : [])),
+    isReviewer: can(access, "report.review", node),
+    mayReopen: can(access, "report.reopen", node),
   };
 }
 
@@ -49,7 +44,7 @@ export async function requireReportAction(db: DbClient, access: Access, reportId
   const actor = reportActor(access, node);
   if (!allowedActions(report, actor, report.fiscalYear).includes(action)) {
     // Someone who may not even read the organisation learns nothing about the report.
-    if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+    if (!can(access, "organization.read", node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
     const closedYear = !report.fiscalYear.isOpen && allowedActions(report, actor, { isOpen: true }).includes(action);
     throw new AppError("FORBIDDEN", closedYear ? YEAR_CLOSED(report.fiscalYear.yearBe) : ACTION_REFUSED[action]);
   }
@@ -75,7 +70,7 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
   });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const node = organizationNode(report.organization);
-  if (!canReadOrganization(access, node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  if (!can(access, "organization.read", node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const yearBe = report.fiscalYear.yearBe;
   const actions = allowedActions(report, reportActor(access, node), report.fiscalYear);
   const [content, itaResults, unitSuggestions, levelRules, deadline] = await Promise.all([
@@ -220,9 +215,7 @@ export async function createReport(
   request?: RequestMetadata,
 ) {
   const node = await requireReadableOrganization(db, access, input.organizationId);
-  if (!canWriteOrganization(access, node.id, ["ORG_EDITOR"])) {
-    throw new AppError("FORBIDDEN", PREPARER_ONLY);
-  }
+  if (!can(access, "report.prepare", node)) throw new AppError("FORBIDDEN", PREPARER_ONLY);
   const [organization, fiscalYear] = await Promise.all([
     db.localOrganization.findUniqueOrThrow({ where: { id: node.id } }),
     requireOpenYearForReport(db, input.yearBe),

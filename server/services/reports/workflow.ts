@@ -6,6 +6,7 @@ import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
+import { grantsFor } from "@/server/access/permissions";
 import { diffContent, findGaps, type ReportContent } from "@/server/domain/report-content";
 import { nextSignOffStep, SIGN_OFF_CHAIN } from "@/server/domain/report-workflow";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
@@ -88,13 +89,11 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
   );
 }
 
-/** The signature of `access` at `step` of the report of organisation `organizationId`. */
-async function signOffRecord(tx: DbClient, access: Access, organizationId: string, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
+/** The signature of `access` at `step` of the report of the organisation `node`. */
+async function signOffRecord(tx: DbClient, access: Access, node: OrganizationNode, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
   const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { signOffRound: true } });
   // The acting position is the one held at this organisation: a person may sign for several.
-  const grant = access.grants.find(
-    (candidate) => candidate.role === "ORG_SIGNER" && candidate.signOffStep === step && candidate.organizationId === organizationId,
-  );
+  const grant = grantsFor(access, "report.endorse", node).find((candidate) => candidate.signOffStep === step);
   return {
     reportId,
     round: report.signOffRound,
@@ -122,7 +121,7 @@ export async function endorse(context: Transition, input: { reportId: string; co
     next ? "report.endorse" : "report.endorse_and_submit",
     async (tx) => {
       await tx.signOff.create({
-        data: { ...(await signOffRecord(tx, context.access, node.id, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
+        data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
       });
       if (!next) await snapshot(tx, report.id);
     },
@@ -142,7 +141,7 @@ export async function sendBack(context: Transition, input: { reportId: string; c
     { status: "DRAFT", currentStep: null },
     "report.send_back",
     async (tx) =>
-      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node.id, report.id, step)), decision: "SENT_BACK", comment } }),
+      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "SENT_BACK", comment } }),
   );
 }
 

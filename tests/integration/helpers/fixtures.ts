@@ -71,6 +71,7 @@ export async function createWorld(db: Db) {
     districtA1: await user("district.a1", { role: "DISTRICT_REVIEWER", districtId: districtA1.id }),
     provinceA: await user("province.a", { role: "PROVINCE_REVIEWER", provinceId: provinceA.id }),
     provinceB: await user("province.b", { role: "PROVINCE_REVIEWER", provinceId: provinceB.id }),
+    provinceAdminA: await user("province-admin.a", { role: "PROVINCE_ADMIN", provinceId: provinceA.id }),
     admin: await user("admin.test", { role: "ADMIN" }),
     noRole: await user("nobody", null),
   };

@@ -10,13 +10,13 @@ export const metadata: Metadata = { title: "กรอบการประเม
 
 export default async function FrameworksPage() {
   const caller = await getServerCaller();
-  const years = await callOrRedirect(() => caller.framework.years());
+  const [years, me] = await callOrRedirect(() => Promise.all([caller.framework.years(), caller.me.get()]));
   const newest = years[0];
   return (
     <>
       <PageTitle title="กรอบการประเมินรายปี" subtitle="เกณฑ์ระดับ ตัวชี้วัด ประเด็นแนะนำ ผลการดำเนินการมาตรฐาน และกำหนดส่งของแต่ละปีงบประมาณ" />
       <AdminNav current="frameworks" />
-      {newest && <CopyYearButton fromYearBe={newest.yearBe} />}
+      {newest && me.administers.framework && <CopyYearButton fromYearBe={newest.yearBe} />}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-sm" data-testid="fiscal-years">
           <thead className="bg-slate-100 text-left">

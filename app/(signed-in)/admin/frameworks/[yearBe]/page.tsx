@@ -15,7 +15,9 @@ export default async function FrameworkYearPage({ params }: Props) {
   const yearBe = Number((await params).yearBe);
   if (!Number.isInteger(yearBe)) notFound();
   const caller = await getServerCaller();
-  const [framework, deadlines] = await callOrRedirect(() => Promise.all([caller.framework.get({ yearBe }), caller.framework.deadlines({ yearBe })]));
+  const [framework, deadlines, me] = await callOrRedirect(() =>
+    Promise.all([caller.framework.get({ yearBe }), caller.framework.deadlines({ yearBe }), caller.me.get()]),
+  );
   // Each section starts again from the saved data after a save (router.refresh gives new props).
   const key = (part: unknown) => JSON.stringify(part);
   return (
@@ -25,10 +27,14 @@ export default async function FrameworkYearPage({ params }: Props) {
       <Link href="/admin/frameworks" className="mb-4 inline-block text-sm text-teal-800 hover:underline">
         ← ทุกปีงบประมาณ
       </Link>
-      <YearSection key={key([framework.isOpen, framework.submissionDeadline])} framework={framework} />
-      <LevelRulesSection key={key(framework.levelRules)} framework={framework} />
-      <IndicatorsSection key={key(framework.indicators)} framework={framework} />
-      <SuggestedIssuesSection key={key(framework.suggestedIssues)} framework={framework} />
+      {me.administers.framework && (
+        <>
+          <YearSection key={key([framework.isOpen, framework.submissionDeadline])} framework={framework} />
+          <LevelRulesSection key={key(framework.levelRules)} framework={framework} />
+          <IndicatorsSection key={key(framework.indicators)} framework={framework} />
+          <SuggestedIssuesSection key={key(framework.suggestedIssues)} framework={framework} />
+        </>
+      )}
       <section className="mb-6" data-testid="deadline-extensions">
         <h2 className="mb-2 text-lg font-semibold">กำหนดส่งรายจังหวัด</h2>
         <p className="mb-3 text-sm text-slate-600">จังหวัดขยายกำหนดส่งให้ อปท. ในจังหวัดได้ โดยต้องหลังกำหนดส่งของปี</p>
