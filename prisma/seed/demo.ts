@@ -132,7 +132,7 @@ type DemoUser = {
   titlePrefix?: string;
   position: string;
   grant: {
-    role: "ORG_EDITOR" | "ORG_SIGNER" | "DISTRICT_REVIEWER" | "PROVINCE_REVIEWER" | "ADMIN";
+    role: "ORG_EDITOR" | "ORG_SIGNER" | "DISTRICT_REVIEWER" | "PROVINCE_REVIEWER" | "PROVINCE_ADMIN" | "ADMIN";
     organizationId?: string;
     districtId?: string;
     provinceId?: string;
@@ -151,6 +151,13 @@ async function createDemoAccounts(
   const [head, palad] = thaihad2568.signOffs;
   const users: DemoUser[] = [
     { username: "admin", displayName: "ผู้ดูแลระบบ (สาธิต)", position: "ผู้ดูแลระบบ", grant: { role: "ADMIN" }, scopeLabel: "ทั้งประเทศ" },
+    {
+      username: "admin.skm",
+      displayName: "ผู้ดูแลระบบจังหวัด (สาธิต)",
+      position: "เจ้าพนักงานส่งเสริมการปกครองท้องถิ่น สถจ.สมุทรสงคราม",
+      grant: { role: "PROVINCE_ADMIN", provinceId: ids.provinceId },
+      scopeLabel: "จังหวัดสมุทรสงคราม",
+    },
     {
       username: "province.skm",
       displayName: "ผู้ตรวจจังหวัด (สาธิต)",

@@ -166,11 +166,11 @@ describe("isolation: an id outside the caller's area is NOT_FOUND, never left ou
   });
 
   it("an area the caller does not review is refused", async () => {
-    expect((await refusal(compare("districtA1", provinceA(), "organization", [world.ids.o1]))).code).toBe("FORBIDDEN");
-    expect((await refusal(compare("provinceB", provinceA(), "organization", [world.ids.o1]))).code).toBe("FORBIDDEN");
-    expect((await refusal(compare("provinceA", { kind: "national" }, "province", [world.provinces.A]))).code).toBe("FORBIDDEN");
+    expect((await refusal(compare("districtA1", provinceA(), "organization", [world.ids.o1]))).code).toBe("NOT_FOUND");
+    expect((await refusal(compare("provinceB", provinceA(), "organization", [world.ids.o1]))).code).toBe("NOT_FOUND");
+    expect((await refusal(compare("provinceA", { kind: "national" }, "province", [world.provinces.A]))).code).toBe("NOT_FOUND");
     const options = callerFor(db, world.users.provinceB).dashboard.compareOptions({ area: provinceA(), unit: "organization" });
-    expect((await refusal(options)).code).toBe("FORBIDDEN");
+    expect((await refusal(options)).code).toBe("NOT_FOUND");
   });
 });
 

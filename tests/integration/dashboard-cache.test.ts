@@ -128,6 +128,6 @@ describe("the dashboard cache", () => {
     const refused = await callerFor(context.database.db, context.world.users.districtA1.id)
       .dashboard.overview({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true })
       .then(() => null, (error: { code?: string }) => error.code);
-    expect(refused).toBe("FORBIDDEN");
+    expect(refused).toBe("NOT_FOUND");
   });
 });

@@ -585,9 +585,9 @@ describe("scope", () => {
     const dashboard = callerFor(db, users.districtA1).dashboard;
     const procedures = [dashboard.overview, dashboard.trend, dashboard.ranking] as ((input: unknown) => Promise<unknown>)[];
     for (const procedure of procedures) {
-      expect((await refusal(procedure({ area: districtArea("A2"), ...input }))).code).toBe("FORBIDDEN");
-      expect((await refusal(procedure({ area: area.provinceA, ...input }))).code).toBe("FORBIDDEN");
-      expect((await refusal(procedure({ area: { kind: "national" }, ...input }))).code).toBe("FORBIDDEN");
+      expect((await refusal(procedure({ area: districtArea("A2"), ...input }))).code).toBe("NOT_FOUND");
+      expect((await refusal(procedure({ area: area.provinceA, ...input }))).code).toBe("NOT_FOUND");
+      expect((await refusal(procedure({ area: { kind: "national" }, ...input }))).code).toBe("NOT_FOUND");
       for (const foreign of [districts.A2.id, districts.B1.id, "no-such-district"]) {
         const error = await refusal(procedure({ area: districtArea("A1"), ...input, districtId: foreign }));
         expect(error.code).toBe("NOT_FOUND");
@@ -614,7 +614,7 @@ describe("scope", () => {
 
   it("organisation staff and signed-out callers get nothing", async () => {
     const input = { yearBe: 2567, includeUnaccepted: true };
-    expect((await refusal(overview(users.editorO1, districtArea("A1"), input))).code).toBe("FORBIDDEN");
+    expect((await refusal(overview(users.editorO1, districtArea("A1"), input))).code).toBe("NOT_FOUND");
     const signedOut = callerFor(db, null).dashboard.overview({ area: districtArea("A1"), ...input });
     expect((await refusal(signedOut)).code).toBe("UNAUTHORIZED");
   });
@@ -655,8 +655,8 @@ describe("options", () => {
   });
 
   it("are refused outside the caller's area", async () => {
-    expect((await refusal(callerFor(db, users.districtA1).dashboard.options({ area: area.provinceA }))).code).toBe("FORBIDDEN");
-    expect((await refusal(callerFor(db, users.provinceB).dashboard.options({ area: area.provinceA }))).code).toBe("FORBIDDEN");
+    expect((await refusal(callerFor(db, users.districtA1).dashboard.options({ area: area.provinceA }))).code).toBe("NOT_FOUND");
+    expect((await refusal(callerFor(db, users.provinceB).dashboard.options({ area: area.provinceA }))).code).toBe("NOT_FOUND");
   });
 });
 

@@ -94,7 +94,7 @@ describe("demo data", () => {
   });
 
   it("creates the demo accounts named in the README, who sign in with the demo password", async () => {
-    for (const username of ["admin", "province.skm", "district.mueang", "thaihad.editor", "thaihad.head", "thaihad.palad", "thaihad.mayor"]) {
+    for (const username of ["admin", "admin.skm", "province.skm", "district.mueang", "thaihad.editor", "thaihad.head", "thaihad.palad", "thaihad.mayor"]) {
       await expect(signIn(database.db, { username, password: PASSWORD, ipAddress: `192.0.2.${username.length}` })).resolves.toBeTruthy();
     }
     const mayor = await database.db.user.findUniqueOrThrow({ where: { username: "thaihad.mayor" }, include: { roles: true } });

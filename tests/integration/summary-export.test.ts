@@ -461,7 +461,7 @@ describe("access", () => {
     const { jobId } = await startExport(userId, "CSV");
     expect((await finished(userId, jobId)).status).toBe("DONE");
     await db.roleAssignment.deleteMany({ where: { userId } });
-    expect((await refusal(callerFor(db, userId).export.status({ jobId }))).code).toBe("FORBIDDEN");
+    expect((await refusal(callerFor(db, userId).export.status({ jobId }))).code).toBe("NOT_FOUND");
     expect((await download(userId, jobId)).status).not.toBe(200);
   });
 
