@@ -14,7 +14,7 @@ const PREPARER_PASSWORD = "บ้านใหม่โปร่งใสทุ�
 async function setPasswordThroughLink(page: Page, url: string, password: string) {
   await page.context().clearCookies();
   await page.goto(url);
-  await page.getByLabel("รหัสผ่านใหม่", { exact: true }).fill(password);
+  await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
   await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
   await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
   await expect(page.getByTestId("password-set")).toBeVisible();
@@ -98,10 +98,10 @@ test("a new province: registry, accounts, a preparer's first sign-in, next year'
   await page.goto("/admin/frameworks/2570");
   await expect(page.getByRole("button", { name: "บันทึกเกณฑ์ระดับ" })).toHaveCount(0);
   const deadlineRow = page.getByTestId("province-deadline-นครทดลอง");
-  await deadlineRow.getByLabel("กำหนดส่งใหม่ของจังหวัดนครทดลอง").fill("2027-02-26");
+  await deadlineRow.getByLabel("กำหนดส่งใหม่ของจังหวัดนครทดลอง").fill("2028-02-25");
   await deadlineRow.getByLabel("เหตุผล (ถ้ามี)").fill("อปท. เพิ่งเริ่มใช้ระบบ");
   await deadlineRow.getByRole("button", { name: "ขยายกำหนดส่ง" }).click();
-  await expect(deadlineRow.getByTestId("deadline-in-force")).toContainText("26 กุมภาพันธ์ 2570");
+  await expect(deadlineRow.getByTestId("deadline-in-force")).toContainText("25 กุมภาพันธ์ 2571");
   await expect(page.getByTestId("province-deadlines").locator("tbody tr")).toHaveCount(1);
 
   // The administrator of another province sees none of it.
