@@ -1,6 +1,6 @@
 // What every area dashboard page (overview, issue drill-down) reads first: the area (its name,
 // the years and districts its filters offer) and the filters from the URL. A hand-edited
-// district of another area is a missing page; an unknown year falls back to the newest.
+// district of another area is a missing page; an unknown year falls back to the newest in use.
 import "server-only";
 import { notFound } from "next/navigation";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
@@ -26,12 +26,12 @@ export async function loadDashboardContext(params: PageParams, searchParams: Pag
   const query = await searchParams;
   const caller = await getServerCaller();
   const [description, options] = await callOrRedirect(() => Promise.all([caller.area.describe({ area }), caller.dashboard.options({ area })]));
-  const newestYear = options.years[0];
-  if (newestYear === undefined) notFound();
+  const defaultYear = options.defaultYearBe;
+  if (defaultYear === null) notFound();
   const requestedYear = Number(single(query.year));
   const requestedType = single(query.type);
   const filters: OverviewFilters = {
-    yearBe: options.years.includes(requestedYear) ? requestedYear : newestYear,
+    yearBe: options.years.includes(requestedYear) ? requestedYear : defaultYear,
     districtId: single(query.district) || null,
     organizationType: isOrganizationType(requestedType) ? requestedType : null,
     includeUnaccepted: single(query.unaccepted) !== "0",

@@ -649,9 +649,21 @@ describe("histogram bins in SQL", () => {
 describe("options", () => {
   it("offer the fiscal years newest first and the area's districts by code", async () => {
     const options = await callerFor(db, users.provinceA).dashboard.options({ area: area.provinceA });
-    expect(options).toEqual({ years: [2568, 2567, 2566, 2565], districts: [districts.A1, districts.A2] });
+    expect(options).toEqual({ years: [2568, 2567, 2566, 2565], defaultYearBe: 2568, districts: [districts.A1, districts.A2] });
     expect((await callerFor(db, users.districtA1).dashboard.options({ area: districtArea("A1") })).districts).toEqual([districts.A1]);
     expect((await callerFor(db, users.admin).dashboard.options({ area: { kind: "national" } })).districts).toEqual([]);
+  });
+
+  it("show by default the newest year in use, not a next year being prepared", async () => {
+    const next = await db.fiscalYear.create({
+      data: { yearBe: 2569, isOpen: false, startDate: new Date("2025-10-01"), endDate: new Date("2026-09-30"), submissionDeadline: new Date("2026-01-31"), weightIit: 30, weightEit: 30, weightOit: 40 },
+    });
+    try {
+      const options = await callerFor(db, users.provinceA).dashboard.options({ area: area.provinceA });
+      expect([options.years[0], options.defaultYearBe]).toEqual([2569, 2568]);
+    } finally {
+      await db.fiscalYear.delete({ where: { id: next.id } });
+    }
   });
 
   it("are refused outside the caller's area", async () => {

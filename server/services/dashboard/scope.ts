@@ -135,8 +135,10 @@ export function fiscalYearIdSql(yearBe: number): Prisma.Sql {
 export const CENTS = Prisma.sql`(r.total * 100)::int`;
 
 export type DashboardOptions = {
-  /** Fiscal years in the system, newest first; the newest is the default. */
+  /** Fiscal years in the system, newest first. */
   years: number[];
+  /** The year shown when none is asked for: the newest one open for reports or holding any (a next year being prepared is not). */
+  defaultYearBe: number | null;
   /** The districts of a district or province to filter by (none for the country). */
   districts: { id: string; code: string; nameTh: string }[];
 };
@@ -144,7 +146,10 @@ export type DashboardOptions = {
 /** What the filter bar offers for an area. */
 export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise<DashboardOptions> {
   const [years, districts] = await Promise.all([
-    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    db.fiscalYear.findMany({
+      select: { yearBe: true, isOpen: true, _count: { select: { reports: true, itaResults: true } } },
+      orderBy: { yearBe: "desc" },
+    }),
     area.kind === "national"
       ? Promise.resolve([])
       : db.district.findMany({
@@ -153,5 +158,6 @@ export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise
           orderBy: { code: "asc" },
         }),
   ]);
-  return { years: years.map((year) => year.yearBe), districts };
+  const inUse = years.find((year) => year.isOpen || year._count.reports > 0 || year._count.itaResults > 0) ?? years[0];
+  return { years: years.map((year) => year.yearBe), defaultYearBe: inUse?.yearBe ?? null, districts };
 }
