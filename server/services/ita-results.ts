@@ -177,8 +177,7 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
 
 // ── Who may do what with an organisation's results ──────────────────────────────────────
 
-const asAccessNode = (node: OrganizationNode) => ({ kind: "organization" as const, ...node });
-const may = (access: Access, action: Action, node: OrganizationNode) => can(access, action, asAccessNode(node));
+const may = (access: Access, action: Action, node: OrganizationNode) => can(access, action, node);
 
 /** Province staff over the organisation: they enter, confirm and change its results. */
 export const managesResults = (access: Access, node: OrganizationNode) => may(access, "itaResult.manage", node);

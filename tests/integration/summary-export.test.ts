@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { GET } from "@/app/api/exports/[jobId]/route";
 import { loadIssueAdoption, loadSummary, measureBatches, type MeasureRow } from "@/server/services/exports/summary-data";
 import { SHEET_NAMES, STYLED_MEASURES_UP_TO, writeSummaryWorkbook } from "@/server/services/exports/summary-xlsx";
@@ -156,6 +156,12 @@ type Format = "PDF" | "XLSX" | "CSV";
 type Filters = { yearBe: number; includeUnaccepted: boolean; districtId?: string | null; organizationType?: OrganizationType | null };
 const ALL_2568: Filters = { yearBe: 2568, includeUnaccepted: true };
 const provinceA = () => ({ kind: "province" as const, id: provinces.A });
+
+// This file starts many exports per person; the per-user allowance (5 a minute) is tested in
+// abuse-limits.test.ts, so each test here starts with it full.
+beforeEach(async () => {
+  await db?.rateLimiterFlexible.deleteMany();
+});
 
 async function startExport(userId: string, format: Format, filters: Filters = ALL_2568, area: ReturnType<typeof provinceA> | { kind: "district"; id: string } = provinceA()) {
   return callerFor(db, userId).export.start({ area, format, ...filters });

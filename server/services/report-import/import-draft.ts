@@ -56,7 +56,7 @@ type Caller = { db: Db; access: Access; organizationId: string };
 /** The organisation, when the caller is its preparer; a foreign or missing one is NOT_FOUND. */
 async function requirePreparer(db: DbClient, access: Access, organizationId: string): Promise<OrganizationNode> {
   const node = await requireReadableOrganization(db, access, organizationId);
-  if (!can(access, "report.prepare", { kind: "organization", ...node })) throw new AppError("FORBIDDEN", PREPARER_ONLY);
+  if (!can(access, "report.prepare", node)) throw new AppError("FORBIDDEN", PREPARER_ONLY);
   return node;
 }
 
