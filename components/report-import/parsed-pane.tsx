@@ -2,7 +2,7 @@
 
 import { createContext, useContext } from "react";
 import type { ParsedReport, SignatureRole } from "@/server/domain/report-import/types";
-import { formatScore, formatThaiDate } from "@/server/domain/thai-format";
+import { formatScore, formatThaiDate, personName } from "@/server/domain/thai-format";
 import { spansOfTexts, splitBySpans } from "./flag-spans";
 
 /** The texts the flags quote: marked wherever the structure shows them. */
@@ -168,7 +168,7 @@ export function ParsedPane({ report, goToLine }: { report: ParsedReport; goToLin
                       </div>
                     )}
                     <div>
-                      <Text value={[signature.title, signature.name].filter(Boolean).join("")} />
+                      <Text value={personName(signature.title, signature.name)} />
                     </div>
                     <div className="text-slate-600">
                       <Text value={signature.position} />

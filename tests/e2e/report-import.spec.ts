@@ -47,6 +47,10 @@ test("the preparer sees the seed report read beside its source, flags marked in 
   await expect(page.getByTestId("import-year-2568")).toBeDisabled();
   await page.getByTestId("import-summary").scrollIntoViewIfNeeded();
   await page.screenshot({ path: "test-results/report-import-preview.png", fullPage: false });
+  await structure.getByTestId("parsed-measure").first().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/report-import-measure.png", fullPage: false });
+  await page.getByTestId("import-create").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: "test-results/report-import-years.png", fullPage: false });
 });
 
 test("a preparer with no FY2569 report makes the draft, then replaces it after confirming", async ({ page }) => {
