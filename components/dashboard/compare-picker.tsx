@@ -187,6 +187,15 @@ export function ComparePicker({
             </div>
           )}
         </div>
+        <label className="mt-3 flex items-center gap-2">
+          <input
+            type="checkbox"
+            data-testid="filter-unconfirmed"
+            checked={selection.includeUnconfirmed !== false}
+            onChange={(event) => go({ ...selection, includeUnconfirmed: event.target.checked ? undefined : false })}
+          />
+          นับคะแนนที่หน่วยงานรายงานเองซึ่งจังหวัดยังไม่ยืนยัน
+        </label>
         {pending && <p className="mt-2 text-slate-500">กำลังปรับปรุงข้อมูล…</p>}
       </div>
     </form>

@@ -6,6 +6,7 @@ import type { Db } from "@/server/db/client";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, refusal } from "./helpers/fixtures";
 import { createScoreWorld, type ScoreWorld, type UserKey } from "./helpers/score-world";
+import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 
 let database: TestDatabase;
 let db: Db;
@@ -209,5 +210,49 @@ describe("compareOptions", () => {
     expect(await names(options("provinceA", provinceA(), "district"))).toEqual(["อำเภอก-หนึ่ง", "อำเภอก-สอง"]);
     expect(await names(options("admin", { kind: "national" }, "province"))).toEqual(["จังหวัดทดสอบก", "จังหวัดทดสอบข"]);
     expect(await names(options("districtA1", districtA1(), "province"))).toEqual([]);
+  });
+});
+
+describe("unconfirmed scores (includeUnconfirmed, as on the other dashboards)", () => {
+  it("an organisation's own unconfirmed result is counted by default, left out with includeUnconfirmed false, counted once confirmed", async () => {
+    // o4's 2567 result (90, tools 90/90/90) made the organisation's own report, not yet confirmed.
+    const fiscalYear = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2567 } });
+    await db.itaResult.update({
+      where: { organizationId_fiscalYearId: { organizationId: world.ids.o4, fiscalYearId: fiscalYear.id } },
+      data: { source: "ORGANIZATION_REPORTED", confirmedAt: null },
+    });
+    await markDashboardDataChanged(db);
+    const districtA2 = (includeUnconfirmed?: boolean) =>
+      callerFor(db, world.users.provinceA).dashboard.compare({
+        area: provinceA(),
+        unit: "district",
+        ids: [world.districts.A2],
+        fromYearBe: 2567,
+        toYearBe: 2567,
+        ...(includeUnconfirmed === undefined ? {} : { includeUnconfirmed }),
+      });
+    const o4 = (includeUnconfirmed: boolean) =>
+      callerFor(db, world.users.provinceA).dashboard.compare({ area: provinceA(), unit: "organization", ids: [world.ids.o4], fromYearBe: 2567, toYearBe: 2567, includeUnconfirmed });
+
+    // Counted: o4 90 and o5 78.45, mean 84.225 → 84.23; tools from o4 alone.
+    const counted = [cell(2567, 2, 84.23, [1, 90, 90, 90])];
+    expect((await districtA2()).units[0]!.years).toEqual(counted);
+    expect((await districtA2(true)).units[0]!.years).toEqual(counted);
+    // Left out (asked after the counted answer was cached under the same data version): o5 alone.
+    expect((await districtA2(false)).units[0]!.years).toEqual([cell(2567, 1, 78.45)]);
+    expect((await o4(false)).units[0]!.years).toEqual([cell(2567, 0, null)]);
+    expect((await o4(true)).units[0]!.years).toEqual([cell(2567, 1, 90, [1, 90, 90, 90])]);
+
+    // Confirmed by the province reviewer: counted either way.
+    await callerFor(db, world.users.provinceA).organization.confirmItaResult({ organizationId: world.ids.o4, yearBe: 2567 });
+    expect((await districtA2(false)).units[0]!.years).toEqual(counted);
+  });
+
+  it("a value that is not true or false is BAD_REQUEST in Thai", async () => {
+    const error = await refusal(
+      callerFor(db, world.users.provinceA).dashboard.compare({ area: provinceA(), unit: "district", ids: [], includeUnconfirmed: "no" as unknown as boolean }),
+    );
+    expect(error.code).toBe("BAD_REQUEST");
+    expect(error.message).toMatch(/[\u0E00-\u0E7F]/);
   });
 });

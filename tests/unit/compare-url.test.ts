@@ -10,6 +10,14 @@ describe("the compare page's URL", () => {
     expect(parseCompareQuery(Object.fromEntries(new URLSearchParams(query)))).toEqual(selection);
   });
 
+  it("keeps the unconfirmed-score filter as the other dashboards do (unconfirmed=0)", () => {
+    const selection = { unit: "district" as const, ids: ["d1"], includeUnconfirmed: false };
+    expect(compareQuery(selection)).toBe("districts=d1&unconfirmed=0");
+    expect(parseCompareQuery({ districts: "d1", unconfirmed: "0" })).toMatchObject(selection);
+    expect(parseCompareQuery({ districts: "d1", unconfirmed: "1" })!.includeUnconfirmed).toBeUndefined();
+    expect(compareQuery({ unit: "district", ids: ["d1"], includeUnconfirmed: true })).toBe("districts=d1");
+  });
+
   it("districts and provinces have their own parameter, kept even when none is chosen yet", () => {
     expect(compareQuery({ unit: "district", ids: ["d1"] })).toBe("districts=d1");
     expect(compareQuery({ unit: "province", ids: [] })).toBe("provinces=");

@@ -29,7 +29,10 @@ export const dashboardRouter = createTRPCRouter({
   /** Chosen organisations, districts or provinces of the area side by side over fiscal years. */
   compare: areaProcedure
     .input(ZCompareInput)
-    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["compare", input], () => compareUnits(ctx.db, ctx.area, input))),
+    // Not given and true count the same results: one cache entry for both.
+    .query(({ ctx, input }) =>
+      cachedDashboardResult(ctx.db, ["compare", { ...input, includeUnconfirmed: input.includeUnconfirmed !== false }], () => compareUnits(ctx.db, ctx.area, input)),
+    ),
   /** The area's organisations, districts or provinces matching a search, for the compare picker. */
   compareOptions: areaProcedure
     .input(ZCompareOptionsInput)

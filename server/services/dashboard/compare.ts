@@ -16,6 +16,8 @@
 //  - years: every fiscal year in the range that exists, oldest first, with every unit listed
 //    in each (count 0 and nulls where it has no result).
 //  - containsInventedData: some result counted is DEMO or SYNTHETIC.
+//  - includeUnconfirmed (as on the other dashboards): false leaves out the organisations' own
+//    results no province reviewer has confirmed yet (countedResultSql); not given: counted.
 //
 // Queries: the fiscal years, the units (the area check), and one aggregate over ItaResult
 // grouped by unit and year for the numbers.
@@ -25,6 +27,7 @@ import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, yearBeSchema, z } from "@/server/validation";
 import { COMPARE_UNIT_KINDS, MAX_COMPARED_UNITS, type CompareUnitKind } from "@/server/domain/compare-units";
 import { organizationsUnder, organizationsUnderSql } from "@/server/access/nodes";
+import { countedResultSql, ZDashboardFilters } from "./scope";
 
 /** The default range: the newest fiscal years, this many. */
 const DEFAULT_YEAR_SPAN = 10;
@@ -39,6 +42,7 @@ export const ZCompareInput = z
       .max(MAX_COMPARED_UNITS, `เปรียบเทียบได้ไม่เกิน ${MAX_COMPARED_UNITS} รายการ`),
     fromYearBe: yearBeSchema.optional(),
     toYearBe: yearBeSchema.optional(),
+    includeUnconfirmed: ZDashboardFilters.shape.includeUnconfirmed,
   })
   .refine((input) => input.fromYearBe === undefined || input.toYearBe === undefined || input.fromYearBe <= input.toYearBe, {
     message: "ปีเริ่มต้นต้องไม่อยู่หลังปีสุดท้าย",
@@ -180,6 +184,7 @@ export async function compareUnits(db: DbClient, area: AreaNode, input: CompareI
              AND ${organizationsUnderSql(area)}
              AND ${key} IN (${Prisma.join(ids)})
              AND f."yearBe" BETWEEN ${fromYearBe} AND ${toYearBe}
+             AND ${countedResultSql("r", input.includeUnconfirmed)}
            GROUP BY 1, 2`;
 
   const cells = new Map(rows.map((row) => [`${row.unitId} ${row.yearBe}`, row]));

@@ -25,7 +25,7 @@ function areaOf(kind: string, areaId: string): AreaNode | null {
 
 /**
  * Organisations, districts or provinces of an area side by side over fiscal years. The
- * selection lives in the URL (orgs= or districts= or provinces=, from, to, year), so a view can
+ * selection lives in the URL (orgs= or districts= or provinces=, from, to, year, unconfirmed), so a view can
  * be shared; an id outside the caller's area is a missing page.
  */
 export default async function ComparePage({ params, searchParams }: Props) {
@@ -42,7 +42,14 @@ export default async function ComparePage({ params, searchParams }: Props) {
   const [description, comparison] = await callOrRedirect(() =>
     Promise.all([
       caller.area.describe({ area }),
-      caller.dashboard.compare({ area, unit: selection.unit, ids: selection.ids, fromYearBe: selection.fromYearBe, toYearBe: selection.toYearBe }),
+      caller.dashboard.compare({
+        area,
+        unit: selection.unit,
+        ids: selection.ids,
+        fromYearBe: selection.fromYearBe,
+        toYearBe: selection.toYearBe,
+        includeUnconfirmed: selection.includeUnconfirmed,
+      }),
     ]),
   );
   const barYear =

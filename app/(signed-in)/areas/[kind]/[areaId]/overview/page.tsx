@@ -58,7 +58,7 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
         <Link href={context.links.issues} className="text-teal-800 hover:underline" data-testid="drilldown-link">
           เจาะลึกรายประเด็น →
         </Link>
-        <Link href={`${context.areaPath}/compare`} className="text-teal-800 hover:underline">
+        <Link href={`${context.areaPath}/compare${context.filters.includeUnconfirmed ? "" : "?unconfirmed=0"}`} className="text-teal-800 hover:underline">
           เปรียบเทียบ →
         </Link>
       </p>
