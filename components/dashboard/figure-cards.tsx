@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { formatInteger, formatPercent, formatScore } from "@/server/domain/thai-format";
 import type { AreaOverview } from "@/server/services/dashboard/overview";
 
@@ -12,7 +13,7 @@ function Figure({ label, value, note, testId }: { label: string; value: string; 
 }
 
 /** The headline numbers of the overview, and what the report counts include. */
-export function FigureCards({ overview }: { overview: AreaOverview }) {
+export function FigureCards({ overview, statusHref }: { overview: AreaOverview; statusHref?: string }) {
   const { organizations, reports, scores } = overview.figures;
   const rate = reports.reportingRate === null ? "—" : formatPercent(reports.reportingRate);
   const score = (value: number | null) => (value === null ? "—" : formatScore(value));
@@ -23,7 +24,13 @@ export function FigureCards({ overview }: { overview: AreaOverview }) {
         <Figure testId="figure-submitted" label="รายงานที่ส่งแล้ว" value={formatInteger(reports.submitted)} note="ฉบับ" />
         <Figure testId="figure-accepted" label="รับรายงานแล้ว" value={formatInteger(reports.accepted)} note="ฉบับ" />
         <Figure testId="figure-missing" label="ยังไม่ส่ง" value={formatInteger(reports.missing)} note="แห่ง" />
-        <Figure testId="figure-rate" label="อัตราการส่ง" value={rate} />
+        {statusHref ? (
+          <Link href={statusHref} className="block hover:ring-2 hover:ring-teal-600 rounded-lg" data-testid="status-link" title="ดูสถานะการส่งรายงานรายองค์กร">
+            <Figure testId="figure-rate" label="อัตราการส่ง" value={rate} note="ดูสถานะรายองค์กร →" />
+          </Link>
+        ) : (
+          <Figure testId="figure-rate" label="อัตราการส่ง" value={rate} />
+        )}
         <Figure testId="figure-mean" label="คะแนนเฉลี่ย" value={score(scores.mean)} note={`จากผลประเมิน ${formatInteger(scores.count)} แห่ง`} />
         <Figure testId="figure-median" label="มัธยฐาน" value={score(scores.median)} />
       </div>

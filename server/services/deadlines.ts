@@ -3,7 +3,7 @@
 // the inbox, the report page, the status board — asks deadlineFor or provinceDeadlines here.
 import type { Access } from "@/server/access/access";
 import { administeredScope, coversProvince } from "@/server/services/admin-scope";
-import type { Db, DbClient } from "@/server/db/client";
+import { Prisma, type Db, type DbClient } from "@/server/db/client";
 import { effectiveDeadline } from "@/server/domain/deadline";
 import { isoDay } from "@/server/domain/fiscal-year";
 import { formatThaiDate } from "@/server/domain/thai-format";
@@ -135,4 +135,15 @@ export async function removeDeadlineExtension({ db, access, request }: DeadlineC
     });
     return inForce(year.submissionDeadline, null);
   });
+}
+
+/**
+ * The same deadline in force as SQL, for queries over many organisations (the status board):
+ * the later of the year's (`fiscalYear`.submissionDeadline) and the province's extension, read
+ * from "DeadlineExtension" by the fiscal year and province expressions given.
+ */
+export function deadlineInForceSql(fiscalYear: { alias: string }, provinceIdSql: Prisma.Sql): Prisma.Sql {
+  const year = Prisma.raw(`"${fiscalYear.alias}"`);
+  return Prisma.sql`GREATEST(${year}."submissionDeadline", (
+    SELECT x.deadline FROM "DeadlineExtension" x WHERE x."fiscalYearId" = ${year}.id AND x."provinceId" = ${provinceIdSql}))`;
 }

@@ -133,6 +133,7 @@ const CASES: Record<string, Case> = {
   // ── An area's dashboards, drill-down and exports (district A1) ──
   "area.describe": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.area.describe({ area: district(t) }) },
   "area.organizations": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.area.organizations({ area: district(t), yearBe: year }) },
+  "area.status": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.area.status({ area: district(t), yearBe: year, pageSize: 10_000 }) },
   "dashboard.options": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.dashboard.options({ area: district(t) }) },
   "dashboard.overview": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.dashboard.overview({ area: district(t), ...filters }) },
   "dashboard.trend": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.dashboard.trend({ area: district(t), ...filters }) },

@@ -34,7 +34,7 @@ async function transition(
   auditAfter: Record<string, unknown> = {},
 ) {
   return db.$transaction(async (tx) => {
-    const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data });
+    const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data: { ...data, stateChangedAt: new Date() } });
     if (changed.count === 0) throw new AppError("CONFLICT", STATE_CHANGED);
     await markDashboardDataChanged(tx);
     await extra(tx);

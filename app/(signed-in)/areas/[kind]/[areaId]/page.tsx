@@ -31,6 +31,9 @@ export default async function AreaPage({ params }: Props) {
         }
       />
       <Link href={`/areas/${kind}/${areaId}/overview`} className="mb-4 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">ภาพรวมคะแนน</Link>
+      <Link href={`/areas/${kind}/${areaId}/status`} className="mb-4 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
+        สถานะการส่งรายงาน
+      </Link>
       {kind === "province" && (
         <Link href="/scores/import" className="mb-4 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
           นำเข้าคะแนน ITA

@@ -61,6 +61,9 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
         <Link href={`${context.areaPath}/compare${context.filters.includeUnconfirmed ? "" : "?unconfirmed=0"}`} className="text-teal-800 hover:underline">
           เปรียบเทียบ →
         </Link>
+        <Link href={`${context.areaPath}/status${context.search}`} className="text-teal-800 hover:underline">
+          สถานะการส่งรายงาน →
+        </Link>
       </p>
       {overview.containsInventedData && (
         <p className="mb-4 rounded border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900" data-testid="invented-data-note">
@@ -68,7 +71,7 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
         </p>
       )}
       <div className="grid grid-cols-1 gap-6">
-        <FigureCards overview={overview} />
+        <FigureCards overview={overview} statusHref={`${context.areaPath}/status${context.search}`} />
         <SummaryExport area={context.area} filters={filters} />
         <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
           <LevelSection overview={overview} />
