@@ -6,7 +6,7 @@ import { personName } from "@/server/domain/thai-format";
 
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const caller = await getServerCaller();
-  const [me, inbox] = await callOrRedirect(() => Promise.all([caller.me.get(), caller.inbox.list()]));
+  const [me, { unread }] = await callOrRedirect(() => Promise.all([caller.me.get(), caller.notification.unreadCount()]));
   const roles = [...new Set(me.grants.map((grant) => ROLE_LABEL[grant.role]))].join(", ");
   return (
     <div className="min-h-screen">
@@ -18,9 +18,12 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <div className="flex items-center gap-3 text-sm">
             <Link href="/inbox" className="rounded-md px-2 py-1 hover:bg-white/10" data-testid="inbox-link">
               งานที่รอ
-              {inbox.length > 0 && (
-                <span data-testid="inbox-badge" className="ml-1 rounded-full bg-amber-400 px-2 text-xs font-bold text-slate-900">
-                  {inbox.length}
+            </Link>
+            <Link href="/notifications" className="rounded-md px-2 py-1 hover:bg-white/10" data-testid="notifications-link" title="การแจ้งเตือน">
+              การแจ้งเตือน
+              {unread > 0 && (
+                <span data-testid="notification-badge" className="ml-1 rounded-full bg-amber-400 px-2 text-xs font-bold text-slate-900" aria-label={`ยังไม่ได้อ่าน ${unread} รายการ`}>
+                  {unread > 99 ? "99+" : unread}
                 </span>
               )}
             </Link>

@@ -17,7 +17,7 @@ function Comments({ comments }: { comments: Comment[] }) {
   return (
     <ul className="mt-2 space-y-1">
       {comments.map((comment) => (
-        <li key={comment.id} data-testid="review-comment" className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+        <li key={comment.id} id={`comment-${comment.id}`} data-testid="review-comment" className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
           <span className="font-semibold">{comment.authorName}</span> · {formatThaiDateTime(comment.createdAt)} (ส่งครั้งที่ {comment.revision}): {comment.body}
         </li>
       ))}
@@ -182,7 +182,7 @@ export function ReviewDecisionsView({ report }: { report: ReportData }) {
       <h2 className="mb-2 font-semibold">ผลการตรวจของจังหวัด</h2>
       <ul className="space-y-1">
         {[...decisions, ...general].map((comment) => (
-          <li key={comment.id}>
+          <li key={comment.id} id={`comment-${comment.id}`} className="scroll-mt-4 target:bg-amber-100">
             <span className="font-semibold">{comment.kind === "COMMENT" ? "ความเห็น" : DECISION_LABEL[comment.kind]}</span> ·{" "}
             {comment.authorName} · {formatThaiDateTime(comment.createdAt)}: {comment.body}
           </li>

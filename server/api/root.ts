@@ -7,6 +7,7 @@ import { exportRouter } from "./routers/export";
 import { frameworkRouter } from "./routers/framework";
 import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
+import { notificationRouter } from "./routers/notification";
 import { organizationRouter } from "./routers/organization";
 import { registryRouter } from "./routers/registry";
 import { reportRouter } from "./routers/report";
@@ -26,6 +27,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   reportImport: reportImportRouter,
   inbox: inboxRouter,
+  notification: notificationRouter,
   export: exportRouter,
   framework: frameworkRouter,
   scores: scoresRouter,

@@ -32,7 +32,7 @@ async function endorseByAllSigners(page: Page) {
     ["thaihad.mayor", "นายก"],
   ] as const) {
     await signIn(page, signer);
-    await expect(page.getByTestId("inbox-badge")).toBeVisible();
+    await expect(page.getByTestId("notification-badge")).toBeVisible();
     await openReport(page);
     await expect(page.getByTestId("report-status")).toContainText(`รอความเห็นของ${waitingFor}`);
     await decide(page, "เห็นชอบ / ลงนาม", signer === "thaihad.mayor" ? "รับทราบ เห็นควรเผยแพร่ลงเว็บไซต์หลัก" : undefined);
@@ -79,7 +79,7 @@ test("the province reviewer returns it with a comment on one measure", async ({ 
 
 test("the preparer sees the comment where it was made, fixes the measure and resubmits", async ({ page }) => {
   await signIn(page, "thaihad.editor");
-  await expect(page.getByTestId("inbox-badge")).toBeVisible();
+  await expect(page.getByTestId("notification-badge")).toBeVisible();
   await openReport(page);
   await expect(page.getByTestId("measure-view").first().getByTestId("review-comment")).toContainText("กรุณาแนบหลักฐาน");
   await expect(page.getByTestId("review-decisions")).toContainText("กรุณาแก้ไขตามความเห็นในมาตรการแรก");

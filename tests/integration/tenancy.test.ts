@@ -61,6 +61,17 @@ const CASES: Record<string, Case> = {
   "me.get": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.me.get() },
   "inbox.list": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.inbox.list() },
   "area.mine": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.area.mine() },
+  // One's own notifications: another's ids are not one's own (notifications.test.ts).
+  "notification.unreadCount": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.unreadCount() },
+  "notification.list": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.list({}) },
+  "notification.markRead": { kind: "mutation", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.markRead({ all: true }) },
+  "notification.preferences": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.preferences() },
+  "notification.savePreferences": {
+    kind: "mutation",
+    reaches: SIGNED_IN,
+    targetless: true,
+    call: (c) => c.notification.savePreferences({ choices: [{ kind: "COMMENTED", delivery: "IN_APP" }] }),
+  },
   "account.changePassword": {
     kind: "mutation",
     reaches: SIGNED_IN,

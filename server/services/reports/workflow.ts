@@ -12,6 +12,8 @@ import { nextSignOffStep, SIGN_OFF_CHAIN } from "@/server/domain/report-workflow
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
+import { notifyReportEvent, type ReportEvent } from "../notifications/report-events";
+import { queueNotificationMails } from "../notifications/mail-queue";
 import { loadReportContent } from "./content-store";
 import { preparerName, requireReportAction, STALE_VERSION_MESSAGE } from "./reports";
 
@@ -30,14 +32,17 @@ async function transition(
   expected: Prisma.YearlyReportWhereInput,
   data: Prisma.YearlyReportUpdateManyMutationInput,
   action: string,
-  extra: (tx: Prisma.TransactionClient) => Promise<unknown>,
+  // The transition's own writes; it returns what to tell whom (notifyReportEvent).
+  extra: (tx: Prisma.TransactionClient) => Promise<ReportEvent | null>,
   auditAfter: Record<string, unknown> = {},
 ) {
-  return db.$transaction(async (tx) => {
+  let mails: string[] = [];
+  const result = await db.$transaction(async (tx) => {
     const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data: { ...data, stateChangedAt: new Date() } });
     if (changed.count === 0) throw new AppError("CONFLICT", STATE_CHANGED);
     await markDashboardDataChanged(tx);
-    await extra(tx);
+    const event = await extra(tx);
+    if (event) mails = await notifyReportEvent(tx, { reportId, node, actorId: access.userId, event });
     const after = await tx.yearlyReport.findUniqueOrThrow({
       where: { id: reportId },
       select: { status: true, currentStep: true, revision: true, version: true },
@@ -54,6 +59,8 @@ async function transition(
     });
     return after;
   }, { timeout: 30_000 });
+  await queueNotificationMails(mails);
+  return result;
 }
 
 const requiredComment = (comment: string | undefined, message: string) => {
@@ -84,7 +91,7 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
       preparerPosition: context.access.position,
     },
     "report.submit_for_sign_off",
-    async () => undefined,
+    async () => ({ kind: "submittedForSignOff" }),
     { gaps: findGaps(content).length },
   );
 }
@@ -124,6 +131,7 @@ export async function endorse(context: Transition, input: { reportId: string; co
         data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
       });
       if (!next) await snapshot(tx, report.id);
+      return { kind: "endorsed", step, next };
     },
   );
 }
@@ -140,8 +148,10 @@ export async function sendBack(context: Transition, input: { reportId: string; c
     { status: "IN_SIGN_OFF", currentStep: step },
     { status: "DRAFT", currentStep: null },
     "report.send_back",
-    async (tx) =>
-      tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "SENT_BACK", comment } }),
+    async (tx) => {
+      await tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "SENT_BACK", comment } });
+      return { kind: "sentBack", step, reason: comment };
+    },
   );
 }
 
@@ -161,7 +171,8 @@ export async function addReviewComment(
 ) {
   const body = requiredComment(input.body, "กรุณาพิมพ์ความเห็น");
   const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "comment");
-  return context.db.$transaction(async (tx) => {
+  let mails: string[] = [];
+  const saved = await context.db.$transaction(async (tx) => {
     let issueId = input.issueId ?? null;
     if (input.measureId) {
       const measure = await tx.measure.findFirst({ where: { id: input.measureId, issue: { reportId: report.id } } });
@@ -191,8 +202,11 @@ export async function addReviewComment(
       scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
       after: { reportId: report.id, issueId, measureId: input.measureId ?? null, body },
     });
+    mails = await notifyReportEvent(tx, { reportId: report.id, node, actorId: context.access.userId, event: { kind: "commented", commentId: comment.id, body } });
     return comment;
   });
+  await queueNotificationMails(mails);
+  return saved;
 }
 
 async function reviewDecision(
@@ -210,9 +224,9 @@ async function reviewDecision(
     { status: report.status },
     data,
     `report.${decision.action}`,
-    async (tx) => {
-      if (!decision.comment) return;
-      await tx.reviewComment.create({
+    async (tx): Promise<ReportEvent | null> => {
+      const saved = decision.comment
+        ? await tx.reviewComment.create({
         data: {
           reportId: report.id,
           kind: decision.kind,
@@ -221,7 +235,11 @@ async function reviewDecision(
           authorName: preparerName(context.access),
           body: decision.comment,
         },
-      });
+      })
+        : null;
+      if (decision.action === "return") return { kind: "returned", commentId: saved!.id, reason: decision.comment! };
+      if (decision.action === "accept") return { kind: "accepted", comment: decision.comment };
+      return null;
     },
     { comment: decision.comment },
   );

@@ -1,0 +1,108 @@
+// What each step of a report's journey tells whom (called by workflow.ts inside the step's own
+// transaction). "Your report" means the organisation's preparers (report.prepare); a report
+// waiting for a signature tells the signers of that step (report.endorse); one sent to the
+// province tells the reviewers of its district and province (report.review).
+import type { DbClient } from "@/server/db/client";
+import type { SignOffStep } from "@/server/db/generated/enums";
+import type { OrganizationNode } from "@/server/access/nodes";
+import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { notify, recipientsFor } from "./notifications";
+
+export type ReportEvent =
+  | { kind: "submittedForSignOff" }
+  | { kind: "endorsed"; step: SignOffStep; next: SignOffStep | null }
+  | { kind: "sentBack"; step: SignOffStep; reason: string }
+  | { kind: "returned"; commentId: string; reason: string }
+  | { kind: "accepted"; comment: string | null }
+  | { kind: "commented"; commentId: string; body: string };
+
+/**
+ * Tells whom the event concerns; returns the ids of the notifications to e-mail at once (queue
+ * them after the transaction commits).
+ */
+export async function notifyReportEvent(
+  tx: DbClient,
+  options: { reportId: string; node: OrganizationNode; actorId: string; event: ReportEvent },
+): Promise<string[]> {
+  const { reportId, node, actorId, event } = options;
+  const report = await tx.yearlyReport.findUniqueOrThrow({
+    where: { id: reportId },
+    select: { signOffRound: true, revision: true, preparerName: true, organization: { select: { nameTh: true } }, fiscalYear: { select: { yearBe: true } } },
+  });
+  const about = `รายงาน ITA ปี ${report.fiscalYear.yearBe} ของ${report.organization.nameTh}`;
+  const link = `/reports/${reportId}`;
+  const base = { reportId, organizationId: node.id, link };
+  const key = `report:${reportId}`;
+  const preparers = () => recipientsFor(tx, { action: "report.prepare", node, exceptUserId: actorId });
+  const signersAt = (step: SignOffStep) => recipientsFor(tx, { action: "report.endorse", node, signOffStep: step, exceptUserId: actorId });
+  const awaitingSignature = async (step: SignOffStep) =>
+    notify(tx, {
+      ...base,
+      kind: "AWAITING_SIGNATURE",
+      eventKey: `${key}:round:${report.signOffRound}:${step}:awaiting`,
+      recipientIds: await signersAt(step),
+      title: `${about} รอความเห็นของ${SIGN_OFF_STEP_LABEL[step]}`,
+      body: report.preparerName ? `ผู้จัดทำ: ${report.preparerName}` : null,
+    });
+
+  switch (event.kind) {
+    case "submittedForSignOff":
+      return awaitingSignature("HEAD_OF_OFFICE");
+    case "endorsed": {
+      const toPreparers = await notify(tx, {
+        ...base,
+        kind: "ENDORSED",
+        eventKey: `${key}:round:${report.signOffRound}:${event.step}:endorsed`,
+        recipientIds: await preparers(),
+        title: event.next ? `${SIGN_OFF_STEP_LABEL[event.step]}เห็นชอบ${about}แล้ว` : `${about} ผ่านความเห็นนายกและส่งจังหวัดแล้ว`,
+      });
+      if (event.next) return [...toPreparers, ...(await awaitingSignature(event.next))];
+      const toReviewers = await notify(tx, {
+        ...base,
+        kind: "AWAITING_REVIEW",
+        eventKey: `${key}:revision:${report.revision}:awaiting-review`,
+        recipientIds: await recipientsFor(tx, { action: "report.review", node, localOnly: true, exceptUserId: actorId }),
+        title: `${about} ส่งจังหวัดแล้ว รอการตรวจ (ครั้งที่ ${report.revision})`,
+      });
+      return [...toPreparers, ...toReviewers];
+    }
+    case "sentBack":
+      return notify(tx, {
+        ...base,
+        kind: "SENT_BACK",
+        eventKey: `${key}:round:${report.signOffRound}:${event.step}:sent-back`,
+        recipientIds: await preparers(),
+        title: `${SIGN_OFF_STEP_LABEL[event.step]}ส่ง${about}กลับให้แก้ไข`,
+        body: `เหตุผล: ${event.reason}`,
+      });
+    case "returned":
+      return notify(tx, {
+        ...base,
+        kind: "RETURNED",
+        eventKey: `comment:${event.commentId}`,
+        recipientIds: await preparers(),
+        title: `จังหวัดส่ง${about}กลับให้แก้ไข`,
+        body: `สิ่งที่ต้องแก้ไข: ${event.reason}`,
+        link: `${link}#comment-${event.commentId}`,
+      });
+    case "accepted":
+      return notify(tx, {
+        ...base,
+        kind: "ACCEPTED",
+        eventKey: `${key}:revision:${report.revision}:accepted`,
+        recipientIds: await preparers(),
+        title: `จังหวัดรับ${about}แล้ว`,
+        body: event.comment ? `ความเห็น: ${event.comment}` : null,
+      });
+    case "commented":
+      return notify(tx, {
+        ...base,
+        kind: "COMMENTED",
+        eventKey: `comment:${event.commentId}`,
+        recipientIds: await preparers(),
+        title: `ผู้ตรวจแสดงความเห็นต่อ${about}`,
+        body: event.body,
+        link: `${link}#comment-${event.commentId}`,
+      });
+  }
+}
