@@ -21,7 +21,9 @@ export function proxy(request: NextRequest) {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(commonHeaders({ hsts: hstsEnabled(vars) }))) response.headers.set(name, value);
-  response.headers.set("Cache-Control", "private, no-store");
+  // The public pages (accepted reports, announced scores) may be kept a minute by browsers and
+  // shared caches; every other page shows a signed-in user's data.
+  response.headers.set("Cache-Control", request.nextUrl.pathname.startsWith("/public/") ? "public, max-age=60" : "private, no-store");
   return response;
 }
 

@@ -9,6 +9,7 @@ import { inboxRouter } from "./routers/inbox";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { organizationRouter } from "./routers/organization";
+import { publishedRouter } from "./routers/published";
 import { registryRouter } from "./routers/registry";
 import { reportRouter } from "./routers/report";
 import { reportImportRouter } from "./routers/report-import";
@@ -18,6 +19,7 @@ import { createCallerFactory, createTRPCRouter } from "./trpc";
 export const appRouter = createTRPCRouter({
   me: meRouter,
   organization: organizationRouter,
+  published: publishedRouter,
   area: areaRouter,
   dashboard: dashboardRouter,
   drilldown: drilldownRouter,

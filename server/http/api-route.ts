@@ -9,7 +9,7 @@ export const DEFAULT_API_BODY_LIMIT = 64 * 1024;
 
 export function secureApiRoute<Rest extends unknown[]>(
   handler: (request: Request, ...rest: Rest) => Promise<Response> | Response,
-  options: { bodyLimit?: number } = {},
+  options: { bodyLimit?: number; /** Public answers (open data, badges) may set their own Cache-Control. */ keepCacheControl?: boolean } = {},
 ) {
   const bodyLimit = options.bodyLimit ?? DEFAULT_API_BODY_LIMIT;
   return async (request: Request, ...rest: Rest): Promise<Response> => {
@@ -25,6 +25,6 @@ export function secureApiRoute<Rest extends unknown[]>(
       if (!read.ok) return text(413, BODY_TOO_LARGE(bodyLimit));
       request = withBody(request, read.body);
     }
-    return withHeaders(await handler(request, ...rest), headers);
+    return withHeaders(await handler(request, ...rest), headers, { keepCacheControl: options.keepCacheControl });
   };
 }

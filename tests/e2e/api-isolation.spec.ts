@@ -15,7 +15,18 @@ function apiRoutes(directory = path.join(__dirname, "../../app/api")): string[] 
   });
 }
 
-const CASES = ["api/auth/[...nextauth]", "api/exports/[jobId]", "api/health", "api/ready", "api/reports/[reportId]/pdf", "api/trpc/[trpc]"];
+const CASES = [
+  "api/auth/[...nextauth]",
+  "api/exports/[jobId]",
+  "api/health",
+  "api/ready",
+  "api/reports/[reportId]/pdf",
+  "api/trpc/[trpc]",
+  // Public by design: accepted reports, announced scores (tests/e2e/public-pages.spec.ts).
+  "api/public/[dlaCode]/[yearBe]/pdf",
+  "api/public/[dlaCode]/badge.svg",
+  "api/public/open-data/[file]",
+];
 
 test("every route under app/api has its case here", () => {
   expect(apiRoutes().sort()).toEqual([...CASES].sort());

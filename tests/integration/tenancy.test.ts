@@ -88,6 +88,16 @@ const CASES: Record<string, Case> = {
     call: (c) => c.account.setPassword({ token: "x".repeat(43), password: "a long enough password" }),
   },
 
+  // ── What anybody may see: accepted reports and announced scores (checked in published.test.ts) ──
+  "published.organization": {
+    kind: "query",
+    reaches: [...IDENTITIES],
+    targetless: true,
+    public: true,
+    call: (c) => c.published.organization({ dlaCode: "T0001" }),
+  },
+  "published.province": { kind: "query", reaches: [...IDENTITIES], targetless: true, public: true, call: (c) => c.published.province({ code: "91" }) },
+
   // ── One organisation ──
   "organization.profile": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.organization.profile({ organizationId: t.organizationId }) },
   "organization.createReport": {

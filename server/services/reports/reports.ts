@@ -52,10 +52,9 @@ export async function requireReportAction(db: DbClient, access: Access, reportId
 }
 
 
-/** Everything a page needs to show, edit, endorse or review one report. */
-export async function getReport(db: DbClient, access: Access, reportId: string) {
-  const report = await db.yearlyReport.findUnique({
-    where: { id: reportId },
+async function loadReportRow(db: DbClient, where: Prisma.YearlyReportWhereInput) {
+  return db.yearlyReport.findFirst({
+    where,
     include: {
       organization: { include: { district: { include: { province: true } } } },
       fiscalYear: {
@@ -68,11 +67,29 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
       comments: { orderBy: { createdAt: "asc" } },
     },
   });
+}
+
+/** Everything a page needs to show, edit, endorse or review one report. */
+export async function getReport(db: DbClient, access: Access, reportId: string) {
+  const report = await loadReportRow(db, { id: reportId });
   if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const node = organizationNode(report.organization);
   if (!can(access, "organization.read", node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return reportView(db, report, allowedActions(report, reportActor(access, node), report.fiscalYear));
+}
+
+/**
+ * An accepted report as anybody may read it (its public page and memo PDF): no action, no
+ * reviewer's comment. Null for a report that is not accepted or does not exist.
+ */
+export async function getPublishedReport(db: DbClient, reportId: string) {
+  const report = await loadReportRow(db, { id: reportId, status: "ACCEPTED" });
+  return report && reportView(db, { ...report, comments: [] }, []);
+}
+
+async function reportView(db: DbClient, report: NonNullable<Awaited<ReturnType<typeof loadReportRow>>>, actions: ReportAction[]) {
+  const node = organizationNode(report.organization);
   const yearBe = report.fiscalYear.yearBe;
-  const actions = allowedActions(report, reportActor(access, node), report.fiscalYear);
   const [content, itaResults, unitSuggestions, levelRules, deadline] = await Promise.all([
     loadReportContent(db, report.id),
     db.itaResult.findMany({
