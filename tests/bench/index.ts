@@ -7,8 +7,9 @@
 //  4. the dashboard route's first-load JavaScript from `next build`;
 //  5. the report importer on the seed's OCR text and on a 1 MB text.
 // Every figure is also written to bench-results.json (see results.ts).
-//  6. the score import's dry run of a 7,850-row table against the national dataset.
-// BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import runs a subset.
+//  6. the score import's dry run of a 7,850-row table against the national dataset;
+//  7. a public page under load through `npm start` (pages a second).
+// BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import,public runs a subset.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
@@ -16,6 +17,7 @@ import { dashboardBenchCases } from "./dashboard/cases";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
 import { runReportImportBench } from "./report-import";
+import { runPublicPagesBench } from "./public-pages";
 import { runScoreImportBench } from "./score-import";
 import { writeBenchResults } from "./results";
 import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgres, pickTargets } from "./national-dataset";
@@ -87,6 +89,7 @@ async function main() {
       }
     }
   }
+  if (wanted("public")) await runPublicPagesBench();
   writeBenchResults();
 }
 

@@ -16,6 +16,8 @@ export type BenchEntry = {
   ratio?: number;
   /** Upper bounds: the entry meets its targets when every figure named here is at most its bound. */
   targets?: Partial<Record<Figure, number>>;
+  /** Lower bounds (throughput): every figure named here must be at least its bound. */
+  minimums?: Partial<Record<Figure, number>>;
 };
 
 type Figure = "median" | "p95" | "p99" | "ratio";
@@ -24,7 +26,11 @@ const entries: (BenchEntry & { met: boolean | null })[] = [];
 
 export function recordBench(entry: BenchEntry): void {
   const bounds = Object.entries(entry.targets ?? {}) as [Figure, number][];
-  const met = bounds.length === 0 ? null : bounds.every(([figure, bound]) => (entry[figure] ?? Infinity) <= bound);
+  const minimums = Object.entries(entry.minimums ?? {}) as [Figure, number][];
+  const met =
+    bounds.length + minimums.length === 0
+      ? null
+      : bounds.every(([figure, bound]) => (entry[figure] ?? Infinity) <= bound) && minimums.every(([figure, bound]) => (entry[figure] ?? -Infinity) >= bound);
   entries.push({ ...entry, met });
 }
 

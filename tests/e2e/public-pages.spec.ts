@@ -11,7 +11,7 @@ test("a province's list leads to an organisation's accepted report and its memo 
   const list = page.getByTestId("public-province-organizations");
   const withReport = list.getByRole("listitem").filter({ hasText: /รายงาน [1-9] ปี/ }).first();
   await withReport.getByRole("link").click();
-  await expect(page).toHaveURL(/\/public\/\d{8}$/);
+  await expect(page).toHaveURL(/\/public\/[0-9A-Za-z-]+$/);
   const report = page.getByTestId("public-report");
   await expect(report.getByTestId("public-measure").first()).toBeVisible();
   await expect(report).toContainText("ข้อมูลสาธิต");

@@ -19,8 +19,8 @@ const PUBLISHED_SCORE: Prisma.ItaResultWhereInput = {
 
 const scoreNumber = (value: { toNumber(): number } | null) => (value === null ? null : value.toNumber());
 
-/** A DLA code as it stands in an address: letters and digits only (any other text finds nothing). */
-const ZDlaCodeParam = z.string().trim().regex(/^[0-9A-Za-z]{1,20}$/, "รหัส อปท. ไม่ถูกต้อง");
+/** A DLA code as it stands in an address: letters, digits and hyphens (demo codes have them); any other text finds nothing. */
+const ZDlaCodeParam = z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, "รหัส อปท. ไม่ถูกต้อง");
 
 export const ZPublishedOrganizationInput = z.strictObject({ dlaCode: ZDlaCodeParam, yearBe: yearBeSchema.optional() });
 

@@ -12,7 +12,7 @@ export const runtime = "nodejs";
 
 async function badge(_request: Request, { params }: { params: Promise<{ dlaCode: string }> }): Promise<Response> {
   const { dlaCode } = await params;
-  if (!/^[0-9A-Za-z]{1,20}$/.test(dlaCode)) return text(404, NOT_PUBLISHED);
+  if (!/^[0-9A-Za-z-]{1,20}$/.test(dlaCode)) return text(404, NOT_PUBLISHED);
   try {
     const organization = await publishedOrganization({ db: await getDb(), input: { dlaCode } });
     return new Response(badgeSvg(organization.scores[0] ?? null), {

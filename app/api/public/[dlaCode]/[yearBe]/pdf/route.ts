@@ -16,7 +16,7 @@ export const runtime = "nodejs";
 async function download(request: Request, { params }: { params: Promise<{ dlaCode: string; yearBe: string }> }): Promise<Response> {
   const { dlaCode, yearBe } = await params;
   const year = Number(yearBe);
-  if (!/^[0-9A-Za-z]{1,20}$/.test(dlaCode) || !Number.isInteger(year)) return text(404, NOT_PUBLISHED);
+  if (!/^[0-9A-Za-z-]{1,20}$/.test(dlaCode) || !Number.isInteger(year)) return text(404, NOT_PUBLISHED);
   const db = await getDb();
   const reportId = await publishedReportId({ db, dlaCode, yearBe: year });
   const report = reportId && (await getPublishedReport(db, reportId));
