@@ -15,7 +15,7 @@ export function badgeSvg(score: { yearBe: number; total: number | null; level: s
 <title>${escape(`${left}: ${right}`)}</title>
 <rect width="${leftWidth}" height="24" rx="4" fill="#115e59"/>
 <rect x="${leftWidth - 4}" width="${rightWidth + 4}" height="24" rx="4" fill="#0f766e"/>
-<g fill="#fff" font-family="Sarabun, Tahoma, sans-serif" font-size="13">
+<g fill="#fff" font-family="Sarabun, Tahoma, &apos;Leelawadee UI&apos;, &apos;Noto Sans Thai&apos;, Thonburi, sans-serif" font-size="13">
 <text x="10" y="16">${escape(left)}</text>
 <text x="${leftWidth + 8}" y="16">${escape(right)}</text>
 </g>
