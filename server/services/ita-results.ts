@@ -9,8 +9,9 @@
 //  - province staff (province reviewers and administrators, national administrators) enter,
 //    confirm and change results; changing an existing result needs a reason;
 //  - the score import writes IMPORTED_FILE results (score-import.ts).
-// Every write goes through writeItaResult: it keeps an ItaResultChange (who, when, before,
+// Every write goes through upsertItaResult (upsertItaResults for many at once): it keeps an ItaResultChange (who, when, before,
 // after, reason) and marks the dashboards' data changed, in the caller's transaction.
+import { randomUUID } from "node:crypto";
 import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient, Prisma } from "@/server/db/client";
 import { requireReadableOrganization, type Access, type OrganizationNode } from "@/server/access/access";
@@ -173,6 +174,123 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
   });
   await markDashboardDataChanged(tx);
   return { result, before };
+}
+
+/** A score as numeric(5,2) stores it. */
+const hundredths = (score: number | null | undefined) => (score == null ? null : Math.round(score * 100) / 100);
+
+/**
+ * upsertItaResult for many results at once (the score import): the same columns, history entry
+ * per result and dashboard mark, in a fixed number of statements however many results there are
+ * (the results before read once, one INSERT … ON CONFLICT for the results, one for their history,
+ * two for indicator scores when some are given). Each input names its fiscal year and a
+ * different organisation and year. Returns how many results were written.
+ */
+export async function upsertItaResults(
+  tx: Prisma.TransactionClient | DbClient,
+  inputs: (ItaResultInput & { fiscalYear: NonNullable<ItaResultInput["fiscalYear"]> })[],
+): Promise<number> {
+  if (inputs.length === 0) return 0;
+  const keyOf = (organizationId: string, fiscalYearId: string) => `${organizationId}|${fiscalYearId}`;
+  const keys = new Set(inputs.map((input) => keyOf(input.organizationId, input.fiscalYear.id)));
+  if (keys.size !== inputs.length) throw new Error("upsertItaResults: the same organisation and year twice");
+  const stored = await tx.itaResult.findMany({
+    where: {
+      organizationId: { in: [...new Set(inputs.map((input) => input.organizationId))] },
+      fiscalYearId: { in: [...new Set(inputs.map((input) => input.fiscalYear.id))] },
+    },
+  });
+  const before = new Map(stored.filter((result) => keys.has(keyOf(result.organizationId, result.fiscalYearId))).map((result) => [keyOf(result.organizationId, result.fiscalYearId), result]));
+  const now = new Date().toISOString();
+
+  const rows = inputs.map((input) => {
+    const announcedLevel = input.announcedLevel?.trim() || null;
+    const scores = { total: hundredths(input.total)!, iit: hundredths(input.iit), eit: hundredths(input.eit), oit: hundredths(input.oit) };
+    return {
+      id: randomUUID(),
+      organizationId: input.organizationId,
+      fiscalYearId: input.fiscalYear.id,
+      ...scores,
+      announcedLevel,
+      ...resultLevel(input.fiscalYear.levelRules, { ...input, announcedLevel }),
+      source: input.source,
+      sourceFileName: input.sourceFileName ?? null,
+      origin: input.origin ?? "REAL",
+    };
+  });
+  const written = await tx.$queryRaw<{ id: string; organizationId: string; fiscalYearId: string }[]>`
+    INSERT INTO "ItaResult" (id, "organizationId", "fiscalYearId", total, iit, eit, oit, "announcedLevel", "derivedLevel", "levelMismatch",
+                             level, "levelBasis", source, "sourceFileName", "confirmedAt", "confirmedById", origin, "createdAt", "updatedAt")
+    SELECT v.id, v."organizationId", v."fiscalYearId", v.total, v.iit, v.eit, v.oit, v."announcedLevel", v."derivedLevel", v."levelMismatch",
+           v.level, v."levelBasis"::"LevelBasis", v.source::"ScoreSource", v."sourceFileName", NULL, NULL, v.origin::"DataOrigin",
+           ${now}::timestamp(3), ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS v(id text, "organizationId" text, "fiscalYearId" text, total numeric, iit numeric,
+           eit numeric, oit numeric, "announcedLevel" text, "derivedLevel" text, "levelMismatch" boolean, level text, "levelBasis" text,
+           source text, "sourceFileName" text, origin text)
+    ON CONFLICT ("organizationId", "fiscalYearId") DO UPDATE SET
+      total = EXCLUDED.total, iit = EXCLUDED.iit, eit = EXCLUDED.eit, oit = EXCLUDED.oit, "announcedLevel" = EXCLUDED."announcedLevel",
+      "derivedLevel" = EXCLUDED."derivedLevel", "levelMismatch" = EXCLUDED."levelMismatch", level = EXCLUDED.level,
+      "levelBasis" = EXCLUDED."levelBasis", source = EXCLUDED.source, "sourceFileName" = EXCLUDED."sourceFileName",
+      "confirmedAt" = NULL, "confirmedById" = NULL, origin = EXCLUDED.origin, "updatedAt" = EXCLUDED."updatedAt"
+    RETURNING id, "organizationId", "fiscalYearId"`;
+  const idOf = new Map(written.map((result) => [keyOf(result.organizationId, result.fiscalYearId), result.id]));
+
+  // Indicator scores: replaced where the input gives them (undefined keeps the stored ones).
+  const replacing = inputs.filter((input) => input.indicatorScores !== undefined);
+  if (replacing.length > 0) {
+    const ids = replacing.map((input) => idOf.get(keyOf(input.organizationId, input.fiscalYear.id))!);
+    await tx.$executeRaw`DELETE FROM "ItaIndicatorScore" WHERE "itaResultId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+    const scores = replacing.flatMap((input) =>
+      input.indicatorScores!.map((score) => ({
+        id: randomUUID(),
+        itaResultId: idOf.get(keyOf(input.organizationId, input.fiscalYear.id))!,
+        indicatorNumber: score.indicatorNumber,
+        score: score.score,
+      })),
+    );
+    if (scores.length > 0) {
+      await tx.$executeRaw`
+        INSERT INTO "ItaIndicatorScore" (id, "itaResultId", "indicatorNumber", score)
+        SELECT v.id, v."itaResultId", v."indicatorNumber", v.score
+          FROM jsonb_to_recordset(${JSON.stringify(scores)}::jsonb) AS v(id text, "itaResultId" text, "indicatorNumber" int, score numeric)`;
+    }
+  }
+
+  // One history entry per result, as upsertItaResult keeps it.
+  const changes = inputs.map((input, index) => {
+    const row = rows[index]!;
+    const key = keyOf(input.organizationId, input.fiscalYear.id);
+    const previous = before.get(key);
+    const actor = input.change?.actor ?? null;
+    const after: ResultSnapshot = {
+      total: row.total,
+      iit: row.iit,
+      eit: row.eit,
+      oit: row.oit,
+      announcedLevel: row.announcedLevel,
+      level: row.level,
+      levelBasis: row.levelBasis,
+      source: row.source,
+      confirmed: !isUnconfirmedScore({ source: row.source, confirmedAt: null }),
+    };
+    return {
+      id: randomUUID(),
+      itaResultId: idOf.get(key)!,
+      kind: input.change?.kind ?? KIND_OF_SOURCE[input.source],
+      actorId: actor?.userId ?? null,
+      actorName: actor ? actorName(actor) : null,
+      reason: input.change?.reason?.trim() || null,
+      before: previous ? resultSnapshot(previous) : null,
+      after,
+    };
+  });
+  await tx.$executeRaw`
+    INSERT INTO "ItaResultChange" (id, "itaResultId", kind, "actorId", "actorName", reason, before, after, "createdAt")
+    SELECT v.id, v."itaResultId", v.kind::"ItaResultChangeKind", v."actorId", v."actorName", v.reason, v.before, v.after, ${now}::timestamp(3)
+      FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS v(id text, "itaResultId" text, kind text, "actorId" text, "actorName" text,
+           reason text, before jsonb, after jsonb)`;
+  await markDashboardDataChanged(tx);
+  return written.length;
 }
 
 // ── Who may do what with an organisation's results ──────────────────────────────────────

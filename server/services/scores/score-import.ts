@@ -3,7 +3,8 @@
 // matched (new, conflicting with what is stored, confirming an organisation's own report,
 // unchanged), the unmatched ones with the closest names in their province, the duplicates and the
 // invalid rows with their line and reason; applying writes the new and conflicting rows in one
-// transaction (source IMPORTED_FILE, each change in the result's history) with one audit event.
+// transaction (source IMPORTED_FILE, each change in the result's history; set-based, a fixed
+// number of statements) with one audit event.
 // Importing the same file again writes nothing.
 //
 // Matching is set-based: the organisations the caller manages are read once and matched in
@@ -19,7 +20,7 @@ import { editDistance, matchLevel, parseScore, parseYearBe, splitOrganizationNam
 import { AppError } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "@/server/services/audit";
 import { findColumns, headerKey, readTableFile, type ColumnSpec, type Table, type TableRow } from "@/server/services/imports/table-file";
-import { upsertItaResult, type IndicatorScore } from "@/server/services/ita-results";
+import { upsertItaResults, type IndicatorScore } from "@/server/services/ita-results";
 
 export const SCORE_COLUMNS = {
   dlaCode: { label: "รหัส อปท.", aliases: ["รหัส อปท.", "รหัส", "รหัสองค์กรปกครองส่วนท้องถิ่น", "รหัสหน่วยงาน", "DLA code", "dla", "code"], required: false },
@@ -454,9 +455,12 @@ export async function importScores({
     async (tx) => {
       // Planned again inside the transaction: what is written is what is stored now.
       const plan = await planImport(tx, access, table, options);
+      // Written set-based: a national file is thousands of rows (one statement each for the
+      // results, their history and indicator scores).
       const writes = [...plan.newRows, ...plan.conflicts, ...plan.confirms];
-      for (const row of writes) {
-        await upsertItaResult(tx, {
+      await upsertItaResults(
+        tx,
+        writes.map((row) => ({
           organizationId: row.organizationId,
           yearBe: row.yearBe,
           fiscalYear: plan.fiscalYears.get(row.yearBe)!,
@@ -464,8 +468,8 @@ export async function importScores({
           source: "IMPORTED_FILE",
           sourceFileName: input.fileName,
           change: { kind: "IMPORTED", actor: access, reason: `นำเข้าจากไฟล์ ${input.fileName}` },
-        });
-      }
+        })),
+      );
       const result = summary(plan);
       await recordAudit(tx, {
         actor: access,
