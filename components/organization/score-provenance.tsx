@@ -29,6 +29,8 @@ export type ScoreYear = {
     level: string | null;
     levelBasis: LevelBasis | null;
     source: ScoreSource;
+    /** The imported file's name (IMPORTED_FILE). */
+    sourceFileName: string | null;
     confirmedAt: Date | null;
     confirmedByName: string | null;
     unconfirmed: boolean;
@@ -85,6 +87,7 @@ function ScoreYearCard({ organizationId, year }: { organizationId: string; year:
             </span>
             <span className="text-sm text-slate-600" data-testid="score-source">
               ที่มา: {scoreProvenanceLabel(result)}
+              {result.source === "IMPORTED_FILE" && result.sourceFileName && ` (ไฟล์ ${result.sourceFileName})`}
               {result.confirmedAt && ` (ยืนยันโดย ${result.confirmedByName ?? "—"} เมื่อ ${formatThaiDateTime(result.confirmedAt)} น.)`}
             </span>
           </>

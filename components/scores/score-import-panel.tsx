@@ -6,7 +6,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
-import { errorMessage, primaryButton } from "@/components/report-editor/fields";
+import { errorMessage, primaryButton, secondaryButton } from "@/components/report-editor/fields";
 import { formatScore } from "@/server/domain/thai-format";
 
 type FileInput = { fileName: string; contentBase64: string };
@@ -44,11 +44,13 @@ export function ScoreImportPanel() {
             onChange={(event) => setYearBe(event.target.value ? Number(event.target.value) : null)}
           />
         </label>
-        <label>
-          เลือกไฟล์ (.csv หรือ .xlsx){" "}
+        {/* The browser's own file button speaks the browser's language: ours speaks Thai. */}
+        <label className={`${secondaryButton} cursor-pointer focus-within:ring-2 focus-within:ring-teal-600`}>
+          เลือกไฟล์ (.csv หรือ .xlsx)
           <input
             type="file"
             accept=".csv,.xlsx,text/csv"
+            className="sr-only"
             data-testid="score-import-file"
             disabled={run.isPending}
             onChange={async (event) => {
@@ -60,6 +62,9 @@ export function ScoreImportPanel() {
             }}
           />
         </label>
+        <span className="self-center text-slate-600" data-testid="score-import-file-name">
+          {file ? file.fileName : "ยังไม่ได้เลือกไฟล์"}
+        </span>
       </div>
       {run.isPending && <p className="mt-2 text-sm text-slate-500">กำลังตรวจไฟล์…</p>}
       {run.error && (

@@ -73,6 +73,7 @@ async function listOrganizationYears(db: DbClient, organizationId: string) {
         where: { organizationId },
         select: {
           ...RESULT_VIEW_SELECT,
+          sourceFileName: true,
           confirmedBy: { select: { displayName: true, titlePrefix: true } },
           changes: {
             orderBy: { createdAt: "desc" },
@@ -93,6 +94,7 @@ async function listOrganizationYears(db: DbClient, organizationId: string) {
 }
 
 type ProfileResultRow = Parameters<typeof resultView>[0] & {
+  sourceFileName: string | null;
   confirmedBy: { displayName: string; titlePrefix: string | null } | null;
   changes: { id: string; kind: ItaResultChangeKind; actorName: string | null; reason: string | null; before: unknown; after: unknown; createdAt: Date }[];
 };
