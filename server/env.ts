@@ -37,6 +37,12 @@ export const envSchema = z.object({
    * client's address is taken that many entries from the right. 0 (default) ignores the header.
    */
   TRUSTED_PROXY_HOPS: optional(z.coerce.number().int().min(0).max(10)).default(0),
+  /** The SMTP server notifications are mailed through: smtp://user:pass@host:587 or smtps://…:465; unset: mail is off. */
+  SMTP_URL: optional(text.regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")),
+  /** The sender of notification mail, e.g. "โปร่งใส <noreply@example.go.th>"; required with SMTP_URL. */
+  MAIL_FROM: optional(text),
+  /** The public address links in e-mails point to; unset: NEXTAUTH_URL, then http://localhost:PORT. */
+  APP_URL: optional(z.url({ error: "APP_URL must be an absolute URL" })),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(5).max(24 * 60)).default(60),
   /** Hours after sign-in after which a session ends, active or not. */
@@ -56,7 +62,9 @@ export class InvalidEnvironmentError extends Error {
 
 /** Validates a set of variables (the process's by default); throws one error naming every problem. */
 export function parseEnv(source: EnvSource = process.env): Env {
-  const parsed = envSchema.safeParse(source);
+  const parsed = envSchema
+    .refine((value) => !value.SMTP_URL || value.MAIL_FROM, { message: "MAIL_FROM is required with SMTP_URL", path: ["MAIL_FROM"] })
+    .safeParse(source);
   if (parsed.success) return parsed.data;
   throw new InvalidEnvironmentError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
 }

@@ -134,6 +134,7 @@ function UserList() {
                 <td className="px-3 py-2">
                   {personName(user.titlePrefix, user.displayName)}
                   <div className="text-xs text-slate-500">{user.position}</div>
+                  {user.email && <div className="text-xs text-slate-500">{user.email}</div>}
                   <button type="button" className={`${small} mt-1`} onClick={() => setOpen(open === user.id ? null : user.id)}>
                     แก้ไข / เพิ่มบทบาท
                   </button>
@@ -177,7 +178,13 @@ function UserList() {
   );
 }
 
-function UserEditor({ user, onDone }: { user: { id: string; displayName: string; titlePrefix: string | null; position: string | null }; onDone: () => void }) {
+function UserEditor({
+  user,
+  onDone,
+}: {
+  user: { id: string; displayName: string; titlePrefix: string | null; position: string | null; email: string | null };
+  onDone: () => void;
+}) {
   const trpc = useTRPC();
   const update = useMutation(trpc.admin.updateUser.mutationOptions({ onSuccess: onDone }));
   const grant = useMutation(trpc.admin.grantRole.mutationOptions({ onSuccess: onDone }));
@@ -191,7 +198,13 @@ function UserEditor({ user, onDone }: { user: { id: string; displayName: string;
         onSubmit={(event) => {
           event.preventDefault();
           const form = new FormData(event.currentTarget);
-          update.mutate({ userId: user.id, displayName: String(form.get("displayName")), titlePrefix: String(form.get("titlePrefix")), position: String(form.get("position")) });
+          update.mutate({
+            userId: user.id,
+            displayName: String(form.get("displayName")),
+            titlePrefix: String(form.get("titlePrefix")),
+            position: String(form.get("position")),
+            email: String(form.get("email")),
+          });
         }}
       >
         <label>
@@ -205,6 +218,10 @@ function UserEditor({ user, onDone }: { user: { id: string; displayName: string;
         <label>
           ตำแหน่ง
           <input name="position" defaultValue={user.position ?? ""} className={input} />
+        </label>
+        <label>
+          อีเมล
+          <input name="email" type="email" defaultValue={user.email ?? ""} className={input} />
         </label>
         <div>
           <button type="submit" className={button}>
@@ -341,6 +358,7 @@ function CreateUserForm({ onCreated }: { onCreated: () => Promise<void> }) {
         displayName: text("displayName"),
         titlePrefix: text("titlePrefix"),
         position: text("position"),
+        email: text("email"),
         roles: [{ ...scope, role } as never],
       },
       { onSuccess: () => (event.target as HTMLFormElement).reset() },
@@ -365,6 +383,10 @@ function CreateUserForm({ onCreated }: { onCreated: () => Promise<void> }) {
       <label className="text-sm">
         ตำแหน่ง {fieldError("position")}
         <input name="position" className={input} />
+      </label>
+      <label className="text-sm">
+        อีเมล {fieldError("email")}
+        <input name="email" type="email" className={input} />
       </label>
       <div className="sm:col-span-3">
         <RoleScopePicker role={role} onRole={setRole} scope={scope} onScope={setScope} />

@@ -219,6 +219,8 @@ async function createDemoAccounts(
       data: {
         username: user.username,
         displayName: user.displayName,
+        // A reserved test domain (RFC 2606): demo mail never reaches a real mailbox.
+        email: `${user.username}@example.org`,
         titlePrefix: user.titlePrefix ?? null,
         position: user.position,
         passwordHash,

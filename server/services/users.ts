@@ -1,7 +1,7 @@
 // Accounts and their roles, managed by administrators within their scope (no self sign-up). No
 // password travels in a file or an e-mail: a new or reset account gets a one-time set-password
 // link (password-links.ts) that the administrator hands over.
-import type { DbClient } from "@/server/db/client";
+import type { Db, DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import type { Access } from "@/server/access/access";
 import { grantsUnder } from "@/server/access/nodes";
@@ -12,7 +12,7 @@ import { normaliseThaiText } from "@/server/domain/thai-text-normalise";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { adminScopeOf, coversProvince, type AdminScope, type Call } from "@/server/services/admin-scope";
 import { idSchema, optionalText, requiredText, z } from "@/server/validation";
-import { recordAudit } from "./audit";
+import { recordAudit, type RequestMetadata } from "./audit";
 import { issuePasswordLink } from "./password-links";
 
 export const ZUsername = z
@@ -38,10 +38,25 @@ export type TRoleGrantInput = z.infer<typeof ZRoleGrantInput>;
 
 const personName = (label: string) => requiredText(label).transform(normaliseThaiText);
 
+/** An e-mail address; blank clears it (null), absent leaves it as it is (undefined). */
+export const ZEmail = z
+  .union([
+    z.null(),
+    z
+      .string()
+      .trim()
+      .max(254, { error: "อีเมลยาวเกินไป" })
+      .transform((value) => value.toLowerCase())
+      .pipe(z.union([z.literal(""), z.email({ error: "รูปแบบอีเมลไม่ถูกต้อง" })]))
+      .transform((value) => value || null),
+  ], { error: "รูปแบบอีเมลไม่ถูกต้อง" })
+  .optional();
+
 export const ZUserDetails = z.object({
   displayName: personName("ชื่อ-นามสกุล"),
   titlePrefix: optionalText("คำนำหน้า/ยศ", 50),
   position: optionalText("ตำแหน่ง"),
+  email: ZEmail,
 });
 
 export const ZCreateUserInput = ZUserDetails.extend({
@@ -107,7 +122,7 @@ function usersInScope(scope: AdminScope): Prisma.UserWhereInput {
 export async function requireManagedUser(db: DbClient, scope: AdminScope, userId: string) {
   const user = await db.user.findFirst({
     where: { AND: [{ id: userId }, usersInScope(scope)] },
-    select: { id: true, username: true, displayName: true, titlePrefix: true, position: true, disabled: true },
+    select: { id: true, username: true, displayName: true, titlePrefix: true, position: true, email: true, disabled: true },
   });
   if (!user) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   return user;
@@ -146,6 +161,7 @@ export async function createUser({ db, actor, input: rawInput, request }: Call<T
           displayName: input.displayName,
           titlePrefix: input.titlePrefix ?? null,
           position: input.position ?? null,
+          email: input.email ?? null,
           passwordHash,
           roles: { create: input.roles.map(grantData) },
         },
@@ -196,6 +212,7 @@ export async function listUsers({ db, actor, input: rawInput }: Omit<Call<z.inpu
         displayName: true,
         titlePrefix: true,
         position: true,
+        email: true,
         disabled: true,
         passwordHash: true,
         roles: {
@@ -220,8 +237,13 @@ export async function updateUser({ db, actor, input: rawInput, request }: Call<z
     const before = await requireManagedUser(tx, scope, rawInput.userId);
     const after = await tx.user.update({
       where: { id: before.id },
-      data: { displayName: input.displayName, titlePrefix: input.titlePrefix ?? null, position: input.position ?? null },
-      select: { displayName: true, titlePrefix: true, position: true },
+      data: {
+        displayName: input.displayName,
+        titlePrefix: input.titlePrefix ?? null,
+        position: input.position ?? null,
+        ...(input.email !== undefined ? { email: input.email } : {}),
+      },
+      select: { displayName: true, titlePrefix: true, position: true, email: true },
     });
     await recordAudit(tx, { actor, request, action: "user.update", entityType: "User", entityId: before.id, before, after });
     return after;
@@ -324,5 +346,16 @@ export async function changeOwnPassword({
     await tx.user.update({ where: { id: access.userId }, data: { passwordHash } });
     await endUserSessions(tx, access.userId, { except: keepSession });
     await recordAudit(tx, { actor: access, request, action: "user.changePassword", entityType: "User", entityId: access.userId });
+  });
+}
+
+/** One's own e-mail address (blank: none). */
+export async function setOwnEmail({ db, actor, input, request }: { db: Db; actor: Access; input: { email?: string | null }; request?: RequestMetadata }) {
+  const email = ZEmail.parse(input.email) ?? null;
+  return db.$transaction(async (tx) => {
+    const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { email: true } });
+    const after = await tx.user.update({ where: { id: actor.userId }, data: { email }, select: { email: true } });
+    await recordAudit(tx, { actor, request, action: "user.set_email", entityType: "User", entityId: actor.userId, before, after });
+    return after;
   });
 }

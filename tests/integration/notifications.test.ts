@@ -142,7 +142,7 @@ describe("one's own notifications", () => {
     expect((await editor.notification.preferences()).find((choice) => choice.kind === "RETURNED")?.delivery).toBe("EMAIL_NOW");
     const saved = await editor.notification.savePreferences({ choices: [{ kind: "OVERDUE", delivery: "IN_APP" }] });
     expect(saved.find((choice) => choice.kind === "OVERDUE")?.delivery).toBe("IN_APP");
-    const queued = await notify(context.database.db, {
+    await notify(context.database.db, {
       kind: "OVERDUE",
       eventKey: "test:choice",
       recipientIds: [context.world.users.editorA1.id, journey.people.secondEditor],
@@ -154,9 +154,25 @@ describe("one's own notifications", () => {
       [context.world.users.editorA1.id]: "IN_APP",
       [journey.people.secondEditor]: "EMAIL_NOW",
     });
-    expect(queued).toEqual([rows.find((row) => row.recipientId === journey.people.secondEditor)!.id]);
     expect((await refusal(editor.notification.savePreferences({ choices: [{ kind: "NOPE" as never, delivery: "IN_APP" }] }))).message).toBe(
       "ประเภทการแจ้งเตือนไม่ถูกต้อง",
     );
+  });
+});
+
+describe("an account's e-mail address", () => {
+  it("is set by its owner and by an administrator of its province, checked and lower-cased; blank clears it", async () => {
+    const editor = as(context.world.users.editorA1.id);
+    expect(await editor.account.setEmail({ email: " Editor.A1@Example.org " })).toEqual({ email: "editor.a1@example.org" });
+    expect(await editor.account.email()).toEqual({ email: "editor.a1@example.org" });
+    expect((await refusal(editor.account.setEmail({ email: "ไม่ใช่อีเมล" }))).message).toBe("รูปแบบอีเมลไม่ถูกต้อง");
+    const admin = as(context.world.users.provinceAdminA.id);
+    await admin.admin.updateUser({ userId: context.world.users.editorA1.id, displayName: "editor.a1", email: "preparer@example.org" });
+    expect(await editor.account.email()).toEqual({ email: "preparer@example.org" });
+    // Leaving the address out of an edit keeps it.
+    await admin.admin.updateUser({ userId: context.world.users.editorA1.id, displayName: "editor.a1" });
+    expect(await editor.account.email()).toEqual({ email: "preparer@example.org" });
+    expect(await editor.account.setEmail({ email: "" })).toEqual({ email: null });
+    expect((await refusal(as(context.world.users.provinceAdminA.id).admin.updateUser({ userId: context.world.users.editorB.id, displayName: "x", email: "b@example.org" }))).code).toBe("NOT_FOUND");
   });
 });

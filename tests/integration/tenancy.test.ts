@@ -62,6 +62,8 @@ const CASES: Record<string, Case> = {
   "inbox.list": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.inbox.list() },
   "area.mine": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.area.mine() },
   // One's own notifications: another's ids are not one's own (notifications.test.ts).
+  "account.email": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.account.email() },
+  "account.setEmail": { kind: "mutation", reaches: SIGNED_IN, targetless: true, call: (c) => c.account.setEmail({ email: "" }) },
   "notification.unreadCount": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.unreadCount() },
   "notification.list": { kind: "query", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.list({}) },
   "notification.markRead": { kind: "mutation", reaches: SIGNED_IN, targetless: true, call: (c) => c.notification.markRead({ all: true }) },

@@ -14,6 +14,14 @@ export default async function AdminPage() {
     <>
       <PageTitle title="ผู้ดูแลระบบ" subtitle="จังหวัด อำเภอ องค์กร และบัญชีผู้ใช้" />
       <AdminNav current="home" />
+      <p
+        className={`mb-4 rounded border px-3 py-2 text-sm ${me.mailOn ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}
+        data-testid="mail-status"
+      >
+        {me.mailOn
+          ? "อีเมลแจ้งเตือนเปิดอยู่: ผู้ใช้ที่มีอีเมลได้รับการแจ้งเตือนทางอีเมลตามที่เลือกไว้"
+          : "อีเมลแจ้งเตือนปิดอยู่ (ยังไม่ได้ตั้งค่า SMTP_URL และ MAIL_FROM): การแจ้งเตือนแสดงในระบบเท่านั้น"}
+      </p>
       {overview && (
         <Link href={overview} className="mb-6 inline-block rounded-md bg-teal-700 px-3 py-1.5 text-sm font-semibold text-white hover:bg-teal-800">
           {me.administers.framework ? "ภาพรวมคะแนนทั้งประเทศ" : `ภาพรวมคะแนนจังหวัด${provinces[0]!.nameTh}`}

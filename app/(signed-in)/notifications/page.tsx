@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { EmailForm } from "@/components/notifications/email-form";
 import { NotificationList } from "@/components/notifications/notification-list";
 import { NotificationPreferences } from "@/components/notifications/notification-preferences";
 import { PageTitle } from "@/components/ui/page-title";
@@ -17,7 +18,9 @@ export default async function NotificationsPage({ searchParams }: Props) {
   const page = Number.isInteger(requested) && requested >= 1 && requested <= 10_000 ? requested : 1;
   const unreadOnly = query.unread === "1";
   const caller = await getServerCaller();
-  const [list, preferences] = await callOrRedirect(() => Promise.all([caller.notification.list({ page, unreadOnly }), caller.notification.preferences()]));
+  const [list, preferences, { email }, me] = await callOrRedirect(() =>
+    Promise.all([caller.notification.list({ page, unreadOnly }), caller.notification.preferences(), caller.account.email(), caller.me.get()]),
+  );
   const pages = Math.max(1, Math.ceil(list.total / list.pageSize));
   const href = (next: { page?: number; unreadOnly?: boolean }) => {
     const params = new URLSearchParams();
@@ -61,7 +64,10 @@ export default async function NotificationsPage({ searchParams }: Props) {
             </nav>
           )}
         </div>
-        <NotificationPreferences initial={preferences} kindLabels={NOTIFICATION_KIND_LABEL} deliveryLabels={DELIVERY_LABEL} />
+        <div>
+          <EmailForm email={email} mailOn={me.mailOn} />
+          <NotificationPreferences initial={preferences} kindLabels={NOTIFICATION_KIND_LABEL} deliveryLabels={DELIVERY_LABEL} />
+        </div>
       </div>
     </>
   );

@@ -1,6 +1,6 @@
 import { createTRPCRouter, publicProcedure, signedInProcedure } from "@/server/api/trpc";
 import { describePasswordLink, setPasswordWithLink, ZPasswordLinkToken } from "@/server/services/password-links";
-import { changeOwnPassword, ZChangePassword } from "@/server/services/users";
+import { changeOwnPassword, setOwnEmail, ZChangePassword, ZEmail } from "@/server/services/users";
 import { z } from "@/server/validation";
 
 export const accountRouter = createTRPCRouter({
@@ -14,4 +14,11 @@ export const accountRouter = createTRPCRouter({
   changePassword: signedInProcedure
     .input(ZChangePassword)
     .mutation(({ ctx, input }) => changeOwnPassword({ db: ctx.db, actor: ctx.access, input, request: ctx.request, keepSession: ctx.sessionId })),
+  /** One's own e-mail address, where notifications are mailed. */
+  email: signedInProcedure.query(async ({ ctx }) => ({
+    email: (await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.access.userId }, select: { email: true } })).email,
+  })),
+  setEmail: signedInProcedure
+    .input(z.object({ email: ZEmail }))
+    .mutation(({ ctx, input }) => setOwnEmail({ db: ctx.db, actor: ctx.access, input, request: ctx.request })),
 });

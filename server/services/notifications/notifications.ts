@@ -9,6 +9,7 @@ import type { NotificationDelivery, NotificationKind, SignOffStep } from "@/serv
 import type { AccessNode } from "@/server/access/nodes";
 import { grantNode } from "@/server/access/nodes";
 import { grantsFor, type Action } from "@/server/access/permissions";
+import { mailNotifications } from "@/server/services/mail/mail";
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   "AWAITING_SIGNATURE",
@@ -114,8 +115,9 @@ export type NotificationEvent = {
 };
 
 /**
- * Creates the event's notifications (once per recipient, whatever the retries) and returns the
- * ids of those to e-mail at once, for the caller to queue after its transaction commits.
+ * Creates the event's notifications (once per recipient, whatever the retries) and the mails of
+ * those to e-mail at once; returns the mails' ids, for the caller to queue (queueMails) after
+ * its transaction commits.
  */
 export async function notify(tx: DbClient, event: NotificationEvent): Promise<string[]> {
   const recipientIds = [...new Set(event.recipientIds)];
@@ -140,7 +142,7 @@ export async function notify(tx: DbClient, event: NotificationEvent): Promise<st
     where: { eventKey: event.eventKey, recipientId: { in: recipientIds }, delivery: "EMAIL_NOW" },
     select: { id: true },
   });
-  return now.map((notification) => notification.id);
+  return mailNotifications(tx, now.map((notification) => notification.id));
 }
 
 // ── One's own notifications ──

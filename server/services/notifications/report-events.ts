@@ -17,8 +17,8 @@ export type ReportEvent =
   | { kind: "commented"; commentId: string; body: string };
 
 /**
- * Tells whom the event concerns; returns the ids of the notifications to e-mail at once (queue
- * them after the transaction commits).
+ * Tells whom the event concerns; returns the ids of the mails to send at once (queueMails,
+ * after the transaction commits).
  */
 export async function notifyReportEvent(
   tx: DbClient,

@@ -13,7 +13,7 @@ import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { notifyReportEvent, type ReportEvent } from "../notifications/report-events";
-import { queueNotificationMails } from "../notifications/mail-queue";
+import { queueMails } from "../mail/mail";
 import { loadReportContent } from "./content-store";
 import { preparerName, requireReportAction, STALE_VERSION_MESSAGE } from "./reports";
 
@@ -59,7 +59,7 @@ async function transition(
     });
     return after;
   }, { timeout: 30_000 });
-  await queueNotificationMails(mails);
+  await queueMails(mails);
   return result;
 }
 
@@ -205,7 +205,7 @@ export async function addReviewComment(
     mails = await notifyReportEvent(tx, { reportId: report.id, node, actorId: context.access.userId, event: { kind: "commented", commentId: comment.id, body } });
     return comment;
   });
-  await queueNotificationMails(mails);
+  await queueMails(mails);
   return saved;
 }
 
