@@ -6,6 +6,7 @@ import { drilldownRouter } from "./routers/drilldown";
 import { exportRouter } from "./routers/export";
 import { frameworkRouter } from "./routers/framework";
 import { inboxRouter } from "./routers/inbox";
+import { insightRouter } from "./routers/insight";
 import { meRouter } from "./routers/me";
 import { notificationRouter } from "./routers/notification";
 import { organizationRouter } from "./routers/organization";
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   area: areaRouter,
   dashboard: dashboardRouter,
   drilldown: drilldownRouter,
+  insight: insightRouter,
   admin: adminRouter,
   registry: registryRouter,
   account: accountRouter,

@@ -9,11 +9,14 @@
 // Every figure is also written to bench-results.json (see results.ts).
 //  6. the score import's dry run of a 7,850-row table against the national dataset;
 //  7. a public page under load through `npm start` (pages a second).
-// BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import,public runs a subset.
+// BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import,public runs a subset; BENCH_ONLY=insight
+// runs only the peer-insight cases of the dashboard benchmark.
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
 import { dashboardBenchCases } from "./dashboard/cases";
+import { insightBenchCases } from "./dashboard/insight-cases";
+import type { DashboardBenchCase } from "./dashboard/types";
 import { runExportBench, runReportPdfBench } from "./exports";
 import { runDashboardCases } from "./dashboard/run";
 import { runReportImportBench } from "./report-import";
@@ -25,12 +28,12 @@ import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgr
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
 
-async function dashboardOn(open: () => Promise<BenchDatabase>) {
+async function dashboardOn(open: () => Promise<BenchDatabase>, cases: DashboardBenchCase[]) {
   const database = await open();
   try {
     const targets = await pickTargets(database.db);
     const callers = await benchCallers(database.db, targets);
-    return await runDashboardCases(`Dashboard procedures on the national dataset, ${database.kind}`, database.db, callers, targets, dashboardBenchCases);
+    return await runDashboardCases(`Dashboard procedures on the national dataset, ${database.kind}`, database.db, callers, targets, cases);
   } finally {
     await database.close();
   }
@@ -38,11 +41,12 @@ async function dashboardOn(open: () => Promise<BenchDatabase>) {
 
 async function main() {
   if (wanted("autosave")) await runAutosaveBench();
-  if (wanted("dashboard")) {
+  if (wanted("dashboard") || wanted("insight")) {
+    const cases = wanted("dashboard") ? dashboardBenchCases : insightBenchCases;
     const adminUrl = await reachablePostgresUrl();
-    const onPostgres = adminUrl ? await dashboardOn(() => openNationalPostgres(adminUrl)) : null;
+    const onPostgres = adminUrl ? await dashboardOn(() => openNationalPostgres(adminUrl), cases) : null;
     if (!adminUrl) console.log("PostgreSQL not reachable: set BENCH_DATABASE_URL to include it");
-    const onPGlite = await dashboardOn(openNationalPGlite);
+    const onPGlite = await dashboardOn(openNationalPGlite, cases);
     if (onPostgres) {
       console.log("\nPGlite/PostgreSQL, ratio of medians:");
       for (const result of onPGlite) {

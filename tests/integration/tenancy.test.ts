@@ -102,6 +102,12 @@ const CASES: Record<string, Case> = {
 
   // ── One organisation ──
   "organization.profile": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.organization.profile({ organizationId: t.organizationId }) },
+  // Peer insight: aggregates over the organisation's type in its province or the country, never another's name.
+  "insight.organization": {
+    kind: "query",
+    reaches: SIGNED_IN,
+    call: (c, t) => c.insight.organization({ organizationId: t.organizationId, yearBe: year, peers: "national" }),
+  },
   "organization.createReport": {
     kind: "mutation",
     reaches: ["editorA1"],
@@ -179,6 +185,7 @@ const CASES: Record<string, Case> = {
     reaches: REVIEWERS_OF_A1,
     call: (c, t) => c.drilldown.measure({ area: district(t), ...filters, issueKey, organizationId: t.organizationId, measureId: t.measureId }),
   },
+  "insight.area": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.insight.area({ area: district(t), yearBe: year }) },
   "export.start": { kind: "mutation", reaches: REVIEWERS_OF_A1, call: (c, t) => c.export.start({ area: district(t), ...filters, format: "CSV" }) },
   // An export job is its requester's alone (province A's reviewer asked for A's).
   "export.status": { kind: "query", reaches: ["provinceA"], call: (c, t) => c.export.status({ jobId: t.jobId }) },

@@ -1,0 +1,296 @@
+// Peer insight (issue 16, item 2): what the organisations that score highest did in their
+// accepted reports, and which issues and result items go with score gains. Aggregates only:
+// no answer names another organisation.
+//
+// Definitions (fiscal year N, its catalogue of suggested issues and standard result items):
+//  - a score counts when it is announced or confirmed by the province: source <>
+//    'ORGANIZATION_REPORTED' OR confirmedAt IS NOT NULL. Totals are whole hundredths in SQL.
+//  - an organisation adopted a standard result item when its ACCEPTED report of year N (never a
+//    draft, a report in sign-off, a submitted or a returned one) has a measure under a report
+//    issue linked to the item's suggested issue with that item checked. It adopted a suggested
+//    issue when that report has at least one measure under it.
+//  - the score move of an organisation is total(N+1) − total(N), both counted; organisations
+//    without both have none and are left out of every mean (n says how many are in it).
+//
+// Organisation view (getOrganizationInsight):
+//  - comparable organisations: active, of the organisation's type (today's), in its province or
+//    the whole country (`peers`), with a counted score of year N.
+//  - fewer than MIN_GROUP comparable organisations: `tooFew`, nothing else is told.
+//  - top quartile: the comparable organisations ranked by total, highest first (equal totals
+//    share a rank), whose rank ≤ ceil(count ÷ 4): ties at the edge are all in.
+//  - per suggested issue, the items adopted by at least one top-quartile organisation and not
+//    adopted by this organisation (its own accepted report of year N): share = adopters in the
+//    top quartile ÷ top-quartile size; the adopters' mean score move with its n.
+//
+// Area view (getAreaInsight):
+//  - organisations counted: the active organisations of the area (of the type when given) with
+//    an accepted report of year N and both counted scores (N and N+1).
+//  - per suggested issue and per standard result item: the counted organisations that adopted
+//    it and those that did not, each with its count and mean score move. Association only.
+//
+// One SQL statement per view, alongside the catalogue's read.
+import { Prisma, type DbClient } from "@/server/db/client";
+import type { AreaNode } from "@/server/access/access";
+import { OrganizationType } from "@/server/db/generated/enums";
+import { AppError } from "@/server/errors";
+import { yearBeSchema, z } from "@/server/validation";
+import { countedResultSql, fiscalYearIdSql, scopedOrganizationsCte } from "./scope";
+
+/** Fewer comparable organisations than this: too few to tell anything without pointing at someone. */
+export const MIN_GROUP = 5;
+
+export const PEER_GROUPS = ["province", "national"] as const;
+export type PeerGroup = (typeof PEER_GROUPS)[number];
+
+export const ZOrganizationInsightInput = z.object({
+  yearBe: yearBeSchema,
+  peers: z.enum(PEER_GROUPS, { error: "กลุ่มเปรียบเทียบไม่ถูกต้อง" }).default("province"),
+});
+
+export const ZAreaInsightInput = z.object({
+  yearBe: yearBeSchema,
+  organizationType: z
+    .enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" })
+    .nullish(),
+});
+
+/** A mean score move in points (2 decimals) over n organisations; null when n is 0. */
+export type ScoreMove = { n: number; mean: number | null };
+
+export type InsightItem = {
+  id: string;
+  ordinal: number;
+  text: string;
+  /** Top-quartile organisations that adopted it. */
+  adopters: number;
+  /** adopters ÷ top-quartile size (0–1). */
+  share: number;
+  /** How the adopters' scores moved from year N to N+1. */
+  move: ScoreMove;
+};
+
+export type OrganizationInsight = {
+  yearBe: number;
+  peers: PeerGroup;
+  organizationType: OrganizationType;
+  /** Comparable organisations with a counted score of year N. */
+  groupSize: number;
+  minGroup: number;
+  /** Fewer than minGroup comparable organisations: nothing else is given. */
+  tooFew: boolean;
+  topQuartileSize: number;
+  /** The lowest total in the top quartile (the bar to reach); null when too few. */
+  topQuartileMinTotal: number | null;
+  /** This organisation has an accepted report of year N (what it "did not adopt" is read from it). */
+  hasAcceptedReport: boolean;
+  /** Per suggested issue of year N (by ordinal): the items top scorers adopted and it did not, most adopted first. */
+  issues: { id: string; ordinal: number; title: string; items: InsightItem[] }[];
+};
+
+export type AreaInsightRow = {
+  /** A suggested issue's or a standard result item's id. */
+  id: string;
+  kind: "issue" | "item";
+  /** "2" for the issue, "2.3" for its item. */
+  label: string;
+  text: string;
+  adopters: ScoreMove;
+  others: ScoreMove;
+  /** adopters.mean − others.mean; null when either is missing. */
+  difference: number | null;
+};
+
+export type AreaInsight = {
+  yearBe: number;
+  organizationType: OrganizationType | null;
+  /** Active organisations of the area (of the type). */
+  organizations: number;
+  /** Of them, those counted: an accepted report of year N and both counted scores. */
+  counted: number;
+  /** Mean move of all counted organisations. */
+  overall: ScoreMove;
+  /** Each suggested issue followed by its items, in catalogue order. */
+  rows: AreaInsightRow[];
+};
+
+export type OrganizationInsightOptions = { db: DbClient; organizationId: string; yearBe: number; peers: PeerGroup };
+export type AreaInsightOptions = { db: DbClient; area: AreaNode; yearBe: number; organizationType?: OrganizationType | null };
+
+/** The mean of a sum of hundredths over n, in points rounded to 2 decimals. */
+function moveOf(n: number, sumCents: number | null): ScoreMove {
+  return { n, mean: n === 0 || sumCents === null ? null : Math.round(sumCents / n) / 100 };
+}
+
+async function loadCatalogue(db: DbClient, yearBe: number) {
+  const year = await db.fiscalYear.findUnique({
+    where: { yearBe },
+    select: {
+      suggestedIssues: {
+        orderBy: { ordinal: "asc" },
+        select: { id: true, ordinal: true, title: true, resultItems: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } } },
+      },
+    },
+  });
+  if (!year) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${yearBe} ในระบบ`);
+  return year.suggestedIssues;
+}
+
+/**
+ * Items (id of the StandardResultItem) adopted in the accepted reports of year N, per
+ * organisation: the CTE body, restricted to the organisations of the CTE named `among`.
+ */
+function adoptedItemsSql(yearBe: number, among: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`
+    SELECT DISTINCT rep."organizationId", sri.id AS "itemId"
+      FROM "YearlyReport" rep
+      JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+      JOIN "Measure" m ON m."issueId" = ri.id
+      JOIN "MeasureResultItem" i ON i."measureId" = m.id
+      JOIN "StandardResultItem" sri ON sri.id = i."standardItemId" AND sri."suggestedIssueId" = ri."suggestedIssueId"
+     WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED' AND i.checked
+       AND rep."organizationId" IN (${among})`;
+}
+
+type OrganizationRow = {
+  kind: "totals" | "item";
+  itemId: string | null;
+  organizationType: OrganizationType | null;
+  groupSize: number;
+  topSize: number;
+  topMinCents: number | null;
+  ownReport: boolean;
+  adopters: number;
+  ownAdopted: boolean;
+  moves: number;
+  moveSumCents: number | null;
+};
+
+export async function getOrganizationInsight({ db, organizationId, yearBe, peers }: OrganizationInsightOptions): Promise<OrganizationInsight> {
+  const sameArea = peers === "national" ? Prisma.sql`TRUE` : Prisma.sql`d."provinceId" = self."provinceId"`;
+  const [catalogue, rows] = await Promise.all([
+    loadCatalogue(db, yearBe),
+    db.$queryRaw<OrganizationRow[]>`
+      WITH self AS (
+        SELECT o.id, o.type, d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" WHERE o.id = ${organizationId}
+      ),
+      peers AS (
+        SELECT o.id, (r.total * 100)::int AS cents
+          FROM self
+          JOIN "LocalOrganization" o ON o.type = self.type AND o.active
+          JOIN "District" d ON d.id = o."districtId"
+          JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
+         WHERE ${sameArea} AND ${countedResultSql("r", false)}
+      ),
+      ranked AS (SELECT id, cents, rank() OVER (ORDER BY cents DESC) AS rank, count(*) OVER () AS size FROM peers),
+      top AS (SELECT id, cents FROM ranked WHERE size >= ${MIN_GROUP} AND rank <= ceil(size / 4.0)),
+      adopted AS (${adoptedItemsSql(yearBe, Prisma.sql`SELECT id FROM top UNION SELECT id FROM self`)}),
+      moves AS (
+        SELECT top.id, (r.total * 100)::int - top.cents AS delta
+          FROM top JOIN "ItaResult" r ON r."organizationId" = top.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+         WHERE ${countedResultSql("r", false)}
+      )
+      SELECT 'totals' AS kind, NULL AS "itemId", (SELECT type::text FROM self) AS "organizationType",
+             (SELECT count(*) FROM peers)::int AS "groupSize", (SELECT count(*) FROM top)::int AS "topSize",
+             (SELECT min(cents) FROM top) AS "topMinCents",
+             EXISTS (SELECT 1 FROM "YearlyReport" rep JOIN self ON self.id = rep."organizationId"
+                      WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED') AS "ownReport",
+             0 AS adopters, false AS "ownAdopted", 0 AS moves, NULL AS "moveSumCents"
+      UNION ALL
+      SELECT 'item', a."itemId", NULL, 0, 0, NULL, false,
+             (count(*) FILTER (WHERE top.id IS NOT NULL))::int,
+             bool_or(a."organizationId" = (SELECT id FROM self)),
+             count(mv.id)::int, sum(mv.delta)::int
+        FROM adopted a
+        LEFT JOIN top ON top.id = a."organizationId"
+        LEFT JOIN moves mv ON mv.id = top.id
+       GROUP BY a."itemId"`,
+  ]);
+  const totals = rows.find((row) => row.kind === "totals");
+  // No row of the organisation (the procedure has checked it exists): nothing to compare.
+  const organizationType = totals?.organizationType ?? "SAO";
+  const groupSize = totals?.groupSize ?? 0;
+  const topSize = totals?.topSize ?? 0;
+  const tooFew = groupSize < MIN_GROUP;
+  const items = new Map(rows.filter((row) => row.kind === "item").map((row) => [row.itemId!, row]));
+  return {
+    yearBe,
+    peers,
+    organizationType,
+    groupSize,
+    minGroup: MIN_GROUP,
+    tooFew,
+    topQuartileSize: tooFew ? 0 : topSize,
+    topQuartileMinTotal: tooFew || totals?.topMinCents == null ? null : totals.topMinCents / 100,
+    hasAcceptedReport: totals?.ownReport ?? false,
+    issues: catalogue.map((issue) => ({
+      id: issue.id,
+      ordinal: issue.ordinal,
+      title: issue.title,
+      items: tooFew
+        ? []
+        : issue.resultItems
+            .flatMap((item) => {
+              const row = items.get(item.id);
+              if (!row || row.adopters === 0 || row.ownAdopted) return [];
+              return [{ ...item, adopters: row.adopters, share: row.adopters / topSize, move: moveOf(row.moves, row.moveSumCents) }];
+            })
+            .sort((a, b) => b.adopters - a.adopters || a.ordinal - b.ordinal),
+    })),
+  };
+}
+
+type AreaRow = { key: string | null; adopters: number; sumCents: number | null; organizations: number };
+
+export async function getAreaInsight({ db, area, yearBe, organizationType }: AreaInsightOptions): Promise<AreaInsight> {
+  const [catalogue, rows] = await Promise.all([
+    loadCatalogue(db, yearBe),
+    db.$queryRaw<AreaRow[]>`
+      WITH ${scopedOrganizationsCte(area, null, organizationType ?? null)},
+      counted AS (
+        SELECT scoped.id, rep.id AS "reportId", (r1.total * 100)::int - (r0.total * 100)::int AS delta
+          FROM scoped
+          JOIN "YearlyReport" rep ON rep."organizationId" = scoped.id AND rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED'
+          JOIN "ItaResult" r0 ON r0."organizationId" = scoped.id AND r0."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
+          JOIN "ItaResult" r1 ON r1."organizationId" = scoped.id AND r1."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+         WHERE ${countedResultSql("r0", false)} AND ${countedResultSql("r1", false)}
+      ),
+      adopted AS (
+        SELECT DISTINCT c.id, ri."suggestedIssueId" AS key
+          FROM counted c JOIN "ReportIssue" ri ON ri."reportId" = c."reportId" JOIN "Measure" m ON m."issueId" = ri.id
+         WHERE ri."suggestedIssueId" IS NOT NULL
+        UNION
+        SELECT DISTINCT c.id, sri.id
+          FROM counted c
+          JOIN "ReportIssue" ri ON ri."reportId" = c."reportId"
+          JOIN "Measure" m ON m."issueId" = ri.id
+          JOIN "MeasureResultItem" i ON i."measureId" = m.id
+          JOIN "StandardResultItem" sri ON sri.id = i."standardItemId" AND sri."suggestedIssueId" = ri."suggestedIssueId"
+         WHERE i.checked
+      )
+      SELECT NULL AS key, count(*)::int AS adopters, sum(delta)::int AS "sumCents", (SELECT count(*) FROM scoped)::int AS organizations FROM counted
+      UNION ALL
+      SELECT a.key, count(*)::int, sum(c.delta)::int, 0 FROM adopted a JOIN counted c ON c.id = a.id GROUP BY a.key`,
+  ]);
+  const totals = rows.find((row) => row.key === null)!;
+  const byKey = new Map(rows.filter((row) => row.key !== null).map((row) => [row.key!, row]));
+  const rowOf = (id: string, kind: AreaInsightRow["kind"], label: string, text: string): AreaInsightRow => {
+    const row = byKey.get(id);
+    const [n, sum] = [row?.adopters ?? 0, row?.sumCents ?? 0];
+    const [otherN, otherSum] = [totals.adopters - n, (totals.sumCents ?? 0) - sum];
+    const adopters = moveOf(n, sum);
+    const others = moveOf(otherN, otherSum);
+    const difference = n === 0 || otherN === 0 ? null : Math.round(sum / n - otherSum / otherN) / 100;
+    return { id, kind, label, text, adopters, others, difference };
+  };
+  return {
+    yearBe,
+    organizationType: organizationType ?? null,
+    organizations: totals.organizations,
+    counted: totals.adopters,
+    overall: moveOf(totals.adopters, totals.sumCents),
+    rows: catalogue.flatMap((issue) => [
+      rowOf(issue.id, "issue", String(issue.ordinal), issue.title),
+      ...issue.resultItems.map((item) => rowOf(item.id, "item", `${issue.ordinal}.${item.ordinal}`, item.text)),
+    ]),
+  };
+}

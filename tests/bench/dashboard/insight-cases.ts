@@ -1,0 +1,76 @@
+// Peer insight (insight.organization, insight.area) for the dashboard benchmark. Year N is the
+// year before the newest year with reports, so that N+1 has scores to move to. The organisation
+// view is timed with the province as peer group and with the country (the largest group: every
+// organisation of its type); the area view over the largest province. Each next to one
+// hand-written SQL query doing the same work.
+import { Prisma, type Db } from "@/server/db/client";
+import type { BenchTargets, DashboardBenchCase } from "./types";
+
+const yearOf = (targets: BenchTargets) => targets.yearBe - 1;
+const counted = (alias: string) => Prisma.raw(`(${alias}.source <> 'ORGANIZATION_REPORTED' OR ${alias}."confirmedAt" IS NOT NULL)`);
+const yearId = (yearBe: number) => Prisma.sql`(SELECT id FROM "FiscalYear" WHERE "yearBe" = ${yearBe})`;
+
+/** Top quartile of the organisation's type (in its province or the country), their adopted items and moves. */
+function referenceOrganization(db: Db, targets: BenchTargets, national: boolean) {
+  const year = yearOf(targets);
+  return db.$queryRaw`
+    WITH self AS (SELECT o.id, o.type, d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" WHERE o.id = ${targets.organizationId}),
+    ranked AS (
+      SELECT o.id, (r.total * 100)::int AS cents, rank() OVER (ORDER BY r.total DESC) AS rank, count(*) OVER () AS size
+        FROM self JOIN "LocalOrganization" o ON o.type = self.type AND o.active JOIN "District" d ON d.id = o."districtId"
+        JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = ${yearId(year)}
+       WHERE (${national} OR d."provinceId" = self."provinceId") AND ${counted("r")}
+    ),
+    top AS (SELECT id, cents FROM ranked WHERE size >= 5 AND rank <= ceil(size / 4.0))
+    SELECT i."standardItemId", count(DISTINCT rep."organizationId") FILTER (WHERE top.id IS NOT NULL) AS adopters,
+           bool_or(rep."organizationId" = ${targets.organizationId}) AS own,
+           avg((n.total * 100)::int - top.cents) AS move
+      FROM (SELECT id FROM top UNION SELECT id FROM self) AS who
+      JOIN "YearlyReport" rep ON rep."organizationId" = who.id AND rep."fiscalYearId" = ${yearId(year)} AND rep.status = 'ACCEPTED'
+      LEFT JOIN top ON top.id = who.id
+      JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+      JOIN "Measure" m ON m."issueId" = ri.id
+      JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
+      JOIN "StandardResultItem" s ON s.id = i."standardItemId" AND s."suggestedIssueId" = ri."suggestedIssueId"
+      LEFT JOIN "ItaResult" n ON n."organizationId" = top.id AND n."fiscalYearId" = ${yearId(year + 1)} AND ${counted("n")}
+     GROUP BY 1`;
+}
+
+export const insightBenchCases: DashboardBenchCase[] = [
+  {
+    name: "insight.organization (province)",
+    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "province" }),
+    reference: (db, targets) => referenceOrganization(db, targets, false),
+  },
+  {
+    name: "insight.organization (country)",
+    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "national" }),
+    reference: (db, targets) => referenceOrganization(db, targets, true),
+  },
+  {
+    name: "insight.area (province)",
+    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.area({ area: { kind: "province", id: targets.provinceId }, yearBe: yearOf(targets) }),
+    // Per issue and item: adopters' count and summed move among the organisations with an accepted report and both scores.
+    reference: (db: Db, targets) => {
+      const year = yearOf(targets);
+      return db.$queryRaw`
+        WITH counted AS (
+          SELECT o.id, rep.id AS "reportId", (r1.total * 100)::int - (r0.total * 100)::int AS delta
+            FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
+            JOIN "YearlyReport" rep ON rep."organizationId" = o.id AND rep."fiscalYearId" = ${yearId(year)} AND rep.status = 'ACCEPTED'
+            JOIN "ItaResult" r0 ON r0."organizationId" = o.id AND r0."fiscalYearId" = ${yearId(year)} AND ${counted("r0")}
+            JOIN "ItaResult" r1 ON r1."organizationId" = o.id AND r1."fiscalYearId" = ${yearId(year + 1)} AND ${counted("r1")}
+           WHERE o.active AND d."provinceId" = ${targets.provinceId}
+        ),
+        adopted AS (
+          SELECT DISTINCT c.id, c.delta, unnest(ARRAY[ri."suggestedIssueId", s.id]) AS key
+            FROM counted c JOIN "ReportIssue" ri ON ri."reportId" = c."reportId" JOIN "Measure" m ON m."issueId" = ri.id
+            LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
+            LEFT JOIN "StandardResultItem" s ON s.id = i."standardItemId" AND s."suggestedIssueId" = ri."suggestedIssueId"
+           WHERE ri."suggestedIssueId" IS NOT NULL
+        )
+        SELECT key, count(*), sum(delta) FROM adopted WHERE key IS NOT NULL GROUP BY key
+        UNION ALL SELECT NULL, count(*), sum(delta) FROM counted`;
+    },
+  },
+];
