@@ -15,8 +15,8 @@ export function NotificationList({ items, unread }: { items: Item[]; unread: num
   const markRead = useMutation(trpc.notification.markRead.mutationOptions());
   const open = async (item: Item) => {
     if (!item.readAt) await markRead.mutateAsync({ ids: [item.id] }).catch(() => undefined);
-    router.push(item.link);
-    router.refresh();
+    // A whole navigation: the page opens at the comment its link names (#comment-…, :target).
+    window.location.assign(item.link);
   };
   return (
     <>

@@ -1,7 +1,8 @@
 // The yearly report's whole journey in Chromium: the preparer starts FY2569 from last year's
 // report and submits it, the three signers endorse in turn, the province returns it with a
 // comment on one measure, the preparer fixes it and resubmits, the reviewer sees what changed and
-// accepts it, and it is then read-only for everyone but an admin.
+// accepts it, and it is then read-only for everyone but an admin. Each step's notification reaches
+// the next person: the badge in the header, and the preparer follows the province's to its comment.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -75,6 +76,23 @@ test("the province reviewer returns it with a comment on one measure", async ({ 
   await expect(measure.getByTestId("review-comment")).toContainText("กรุณาแนบหลักฐานการเผยแพร่คู่มือ");
   await decide(page, "ส่งกลับให้แก้ไข", "กรุณาแก้ไขตามความเห็นในมาตรการแรก");
   await expect(page.getByTestId("report-status")).toContainText("ส่งกลับให้แก้ไข");
+});
+
+test("the preparer is told in the app and follows the notification to the province's comment", async ({ page }) => {
+  await signIn(page, "thaihad.editor");
+  await expect(page.getByTestId("notification-badge")).toBeVisible();
+  await page.getByTestId("notifications-link").click();
+  await page.waitForURL(/\/notifications$/);
+  const returned = page.getByTestId("notification").filter({ hasText: "จังหวัดส่งรายงาน ITA ปี 2569" }).first();
+  await expect(returned).toHaveAttribute("data-unread", "true");
+  await expect(returned).toContainText("สิ่งที่ต้องแก้ไข: กรุณาแก้ไขตามความเห็นในมาตรการแรก");
+  await returned.getByRole("link").click();
+  await page.waitForURL(/\/reports\/[^/#]+#comment-[^/]+$/);
+  expect(page.url().split("#")[0]).toBe(reportUrl);
+  await expect(page.locator(":target")).toContainText("กรุณาแก้ไขตามความเห็นในมาตรการแรก");
+  // Followed, it is read.
+  await page.goto("/notifications");
+  await expect(page.getByTestId("notification").filter({ hasText: "จังหวัดส่งรายงาน ITA ปี 2569" }).first()).not.toHaveAttribute("data-unread", "true");
 });
 
 test("the preparer sees the comment where it was made, fixes the measure and resubmits", async ({ page }) => {
