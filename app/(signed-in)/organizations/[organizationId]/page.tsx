@@ -4,6 +4,8 @@ import { ScoreHistorySection } from "@/components/dashboard/score-history-sectio
 import { CreateReportButtons } from "@/components/report/create-report-buttons";
 import { OriginBadge, ReportStatusBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
 import { ScoreProvenance } from "@/components/organization/score-provenance";
+import { PeerInsightSection } from "@/components/insight/peer-insight-section";
+import type { PeerGroup } from "@/server/services/dashboard/insight";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { formatScore, formatThaiDate } from "@/server/domain/thai-format";
@@ -11,13 +13,22 @@ import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 
 export const metadata: Metadata = { title: "รายงานขององค์กร" };
 
-type Props = { params: Promise<{ organizationId: string }> };
+type Props = { params: Promise<{ organizationId: string }>; searchParams: Promise<{ insightYear?: string; peers?: string }> };
 
-export default async function OrganizationPage({ params }: Props) {
+export default async function OrganizationPage({ params, searchParams }: Props) {
   const { organizationId } = await params;
+  const query = await searchParams;
   const caller = await getServerCaller();
   const profile = await callOrRedirect(() => caller.organization.profile({ organizationId }));
   const { years } = profile;
+  // Peer insight: the asked year, else the newest year with the organisation's score whose next year exists (scores can move).
+  const yearList = years.map((year) => year.yearBe);
+  const insightYear =
+    yearList.find((yearBe) => String(yearBe) === query.insightYear) ??
+    years.find((year) => year.itaResult && yearList.includes(year.yearBe + 1))?.yearBe ??
+    yearList[0];
+  const peers: PeerGroup = query.peers === "national" ? "national" : "province";
+  const insight = insightYear === undefined ? null : await caller.insight.organization({ organizationId, yearBe: insightYear, peers });
   const history = years
     .flatMap((year) => (year.itaResult ? [{ yearBe: year.yearBe, ...year.itaResult }] : []))
     .sort((a, b) => a.yearBe - b.yearBe);
@@ -50,6 +61,13 @@ export default async function OrganizationPage({ params }: Props) {
         organizationId={organizationId}
         years={years.map((year) => ({ yearBe: year.yearBe, isOpen: year.isOpen, result: year.itaResult, actions: year.scoreActions }))}
       />
+      {insight && (
+        <PeerInsightSection
+          insight={insight}
+          years={yearList}
+          href={(yearBe, group) => `/organizations/${organizationId}?insightYear=${yearBe}&peers=${group}#peer-insight`}
+        />
+      )}
       <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold">รายงานผลการดำเนินการตามมาตรการ รายปีงบประมาณ</h2>
         {profile.mayPrepareReport && (
