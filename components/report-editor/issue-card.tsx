@@ -5,6 +5,7 @@ import { LIMITS, type Issue } from "@/server/domain/report-content";
 import { newMeasure, type ContentAction } from "./content-reducer";
 import { RowControls, secondaryButton, TextField } from "./fields";
 import { MeasureCard } from "./measure-card";
+import { IssueInsightHint } from "@/components/insight/issue-insight-hint";
 import type { EditorFiscalYear } from "./types";
 
 /**
@@ -16,6 +17,7 @@ export const IssueCard = memo(function IssueCard({
   index,
   count,
   fiscalYear,
+  organizationId,
   unitSuggestions,
   measuresInReport,
   dispatch,
@@ -24,6 +26,7 @@ export const IssueCard = memo(function IssueCard({
   index: number;
   count: number;
   fiscalYear: EditorFiscalYear;
+  organizationId: string;
   unitSuggestions: string[];
   measuresInReport: number;
   dispatch: Dispatch<ContentAction>;
@@ -66,6 +69,8 @@ export const IssueCard = memo(function IssueCard({
         <TextField label="ชื่อประเด็น" multiline value={issue.title} onChange={(title) => dispatch({ type: "updateIssue", issueId, patch: { title } })} />
         {suggested && <p className="mt-1 text-xs text-slate-500">จากประเด็นแนะนำของปีงบประมาณ {fiscalYear.yearBe}</p>}
       </div>
+
+      {suggested && <IssueInsightHint organizationId={organizationId} yearBe={fiscalYear.yearBe} issueTitle={suggested.title} />}
 
       {fiscalYear.indicators.length > 0 && (
         <fieldset>

@@ -12,11 +12,13 @@ const OWN_ISSUE = "own";
 export function IssuesSection({
   issues,
   fiscalYear,
+  organizationId,
   unitSuggestions,
   dispatch,
 }: {
   issues: ReportContent["issues"];
   fiscalYear: EditorFiscalYear;
+  organizationId: string;
   unitSuggestions: string[];
   dispatch: Dispatch<ContentAction>;
 }) {
@@ -32,6 +34,7 @@ export function IssuesSection({
           index={index}
           count={issues.length}
           fiscalYear={fiscalYear}
+          organizationId={organizationId}
           unitSuggestions={unitSuggestions}
           measuresInReport={measureCount}
           dispatch={dispatch}

@@ -64,7 +64,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
             results={report.itaResults}
             levelLabels={report.levelLabels}
           />
-          <IssuesSection issues={content.issues} fiscalYear={fiscalYear} unitSuggestions={report.unitSuggestions} dispatch={dispatch} />
+          <IssuesSection issues={content.issues} fiscalYear={fiscalYear} organizationId={report.organization.id} unitSuggestions={report.unitSuggestions} dispatch={dispatch} />
         </div>
       </div>
     </div>
