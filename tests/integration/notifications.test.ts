@@ -33,6 +33,9 @@ describe("the report's journey tells whom it concerns", () => {
     await as(u().editorA1.id).report.submit({ reportId: journey.reportId, baseVersion: version });
     const rows = await newNotifications();
     expect(pairs(rows)).toEqual([`AWAITING_SIGNATURE ${u().signerA1.id}`]);
+    // The status board's "since": the report records when it entered its state.
+    const report = await context.database.db.yearlyReport.findUniqueOrThrow({ where: { id: journey.reportId } });
+    expect(report.stateChangedAt.getTime()).toBeGreaterThan(report.createdAt.getTime());
     expect(rows[0]).toMatchObject({
       title: "รายงาน ITA ปี 2568 ของอบต.ทดสอบเอหนึ่ง รอความเห็นของหัวหน้าสำนักปลัด",
       link: `/reports/${journey.reportId}`,
@@ -142,6 +145,8 @@ describe("one's own notifications", () => {
     expect((await editor.notification.preferences()).find((choice) => choice.kind === "RETURNED")?.delivery).toBe("EMAIL_NOW");
     const saved = await editor.notification.savePreferences({ choices: [{ kind: "OVERDUE", delivery: "IN_APP" }] });
     expect(saved.find((choice) => choice.kind === "OVERDUE")?.delivery).toBe("IN_APP");
+    const audit = await context.database.db.auditEvent.findFirstOrThrow({ where: { action: "notification.preferences", entityId: context.world.users.editorA1.id } });
+    expect(audit.after).toMatchObject({ OVERDUE: "IN_APP", RETURNED: "EMAIL_NOW" });
     await notify(context.database.db, {
       kind: "OVERDUE",
       eventKey: "test:choice",

@@ -18,5 +18,5 @@ export const notificationRouter = createTRPCRouter({
   preferences: signedInProcedure.query(({ ctx }) => preferencesOf(ctx.db, ctx.access.userId)),
   savePreferences: signedInProcedure
     .input(z.object({ choices: z.array(z.object({ kind: kindSchema, delivery: deliverySchema })).min(1).max(20) }))
-    .mutation(({ ctx, input }) => savePreferences(ctx.db, { userId: ctx.access.userId, choices: input.choices })),
+    .mutation(({ ctx, input }) => savePreferences(ctx.db, { actor: ctx.access, choices: input.choices, request: ctx.request })),
 });

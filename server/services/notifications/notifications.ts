@@ -10,6 +10,8 @@ import type { AccessNode } from "@/server/access/nodes";
 import { grantNode } from "@/server/access/nodes";
 import { grantsFor, type Action } from "@/server/access/permissions";
 import { mailNotifications } from "@/server/services/mail/mail";
+import type { Access } from "@/server/access/access";
+import { recordAudit, type RequestMetadata } from "@/server/services/audit";
 
 export const NOTIFICATION_KINDS: NotificationKind[] = [
   "AWAITING_SIGNATURE",
@@ -184,15 +186,25 @@ export async function preferencesOf(db: DbClient, userId: string) {
   return NOTIFICATION_KINDS.map((kind) => ({ kind, delivery: rows.find((row) => row.kind === kind)?.delivery ?? DEFAULT_DELIVERY[kind] }));
 }
 
-export async function savePreferences(db: Db, options: { userId: string; choices: { kind: NotificationKind; delivery: NotificationDelivery }[] }) {
-  await db.$transaction(
-    options.choices.map(({ kind, delivery }) =>
-      db.notificationPreference.upsert({
-        where: { userId_kind: { userId: options.userId, kind } },
-        create: { userId: options.userId, kind, delivery },
-        update: { delivery },
-      }),
-    ),
-  );
-  return preferencesOf(db, options.userId);
+export async function savePreferences(
+  db: Db,
+  options: { actor: Access; choices: { kind: NotificationKind; delivery: NotificationDelivery }[]; request?: RequestMetadata },
+) {
+  const userId = options.actor.userId;
+  await db.$transaction(async (tx) => {
+    const before = await preferencesOf(tx, userId);
+    for (const { kind, delivery } of options.choices) {
+      await tx.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, delivery }, update: { delivery } });
+    }
+    await recordAudit(tx, {
+      actor: options.actor,
+      request: options.request,
+      action: "notification.preferences",
+      entityType: "User",
+      entityId: userId,
+      before: Object.fromEntries(before.map((choice) => [choice.kind, choice.delivery])),
+      after: Object.fromEntries((await preferencesOf(tx, userId)).map((choice) => [choice.kind, choice.delivery])),
+    });
+  });
+  return preferencesOf(db, userId);
 }
