@@ -13,3 +13,4 @@ export const CountBarChart = dynamic(() => import("./count-bar-chart").then((mod
 export const ScoreLinesChart = dynamic(() => import("./score-lines-chart").then((module) => module.ScoreLinesChart), { ssr: false, loading: ChartPlaceholder });
 export const ScoreBarsChart = dynamic(() => import("./score-bars-chart").then((module) => module.ScoreBarsChart), { ssr: false, loading: ChartPlaceholder });
 export const AdoptionChart = dynamic(() => import("./adoption-chart").then((module) => module.AdoptionChart), { ssr: false, loading: ChartPlaceholder });
+export const ScoreMoveChart = dynamic(() => import("./score-move-chart").then((module) => module.ScoreMoveChart), { ssr: false, loading: ChartPlaceholder });

@@ -34,6 +34,9 @@ export default async function AreaPage({ params }: Props) {
       <Link href={`/areas/${kind}/${areaId}/status`} className="mb-4 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
         สถานะการส่งรายงาน
       </Link>
+      <Link href={`/areas/${kind}/${areaId}/insight`} className="mb-4 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
+        ประเด็นกับคะแนนที่เปลี่ยนไป
+      </Link>
       {kind === "province" && (
         <Link href="/scores/import" className="mb-4 ml-2 inline-block rounded-md border border-teal-700 px-3 py-1.5 text-sm font-semibold text-teal-800 hover:bg-teal-50">
           นำเข้าคะแนน ITA

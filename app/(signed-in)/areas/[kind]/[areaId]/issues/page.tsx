@@ -24,6 +24,11 @@ export default async function IssuesPage({ params, searchParams }: { params: Pag
       <PageTitle title={`เจาะลึกรายประเด็น ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${adoption.yearBe}`} />
       <FilterBar filters={context.filters} years={years} districts={context.districts} />
       <CountedNote scope={adoption} />
+      <p className="mb-4 text-sm">
+        <Link href={`${context.areaPath}/insight`} className="text-teal-800 hover:underline">
+          ประเด็นและผลการดำเนินการใดไปด้วยกันกับคะแนนที่เพิ่มขึ้นในปีถัดไป →
+        </Link>
+      </p>
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold text-slate-900">ประเด็นแนะนำของปีงบประมาณ</h2>
         <div className="overflow-x-auto">
