@@ -8,7 +8,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
-import { loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type AreaNode } from "@/server/access/access";
+import { loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type Access, type AreaNode } from "@/server/access/access";
 import { can, mayAnywhere, NATIONAL, type Action } from "@/server/access/permissions";
 import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
 import { perUserRefusal, takePerUser, type PerUserKind } from "@/server/limits/per-user";
@@ -26,13 +26,18 @@ export type Context = {
   /** Names the request in every log line and in the message of an unexpected error. */
   requestId: string;
   log: Logger;
+  /**
+   * The caller's access, read once per request however many procedures the request calls (a page
+   * renders several): every copy of the context shares this holder.
+   */
+  accessOnce: { loaded?: Promise<Access | null> };
 };
 
 export function createContext(
-  input: Omit<Context, "requestId" | "log" | "sessionId"> & Partial<Pick<Context, "requestId" | "log" | "sessionId">>,
+  input: Omit<Context, "requestId" | "log" | "sessionId" | "accessOnce"> & Partial<Pick<Context, "requestId" | "log" | "sessionId">>,
 ): Context {
   const requestId = input.requestId ?? randomUUID();
-  return { ...input, sessionId: input.sessionId ?? null, requestId, log: input.log ?? requestLogger(requestId) };
+  return { ...input, sessionId: input.sessionId ?? null, requestId, log: input.log ?? requestLogger(requestId), accessOnce: {} };
 }
 
 /**
@@ -104,7 +109,8 @@ export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
 /** The caller is signed in with an enabled account; their roles are read fresh per call. */
 export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const access = ctx.userId ? await loadAccess(ctx.db, ctx.userId) : null;
+  const userId = ctx.userId;
+  const access = userId ? await (ctx.accessOnce.loaded ??= loadAccess(ctx.db, userId)) : null;
   if (!access) throw new TRPCError({ code: "UNAUTHORIZED", message: "กรุณาเข้าสู่ระบบ" });
   return next({ ctx: { ...ctx, access } });
 });

@@ -555,6 +555,20 @@ describe("home", () => {
     expect((await callerFor(context.database.db, context.world.users.noRole.id).me.get()).homePath).toBe("/no-access");
   });
 
+  it("reads the caller's access once per request: a change shows from the next request on", async () => {
+    const db = context.database.db;
+    const request = callerFor(db, context.world.users.noRole.id);
+    await request.me.get();
+    await db.user.update({ where: { id: context.world.users.noRole.id }, data: { disabled: true } });
+    try {
+      // The same request (one page's calls) goes on with what it read; a new one is refused.
+      expect((await request.me.get()).username).toBe("nobody");
+      expect((await refusal(callerFor(db, context.world.users.noRole.id).me.get())).code).toBe("UNAUTHORIZED");
+    } finally {
+      await db.user.update({ where: { id: context.world.users.noRole.id }, data: { disabled: false } });
+    }
+  });
+
   it("a disabled account is signed out on its next call", async () => {
     await context.database.db.user.update({ where: { id: context.world.users.noRole.id }, data: { disabled: true } });
     expect((await refusal(callerFor(context.database.db, context.world.users.noRole.id).me.get())).code).toBe("UNAUTHORIZED");
