@@ -41,7 +41,7 @@ export default defineConfig({
   webServer: {
     command: "rm -rf .data/e2e && npm start",
     url: `http://localhost:${PORT}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000, // the first run builds the app: minutes on a busy 2-core machine
     reuseExistingServer: false,
     stdout: "pipe",
     // The tests play a proxy in front (one hop): each sign-in comes from its own X-Forwarded-For

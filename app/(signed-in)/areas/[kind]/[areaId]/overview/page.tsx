@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { loadDashboardContext, single, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { FigureCards } from "@/components/dashboard/figure-cards";
 import { FilterBar } from "@/components/dashboard/filter-bar";
@@ -9,7 +10,7 @@ import { HistogramSection, LevelSection, TrendSection, UnitTrendSection } from "
 import { RankingTable, type RankingView } from "@/components/dashboard/ranking-table";
 import { SummaryExport } from "@/components/dashboard/summary-export";
 import { PageTitle } from "@/components/ui/page-title";
-import { callOrRedirect } from "@/server/api/server-caller";
+import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { RANKING_SORTS, type RankingSort } from "@/server/services/dashboard/ranking";
 
 export const metadata: Metadata = { title: "ภาพรวมคะแนน" };
@@ -35,13 +36,8 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
     page: Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= 10_000 ? requestedPage : 1,
   };
 
-  const [overview, trend, ranking] = await callOrRedirect(() =>
-    Promise.all([
-      caller.dashboard.overview(input),
-      caller.dashboard.trend(input),
-      caller.dashboard.ranking({ ...input, sort: view.sort, descending: view.descending, search: view.search || undefined, page: view.page }),
-    ]),
-  );
+  // The figures come first; the trend (every year) and the ranking stream in as they are ready.
+  const overview = await callOrRedirect(() => caller.dashboard.overview(input));
 
   return (
     <>
@@ -77,11 +73,57 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
           <LevelSection overview={overview} />
           <HistogramSection overview={overview} />
         </div>
-        <TrendSection trend={trend} />
-        <UnitTrendSection trend={trend} />
+        <Suspense fallback={<SectionLoading title="แนวโน้มคะแนนรายปี" />}>
+          <TrendSections input={input} />
+        </Suspense>
         <MoversTables movers={overview.movers} yearBe={overview.yearBe} previousYearBe={overview.previousYearBe} />
-        <RankingTable ranking={ranking} view={view} pathname={`${context.areaPath}/overview`} filterParams={filtersToParams(filters)} />
+        <Suspense fallback={<SectionLoading title="อันดับคะแนน" />}>
+          <RankingSection
+            input={{ ...input, sort: view.sort, descending: view.descending, search: view.search || undefined, page: view.page }}
+            view={view}
+            pathname={`${context.areaPath}/overview`}
+            filterParams={filtersToParams(filters)}
+          />
+        </Suspense>
       </div>
     </>
   );
+}
+
+type OverviewInput = Awaited<ReturnType<typeof loadDashboardContext>>["input"];
+
+function SectionLoading({ title }: { title: string }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" data-testid="section-loading">
+      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
+      <p className="animate-pulse text-sm text-slate-500">กำลังโหลด…</p>
+    </section>
+  );
+}
+
+async function TrendSections({ input }: { input: OverviewInput }) {
+  const caller = await getServerCaller();
+  const trend = await callOrRedirect(() => caller.dashboard.trend(input));
+  return (
+    <>
+      <TrendSection trend={trend} />
+      <UnitTrendSection trend={trend} />
+    </>
+  );
+}
+
+async function RankingSection({
+  input,
+  view,
+  pathname,
+  filterParams,
+}: {
+  input: OverviewInput & { sort: RankingSort; descending: boolean; search?: string; page: number };
+  view: RankingView;
+  pathname: string;
+  filterParams: Record<string, string>;
+}) {
+  const caller = await getServerCaller();
+  const ranking = await callOrRedirect(() => caller.dashboard.ranking(input));
+  return <RankingTable ranking={ranking} view={view} pathname={pathname} filterParams={filterParams} />;
 }
