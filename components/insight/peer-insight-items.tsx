@@ -4,6 +4,7 @@ import type { InsightItem } from "@/server/services/dashboard/insight";
 import { formatInteger, formatPercent, formatScore } from "@/server/domain/thai-format";
 
 export function formatMove(move: InsightItem["move"]): string {
+  if (move.tooFew) return `คะแนนปีถัดไป: น้อยเกินกว่าจะแสดง (n = ${formatInteger(move.n)})`;
   if (move.mean === null) return "ยังไม่มีคะแนนปีถัดไป";
   const sign = move.mean > 0 ? "+" : move.mean < 0 ? "−" : "";
   return `คะแนนปีถัดไป ${sign}${formatScore(Math.abs(move.mean))} โดยเฉลี่ย (n = ${formatInteger(move.n)})`;

@@ -8,15 +8,18 @@ import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, createFiscalYears, createTestAreas, refusal } from "./helpers/fixtures";
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
-// Province A: SAO s1…s9, the inactive SAO x1, the town municipality t1. Province B: SAO b1, b2.
+// Province A: SAO s1…s9, the inactive SAO x1, the town municipality t1. Province B: SAO b1, b2
+// and the subdistrict municipalities c1…c9 (enough organisations for shown means, MIN_GROUP 5).
 // FY2567's seeded catalogue: issue 1 (I1, items I1.1…) and issue 2 (I2, items I2.1…).
-type OrgKey = "s1" | "s2" | "s3" | "s4" | "s5" | "s6" | "s7" | "s8" | "s9" | "x1" | "t1" | "b1" | "b2";
+const C_KEYS = ["c1", "c2", "c3", "c4", "c5", "c6", "c7", "c8", "c9"] as const;
+type OrgKey = "s1" | "s2" | "s3" | "s4" | "s5" | "s6" | "s7" | "s8" | "s9" | "x1" | "t1" | "b1" | "b2" | (typeof C_KEYS)[number];
 const ORGANIZATIONS: { key: OrgKey; province: "A" | "B"; type: OrganizationType; active?: false }[] = [
   ...(["s1", "s2", "s3", "s4", "s5", "s6", "s7", "s8", "s9"] as const).map((key) => ({ key, province: "A" as const, type: "SAO" as const })),
   { key: "x1", province: "A", type: "SAO", active: false },
   { key: "t1", province: "A", type: "TOWN_MUNICIPALITY" },
   { key: "b1", province: "B", type: "SAO" },
   { key: "b2", province: "B", type: "SAO" },
+  ...C_KEYS.map((key) => ({ key, province: "B" as const, type: "SUBDISTRICT_MUNICIPALITY" as const })),
 ];
 
 // [organisation, year, total, source, confirmed]
@@ -42,6 +45,11 @@ const SCORES: [OrgKey, number, number, ScoreSource, boolean?][] = [
   ["s8", 2568, 62, "PROVINCE_ENTERED"], // +2.00
   ["t1", 2568, 84, "PROVINCE_ENTERED"], // +4.00
   ["b1", 2568, 97, "PROVINCE_ENTERED"], // 0.00
+  // c1…c9: 80 in FY2567, 80 + k in FY2568 (ck moves +k.00).
+  ...C_KEYS.flatMap((key, index): [OrgKey, number, number, ScoreSource][] => [
+    [key, 2567, 80, "PROVINCE_ENTERED"],
+    [key, 2568, 81 + index, "PROVINCE_ENTERED"],
+  ]),
 ];
 
 // FY2567 reports: per issue ("I1", "I2"), the measures' items [item, checked].
@@ -58,14 +66,17 @@ const REPORTS: { org: OrgKey; status: ReportStatus; issues: Issues }[] = [
   { org: "x1", status: "ACCEPTED", issues: { I1: [[["I1.5", true]]] } },
   { org: "t1", status: "ACCEPTED", issues: { I1: [[["I1.3", true]]] } },
   { org: "b1", status: "ACCEPTED", issues: { I1: [[["I1.4", true]]] } },
+  // c1…c5 checked I1.1, c6…c9 left I1.2 unchecked: all have a measure under I1.
+  ...C_KEYS.map((org, index) => ({ org, status: "ACCEPTED" as const, issues: { I1: [index < 5 ? [["I1.1", true]] : [["I1.2", false]]] } as Issues })),
 ];
 
 let database: TestDatabase;
 let db: Db;
 const ids = {} as Record<OrgKey, string>;
 const catalogue = {} as Record<string, string>; // "I1" → suggested issue id, "I1.3" → item id
-const users = {} as Record<"editorS8" | "editorS2" | "editorT1" | "editorB1" | "provinceA" | "provinceB", string>;
+const users = {} as Record<"editorS8" | "editorS2" | "editorT1" | "editorB1" | "editorC9" | "provinceA" | "provinceB", string>;
 let provinceA = "";
+let provinceB = "";
 
 beforeAll(async () => {
   database = await openTestDatabase();
@@ -73,6 +84,7 @@ beforeAll(async () => {
   await createFiscalYears(db, [2567, 2568]);
   const areas = await createTestAreas(db);
   provinceA = areas.provinces.A;
+  provinceB = areas.provinces.B;
   for (const [index, o] of ORGANIZATIONS.entries()) {
     const districtId = o.province === "A" ? areas.districts[index % 2 ? "A2" : "A1"].id : areas.districts.B1.id;
     ids[o.key] = (await db.localOrganization.create({ data: { dlaCode: `I${index}`, nameTh: `อปท.${o.key}`, type: o.type, districtId, active: o.active ?? true } })).id;
@@ -130,6 +142,7 @@ beforeAll(async () => {
   users.editorS2 = await user("editor.s2", { role: "ORG_EDITOR", organizationId: ids.s2 });
   users.editorT1 = await user("editor.t1", { role: "ORG_EDITOR", organizationId: ids.t1 });
   users.editorB1 = await user("editor.b1", { role: "ORG_EDITOR", organizationId: ids.b1 });
+  users.editorC9 = await user("editor.c9", { role: "ORG_EDITOR", organizationId: ids.c9 });
   users.provinceA = await user("province.a", { role: "PROVINCE_REVIEWER", provinceId: areas.provinces.A });
   users.provinceB = await user("province.b", { role: "PROVINCE_REVIEWER", provinceId: areas.provinces.B });
 });
@@ -149,14 +162,15 @@ describe("insight.organization", () => {
     // x1 inactive, t1 a town municipality). ceil(8 ÷ 4) = 2; ranks s1 1, s2 s3 s4 2 → top = 4.
     // Accepted reports in the top: s1 (I1.1, I1.2, I2.1; I1.3 unchecked), s4 (I1.1, I2.1, I2.2);
     // s2 is returned, s3 a draft: nothing of theirs counts. s8 adopted I1.2: not listed.
-    // Moves: s1 93.50 − 95 = −1.50, s4 96.50 − 90 = +6.50 (confirmed) → I1.1, I2.1: n 2, mean 2.50.
+    // Moves: s1 93.50 − 95 = −1.50, s4 96.50 − 90 = +6.50 (confirmed) → I1.1, I2.1: n 2 (mean 2.50),
+    // fewer than 5 organisations: the mean is withheld (tooFew), only n is told.
     const answer = await callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s8, yearBe: 2567, peers: "province" });
     expect(answer).toMatchObject({ groupSize: 8, tooFew: false, topQuartileSize: 4, topQuartileMinTotal: 90, hasAcceptedReport: true, organizationType: "SAO" });
     expect(answer.issues.map((issue) => issue.ordinal).slice(0, 2)).toEqual([1, 2]);
-    expect(itemsOf(answer, "I1")).toEqual([{ item: "I1.1", adopters: 2, share: 0.5, move: { n: 2, mean: 2.5 } }]);
+    expect(itemsOf(answer, "I1")).toEqual([{ item: "I1.1", adopters: 2, share: 0.5, move: { n: 2, mean: null, tooFew: true } }]);
     expect(itemsOf(answer, "I2")).toEqual([
-      { item: "I2.1", adopters: 2, share: 0.5, move: { n: 2, mean: 2.5 } },
-      { item: "I2.2", adopters: 1, share: 0.25, move: { n: 1, mean: 6.5 } },
+      { item: "I2.1", adopters: 2, share: 0.5, move: { n: 2, mean: null, tooFew: true } },
+      { item: "I2.2", adopters: 1, share: 0.25, move: { n: 1, mean: null, tooFew: true } },
     ]);
     // Aggregates only: no other organisation's id or name.
     const text = JSON.stringify(answer);
@@ -170,20 +184,29 @@ describe("insight.organization", () => {
     const answer = await callerFor(db, users.editorS2).insight.organization({ organizationId: ids.s2, yearBe: 2567, peers: "province" });
     expect(answer.hasAcceptedReport).toBe(false);
     expect(itemsOf(answer, "I1")).toEqual([
-      { item: "I1.1", adopters: 2, share: 0.5, move: { n: 2, mean: 2.5 } },
-      { item: "I1.2", adopters: 1, share: 0.25, move: { n: 1, mean: -1.5 } },
+      { item: "I1.1", adopters: 2, share: 0.5, move: { n: 2, mean: null, tooFew: true } },
+      { item: "I1.2", adopters: 1, share: 0.25, move: { n: 1, mean: null, tooFew: true } },
     ]);
   });
 
   it("the country: SAO of both provinces", async () => {
     // s1…s8, b1, b2 = 10 → ceil(10 ÷ 4) = 3; ranks b1 97 → 1, s1 95 → 2, s2 s3 s4 90 → 3: top = 5.
-    // I1.1: s1, s4 → 2/5; I1.4: b1 (accepted; s9's does not count) → 1/5, move 97 − 97 = 0.
+    // I1.1: s1, s4 → 2/5; I1.4: b1 (accepted; s9's does not count) → 1/5, move 97 − 97 = 0 over
+    // one organisation: withheld. (c1…c9 are subdistrict municipalities: not comparable.)
     const answer = await callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s8, yearBe: 2567, peers: "national" });
     expect(answer).toMatchObject({ groupSize: 10, topQuartileSize: 5, topQuartileMinTotal: 90 });
     expect(itemsOf(answer, "I1")).toEqual([
-      { item: "I1.1", adopters: 2, share: 0.4, move: { n: 2, mean: 2.5 } },
-      { item: "I1.4", adopters: 1, share: 0.2, move: { n: 1, mean: 0 } },
+      { item: "I1.1", adopters: 2, share: 0.4, move: { n: 2, mean: null, tooFew: true } },
+      { item: "I1.4", adopters: 1, share: 0.2, move: { n: 1, mean: null, tooFew: true } },
     ]);
+  });
+
+  it("a score move over at least 5 top-quartile adopters is shown", async () => {
+    // Subdistrict municipalities of province B: c1…c9, all 80 → 9, ceil(9 ÷ 4) = 3, all rank 1: top = 9.
+    // I1.1: c1…c5 → 5/9, moves +1…+5 = 15.00 / 5 = 3.00. c9 left I1.2 unchecked: adopted nothing.
+    const answer = await callerFor(db, users.editorC9).insight.organization({ organizationId: ids.c9, yearBe: 2567, peers: "province" });
+    expect(answer).toMatchObject({ groupSize: 9, topQuartileSize: 9, topQuartileMinTotal: 80, organizationType: "SUBDISTRICT_MUNICIPALITY" });
+    expect(itemsOf(answer, "I1")).toEqual([{ item: "I1.1", adopters: 5, share: 5 / 9, move: { n: 5, mean: 3, tooFew: false } }]);
   });
 
   it("fewer than 5 comparable organisations: too few, nothing told", async () => {
@@ -219,8 +242,8 @@ describe("insight.organization", () => {
       const after = await callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s8, yearBe: 2567, peers: "province" });
       expect(after).toMatchObject({ groupSize: 9, topQuartileSize: 5, topQuartileMinTotal: 90 });
       expect(itemsOf(after, "I1")).toEqual([
-        { item: "I1.1", adopters: 2, share: 0.4, move: { n: 2, mean: 2.5 } },
-        { item: "I1.4", adopters: 1, share: 0.2, move: { n: 0, mean: null } },
+        { item: "I1.1", adopters: 2, share: 0.4, move: { n: 2, mean: null, tooFew: true } },
+        { item: "I1.4", adopters: 1, share: 0.2, move: { n: 0, mean: null, tooFew: false } },
       ]);
     } finally {
       await db.$transaction(async (tx) => {
@@ -241,33 +264,53 @@ describe("insight.area", () => {
   it("province A: adopters' and the others' score moves per issue and item, accepted reports with both counted scores only", async () => {
     // Counted: accepted FY2567 report and counted scores of both years: s1 −1.50, s4 +6.50,
     // s8 +2.00, t1 +4.00 (s5's FY2568 is unconfirmed, s9's FY2567 too, x1 inactive, s2 returned,
-    // s6 submitted, s3 a draft). n 4, sum 11.00 → 2.75.
+    // s6 submitted, s3 a draft). n 4, sum 11.00 → 2.75, but 4 < 5: withheld. Every row then has a
+    // side of fewer than 5, so every mean is withheld; the counts (hand-computed) are still told.
     const answer = await callerFor(db, users.provinceA).insight.area({ area: { kind: "province", id: provinceA }, yearBe: 2567 });
-    expect(answer).toMatchObject({ organizations: 10, counted: 4, overall: { n: 4, mean: 2.75 } });
+    expect(answer).toMatchObject({ organizations: 10, counted: 4, overall: { n: 4, mean: null, tooFew: true } });
     expect(rowsOf(answer, ["I1", "I2", "I1.1", "I1.2", "I1.3", "I1.4", "I2.1", "I2.2"])).toEqual([
-      // Everyone counted has a measure under I1: nobody to compare with.
-      { key: "I1", adopters: { n: 4, mean: 2.75 }, others: { n: 0, mean: null }, difference: null },
-      // I2: s1, s4 (5.00 / 2) vs s8, t1 (6.00 / 2).
-      { key: "I2", adopters: { n: 2, mean: 2.5 }, others: { n: 2, mean: 3 }, difference: -0.5 },
-      { key: "I1.1", adopters: { n: 2, mean: 2.5 }, others: { n: 2, mean: 3 }, difference: -0.5 },
-      // s1, s8 (0.50 / 2) vs s4, t1 (10.50 / 2).
-      { key: "I1.2", adopters: { n: 2, mean: 0.25 }, others: { n: 2, mean: 5.25 }, difference: -5 },
-      // t1 (4.00) vs s1, s4, s8 (7.00 / 3 = 2.333…): difference 1.666… → 1.67.
-      { key: "I1.3", adopters: { n: 1, mean: 4 }, others: { n: 3, mean: 2.33 }, difference: 1.67 },
-      { key: "I1.4", adopters: { n: 0, mean: null }, others: { n: 4, mean: 2.75 }, difference: null },
-      { key: "I2.1", adopters: { n: 2, mean: 2.5 }, others: { n: 2, mean: 3 }, difference: -0.5 },
-      // s4 (6.50) vs s1, s8, t1 (4.50 / 3 = 1.50).
-      { key: "I2.2", adopters: { n: 1, mean: 6.5 }, others: { n: 3, mean: 1.5 }, difference: 5 },
+      // Everyone counted has a measure under I1: nobody to compare with (4 adopters: withheld).
+      { key: "I1", adopters: { n: 4, mean: null, tooFew: true }, others: { n: 0, mean: null, tooFew: false }, difference: null },
+      // I2: s1, s4 vs s8, t1 (means 2.50 and 3.00 over 2 each: withheld).
+      { key: "I2", adopters: { n: 2, mean: null, tooFew: true }, others: { n: 2, mean: null, tooFew: true }, difference: null },
+      { key: "I1.1", adopters: { n: 2, mean: null, tooFew: true }, others: { n: 2, mean: null, tooFew: true }, difference: null },
+      // s1, s8 vs s4, t1.
+      { key: "I1.2", adopters: { n: 2, mean: null, tooFew: true }, others: { n: 2, mean: null, tooFew: true }, difference: null },
+      // t1 vs s1, s4, s8.
+      { key: "I1.3", adopters: { n: 1, mean: null, tooFew: true }, others: { n: 3, mean: null, tooFew: true }, difference: null },
+      // Nobody vs the 4: the others' mean is the overall one, withheld too.
+      { key: "I1.4", adopters: { n: 0, mean: null, tooFew: false }, others: { n: 4, mean: null, tooFew: true }, difference: null },
+      { key: "I2.1", adopters: { n: 2, mean: null, tooFew: true }, others: { n: 2, mean: null, tooFew: true }, difference: null },
+      // s4 vs s1, s8, t1.
+      { key: "I2.2", adopters: { n: 1, mean: null, tooFew: true }, others: { n: 3, mean: null, tooFew: true }, difference: null },
     ]);
     expect(answer.rows[0]).toMatchObject({ kind: "issue", label: "1" });
     expect(answer.rows[1]).toMatchObject({ kind: "item", label: "1.1" });
   });
 
   it("narrowed to SAO: t1 leaves", async () => {
-    // s1 −1.50, s4 +6.50, s8 +2.00: 7.00 / 3.
+    // s1 −1.50, s4 +6.50, s8 +2.00: 7.00 / 3 over 3 organisations: withheld.
     const answer = await callerFor(db, users.provinceA).insight.area({ area: { kind: "province", id: provinceA }, yearBe: 2567, organizationType: "SAO" });
-    expect(answer).toMatchObject({ counted: 3, overall: { n: 3, mean: 2.33 } });
-    expect(rowsOf(answer, ["I1.3"])).toEqual([{ key: "I1.3", adopters: { n: 0, mean: null }, others: { n: 3, mean: 2.33 }, difference: null }]);
+    expect(answer).toMatchObject({ counted: 3, overall: { n: 3, mean: null, tooFew: true } });
+    expect(rowsOf(answer, ["I1.3"])).toEqual([{ key: "I1.3", adopters: { n: 0, mean: null, tooFew: false }, others: { n: 3, mean: null, tooFew: true }, difference: null }]);
+  });
+
+  it("province B: means over at least 5 organisations are shown, a side of fewer withholds both", async () => {
+    // Active: b1, b2, c1…c9 = 11. Counted (accepted FY2567 report, both scores): b1 0.00, ck +k.00
+    // (b2 has no report) → n 10, sum 45.00 → 4.50.
+    const answer = await callerFor(db, users.provinceB).insight.area({ area: { kind: "province", id: provinceB }, yearBe: 2567 });
+    expect(answer).toMatchObject({ organizations: 11, counted: 10, overall: { n: 10, mean: 4.5, tooFew: false } });
+    expect(rowsOf(answer, ["I1", "I1.1", "I1.2", "I1.4", "I2"])).toEqual([
+      // All 10 have a measure under I1; nobody is left to compare with.
+      { key: "I1", adopters: { n: 10, mean: 4.5, tooFew: false }, others: { n: 0, mean: null, tooFew: false }, difference: null },
+      // c1…c5: 15.00 / 5 = 3.00 vs b1, c6…c9: (0 + 6 + 7 + 8 + 9) / 5 = 6.00 → −3.00.
+      { key: "I1.1", adopters: { n: 5, mean: 3, tooFew: false }, others: { n: 5, mean: 6, tooFew: false }, difference: -3 },
+      // Only unchecked: nobody adopted it.
+      { key: "I1.2", adopters: { n: 0, mean: null, tooFew: false }, others: { n: 10, mean: 4.5, tooFew: false }, difference: null },
+      // b1 alone (0.00) vs 9 (45.00 / 9 = 5.00): b1's move would be 10 × 4.50 − 9 × 5.00, so both are withheld.
+      { key: "I1.4", adopters: { n: 1, mean: null, tooFew: true }, others: { n: 9, mean: null, tooFew: true }, difference: null },
+      { key: "I2", adopters: { n: 0, mean: null, tooFew: false }, others: { n: 10, mean: 4.5, tooFew: false }, difference: null },
+    ]);
   });
 
   it("another province's reviewer and an organisation's preparer are refused", async () => {

@@ -16,6 +16,8 @@
 //  - comparable organisations: active, of the organisation's type (today's), in its province or
 //    the whole country (`peers`), with a counted score of year N.
 //  - fewer than MIN_GROUP comparable organisations: `tooFew`, nothing else is told.
+//  - privacy: a mean score move rests on at least MIN_GROUP organisations; over fewer its mean
+//    is withheld (`tooFew`, shown as "น้อยเกินกว่าจะแสดง"), in both views.
 //  - top quartile: the comparable organisations ranked by total, highest first (equal totals
 //    share a rank), whose rank ≤ ceil(count ÷ 4): ties at the edge are all in.
 //  - per suggested issue, the items adopted by at least one top-quartile organisation and not
@@ -27,6 +29,8 @@
 //    an accepted report of year N and both counted scores (N and N+1).
 //  - per suggested issue and per standard result item: the counted organisations that adopted
 //    it and those that did not, each with its count and mean score move. Association only.
+//    When either side has fewer than MIN_GROUP organisations both means and the difference are
+//    withheld: the overall mean minus the shown side would give the hidden one.
 //
 // One SQL statement per view, alongside the catalogue's read.
 import { Prisma, type DbClient } from "@/server/db/client";
@@ -54,8 +58,11 @@ export const ZAreaInsightInput = z.object({
     .nullish(),
 });
 
-/** A mean score move in points (2 decimals) over n organisations; null when n is 0. */
-export type ScoreMove = { n: number; mean: number | null };
+/**
+ * A mean score move in points (2 decimals) over n organisations. mean is null when n is 0 and
+ * when the figure is withheld for privacy (`tooFew`: fewer than MIN_GROUP organisations behind it).
+ */
+export type ScoreMove = { n: number; mean: number | null; tooFew: boolean };
 
 export type InsightItem = {
   id: string;
@@ -96,7 +103,7 @@ export type AreaInsightRow = {
   text: string;
   adopters: ScoreMove;
   others: ScoreMove;
-  /** adopters.mean − others.mean; null when either is missing. */
+  /** adopters.mean − others.mean; null when either is missing or withheld. */
   difference: number | null;
 };
 
@@ -116,9 +123,11 @@ export type AreaInsight = {
 export type OrganizationInsightOptions = { db: DbClient; organizationId: string; yearBe: number; peers: PeerGroup };
 export type AreaInsightOptions = { db: DbClient; area: AreaNode; yearBe: number; organizationType?: OrganizationType | null };
 
-/** The mean of a sum of hundredths over n, in points rounded to 2 decimals. */
-function moveOf(n: number, sumCents: number | null): ScoreMove {
-  return { n, mean: n === 0 || sumCents === null ? null : Math.round(sumCents / n) / 100 };
+/** The mean of a sum of hundredths over n, in points rounded to 2 decimals; withheld over fewer than MIN_GROUP (or when `withhold`). */
+function moveOf(n: number, sumCents: number | null, withhold = false): ScoreMove {
+  if (n === 0 || sumCents === null) return { n, mean: null, tooFew: false };
+  if (n < MIN_GROUP || withhold) return { n, mean: null, tooFew: true };
+  return { n, mean: Math.round(sumCents / n) / 100, tooFew: false };
 }
 
 async function loadCatalogue(db: DbClient, yearBe: number) {
@@ -277,9 +286,11 @@ export async function getAreaInsight({ db, area, yearBe, organizationType }: Are
     const row = byKey.get(id);
     const [n, sum] = [row?.adopters ?? 0, row?.sumCents ?? 0];
     const [otherN, otherSum] = [totals.adopters - n, (totals.sumCents ?? 0) - sum];
-    const adopters = moveOf(n, sum);
-    const others = moveOf(otherN, otherSum);
-    const difference = n === 0 || otherN === 0 ? null : Math.round(sum / n - otherSum / otherN) / 100;
+    // Either side over too few: both withheld (the overall mean would give one from the other).
+    const withhold = (n > 0 && n < MIN_GROUP) || (otherN > 0 && otherN < MIN_GROUP);
+    const adopters = moveOf(n, sum, withhold);
+    const others = moveOf(otherN, otherSum, withhold);
+    const difference = adopters.mean === null || others.mean === null ? null : Math.round(sum / n - otherSum / otherN) / 100;
     return { id, kind, label, text, adopters, others, difference };
   };
   return {

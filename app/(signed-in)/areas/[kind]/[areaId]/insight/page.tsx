@@ -13,7 +13,7 @@ import type { ScoreMove } from "@/server/services/dashboard/insight";
 export const metadata: Metadata = { title: "ประเด็นที่ไปด้วยกันกับคะแนนที่เพิ่มขึ้น" };
 
 const signed = (value: number | null) => (value === null ? "—" : `${value > 0 ? "+" : value < 0 ? "−" : ""}${formatScore(Math.abs(value))}`);
-const moveText = (move: ScoreMove) => `${signed(move.mean)} (${formatInteger(move.n)})`;
+const moveText = (move: ScoreMove) => `${move.tooFew ? "น้อยเกินกว่าจะแสดง" : signed(move.mean)} (${formatInteger(move.n)})`;
 
 /** Per suggested issue and standard result item of year N: the score change N→N+1 of the organisations that adopted it and of the others. */
 export default async function InsightPage({ params, searchParams }: { params: PageParams; searchParams: PageSearchParams }) {
@@ -58,7 +58,7 @@ export default async function InsightPage({ params, searchParams }: { params: Pa
       <ChartWithTable
         testId="insight-area"
         title="คะแนนที่เปลี่ยนไปในปีถัดไป: องค์กรที่ทำ เทียบกับที่ไม่ได้ทำ"
-        description="ค่าเฉลี่ยของคะแนนปีถัดไปลบคะแนนปีนี้ ต่อประเด็นแนะนำ (เลขเดียว) และผลการดำเนินการมาตรฐาน (เลขประเด็น.ข้อ) ในวงเล็บคือจำนวนองค์กร"
+        description="ค่าเฉลี่ยของคะแนนปีถัดไปลบคะแนนปีนี้ ต่อประเด็นแนะนำ (เลขเดียว) และผลการดำเนินการมาตรฐาน (เลขประเด็น.ข้อ) ในวงเล็บคือจำนวนองค์กร ค่าเฉลี่ยของกลุ่มที่มีน้อยกว่า 5 แห่งไม่แสดง (และไม่แสดงทั้งสองฝั่งเมื่อฝั่งหนึ่งมีน้อยกว่า 5 แห่ง)"
         chart={<ScoreMoveChart rows={rows.map((row) => ({ name: row.label, adopters: row.adopters.mean, others: row.others.mean }))} />}
         table={
           <DataTable
