@@ -24,7 +24,11 @@ import { callerFor, createFiscalYears, createTestAreas, refusal, saveResults } f
 // The download route reads the session from Next's request scope; here the test says who is signed in.
 const session = vi.hoisted(() => ({ db: null as Db | null, userId: null as string | null }));
 vi.mock("@/server/api/request", () => ({
-  createRequestContext: async () => ({ db: session.db, userId: session.userId, request: { ipAddress: "203.0.113.11", userAgent: "vitest" } }),
+  // The session is the test's; the context is built as every request's is.
+  createRequestContext: async () => {
+    const { createContext } = await import("@/server/api/trpc");
+    return createContext({ db: session.db!, userId: session.userId, request: { ipAddress: "203.0.113.11", userAgent: "vitest" } });
+  },
 }));
 
 // ── The dataset ─────────────────────────────────────────────────────────────────────────
