@@ -19,6 +19,6 @@ export const accountRouter = createTRPCRouter({
     email: (await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.access.userId }, select: { email: true } })).email,
   })),
   setEmail: signedInProcedure
-    .input(z.object({ email: ZEmail }))
+    .input(z.strictObject({ email: ZEmail.unwrap() }))
     .mutation(({ ctx, input }) => setOwnEmail({ db: ctx.db, actor: ctx.access, input, request: ctx.request })),
 });

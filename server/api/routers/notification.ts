@@ -10,7 +10,7 @@ export const notificationRouter = createTRPCRouter({
   /** The header's badge: one count, nothing else. */
   unreadCount: signedInProcedure.query(async ({ ctx }) => ({ unread: await unreadCount(ctx.db, ctx.access.userId) })),
   list: signedInProcedure
-    .input(z.object({ page: z.number().int().min(1).max(10_000).default(1), unreadOnly: z.boolean().default(false) }))
+    .input(z.strictObject({ page: z.number().int().min(1).max(10_000).default(1), unreadOnly: z.boolean().default(false) }))
     .query(({ ctx, input }) => listNotifications(ctx.db, { userId: ctx.access.userId, ...input })),
   markRead: signedInProcedure
     .input(z.union([z.object({ ids: z.array(idSchema).min(1).max(500) }), z.object({ all: z.literal(true) })]))
