@@ -4,13 +4,10 @@
 // rows of another year. --json prints the counts and every row that needs a look (conflicts with
 // stored values, unmatched rows with the closest names, duplicates, invalid rows with line and
 // reason); otherwise a summary in Thai. Exit code 1 when the file cannot be read.
-import fs from "node:fs";
-import path from "node:path";
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
-import { openDatabase } from "@/server/db/client";
 import { importScores } from "@/server/services/scores/score-import";
 import { yearBeSchema } from "@/server/validation";
+import { runImportCommand } from "./import-file";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,15 +18,13 @@ const { values, positionals } = parseArgs({
   },
 });
 
-async function main() {
-  const file = positionals[0];
-  if (!file) throw new Error("ระบุไฟล์: npm run --silent import:scores -- FILE [--year N] [--apply] [--json]");
-  const yearBe = values.year === undefined ? undefined : yearBeSchema.parse(Number(values.year));
-  if (!fs.existsSync(file)) throw new Error(`ไม่พบไฟล์ ${file}`);
-  const bytes = new Uint8Array(fs.readFileSync(file));
-  const database = await openDatabase();
-  try {
-    const result = await importScores({ db: database.db, access: null, input: { fileName: path.basename(file), bytes, apply: values.apply, yearBe } });
+runImportCommand({
+  usage: "npm run --silent import:scores -- FILE [--year N] [--apply] [--json]",
+  json: values.json,
+  file: positionals[0],
+  async run(db, file) {
+    const yearBe = values.year === undefined ? undefined : yearBeSchema.parse(Number(values.year));
+    const result = await importScores({ db, access: null, input: { ...file, apply: values.apply, yearBe } });
     if (values.json) {
       const { applied, written, counts, conflictRows, unmatchedRows, duplicateRows, invalidRows } = result;
       console.log(JSON.stringify({ applied, written, counts, conflictRows, unmatchedRows, duplicateRows, invalidRows }, null, 2));
@@ -47,14 +42,5 @@ async function main() {
       console.log(`  แถว ${row.line} ${row.reason}${near ? ` (ใกล้เคียง: ${near})` : ""}`);
     }
     for (const row of result.invalidRows) console.log(`  แถว ${row.line} [${row.column}] ${row.reason}`);
-  } finally {
-    await database.close();
-  }
-}
-
-main().catch((error: unknown) => {
-  const message = error instanceof ZodError ? error.issues.map((issue) => issue.message).join("\n") : error instanceof Error ? error.message : String(error);
-  if (values.json) console.log(JSON.stringify({ error: message }));
-  else console.error(message);
-  process.exit(1);
+  },
 });
