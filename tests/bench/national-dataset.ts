@@ -1,6 +1,7 @@
 // The national synthetic dataset for the benchmarks (npm run db:seed:national's generator),
 // kept between runs: a PostgreSQL database prongsai_bench_national and PGlite in
 // .data/bench-national. Built on first use (minutes); BENCH_REBUILD=1 builds it again.
+// BENCH_NATIONAL_DATABASE names another PostgreSQL database (helpers sharing one server keep their own).
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
@@ -8,7 +9,7 @@ import { seedNationalDataset } from "@/prisma/seed/national";
 import { openPGliteBenchDatabase, openPostgresBenchDatabase, type BenchDatabase } from "./databases";
 import type { BenchCaller, BenchTargets } from "./dashboard/types";
 
-export const NATIONAL_DATABASE = "prongsai_bench_national";
+export const NATIONAL_DATABASE = process.env.BENCH_NATIONAL_DATABASE ?? "prongsai_bench_national";
 export const NATIONAL_PGLITE_DIR = ".data/bench-national";
 
 async function ensureSeeded(database: BenchDatabase, rebuild: () => Promise<BenchDatabase>): Promise<BenchDatabase> {
