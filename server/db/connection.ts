@@ -57,9 +57,24 @@ class EmbeddedCliAdapterFactory extends PrismaPGlite {
   }
 }
 
+/**
+ * The server adapter for the CLI. Prisma's own runs a migration script one piece per ";", which
+ * cuts a function body (plpgsql, the dashboards' triggers) apart: this one sends the script whole,
+ * as one simple-protocol query, which PostgreSQL runs statement by statement in one transaction.
+ */
+class WholeScriptPgAdapterFactory extends PrismaPg {
+  override async connect() {
+    const adapter = await super.connect();
+    adapter.executeScript = async (script) => {
+      await adapter.executeRaw({ sql: script, args: [], argTypes: [] });
+    };
+    return adapter;
+  }
+}
+
 /** A driver-adapter factory for the CLI (prisma.config.ts). */
 export function createAdapterFactory(config: DatabaseConfig = databaseConfigFromEnv()) {
   return config.kind === "postgresql"
-    ? new PrismaPg({ connectionString: config.url })
+    ? new WholeScriptPgAdapterFactory({ connectionString: config.url })
     : new EmbeddedCliAdapterFactory(config.dataDir);
 }

@@ -64,23 +64,3 @@ describe("readMigrationFiles", () => {
     });
   });
 });
-
-describe("migration files guard", () => {
-  // Prisma's driver adapter splits a migration on every ";", even inside a "--" comment, which
-  // broke `prisma migrate deploy` once. No comment may contain a semicolon.
-  it("no SQL comment contains a semicolon", () => {
-    const offending: string[] = [];
-    let commentLines = 0;
-    for (const name of expectedNames) {
-      const lines = fs.readFileSync(path.join(repoMigrationsDir, name, "migration.sql"), "utf8").split(/\r?\n/);
-      lines.forEach((line, index) => {
-        const commentStart = line.indexOf("--");
-        if (commentStart === -1) return;
-        commentLines++;
-        if (line.slice(commentStart + 2).includes(";")) offending.push(`${name}/migration.sql:${index + 1}: ${line}`);
-      });
-    }
-    expect(commentLines).toBeGreaterThan(0); // the check did look at comments
-    expect(offending).toEqual([]);
-  });
-});
