@@ -55,13 +55,14 @@ const RESULTS: [OrgKey, number, number, [number, number, number] | null, string 
 const ISSUE_1 = fiscalYearSeed(2568).suggestedIssues[0]!;
 // Reports of 2568. Result items: [text, checked, standard item ordinal of issue 1 or null].
 type Item = [string, boolean, number | null];
-const REPORTS: { org: OrgKey; status: ReportStatus; measures: { title: string; responsible: string[]; outcomes: string[]; items: Item[] }[] }[] = [
+const REPORTS: { org: OrgKey; status: ReportStatus; measures: { title: string; steps?: string[]; responsible: string[]; outcomes: string[]; items: Item[] }[] }[] = [
   {
     org: "o1",
     status: "ACCEPTED",
     measures: [
       {
         title: "มาตรการเผยแพร่ขั้นตอนการให้บริการ",
+        steps: ["จัดทำแผ่นพับ", "ติดประกาศ ณ ที่ทำการ"],
         responsible: ["สำนักปลัด", "กองคลัง"],
         outcomes: ["ประชาชนทราบขั้นตอน"],
         items: [
@@ -128,7 +129,7 @@ beforeAll(async () => {
               create: report.measures.map((measure, index) => ({
                 ordinal: index + 1,
                 title: measure.title,
-                steps: ["ขั้นตอนเดียว"],
+                steps: measure.steps ?? ["ขั้นตอนเดียว"],
                 periodStart: new Date("2024-10-01T00:00:00Z"),
                 periodEnd: new Date("2025-09-30T00:00:00Z"),
                 responsibleUnits: measure.responsible,
@@ -302,28 +303,30 @@ describe("Excel workbook of province ทดสอบก, FY2568, all filters ope
       ISSUE_1.title,
       1,
       "มาตรการเผยแพร่ขั้นตอนการให้บริการ",
+      "จัดทำแผ่นพับ\nติดประกาศ ณ ที่ทำการ",
       period,
       "สำนักปลัด\nกองคลัง",
       ISSUE_1.resultItems[0],
       ISSUE_1.resultItems[1],
       "ประชาชนทราบขั้นตอน",
     ]);
-    expect(cellValues(sheet, 3).slice(5, 12)).toEqual([2, "มาตรการประชุมประจำเดือน", period, "สำนักปลัด", "จัดประชุมทุกเดือน (พิมพ์เอง)", null, null]);
-    expect(cellValues(sheet, 4).slice(1, 12)).toEqual([
+    expect(cellValues(sheet, 3).slice(5, 13)).toEqual([2, "มาตรการประชุมประจำเดือน", "ขั้นตอนเดียว", period, "สำนักปลัด", "จัดประชุมทุกเดือน (พิมพ์เอง)", null, null]);
+    expect(cellValues(sheet, 4).slice(1, 13)).toEqual([
       "เทศบาลตำบลสอง",
       "ส่งจังหวัดแล้ว",
       1,
       ISSUE_1.title,
       1,
       "มาตรการจัดทำคู่มือบริการ",
+      "ขั้นตอนเดียว",
       period,
       "กองช่าง",
       ISSUE_1.resultItems[1],
       null,
       "มีคู่มือ\nลดเวลารอ",
     ]);
-    // A province-sized sheet wraps its long texts (column 12: outcomes), not the short ones.
-    expect(sheet.getRow(4).getCell(12).alignment?.wrapText).toBe(true);
+    // A province-sized sheet wraps its long texts (column 13: outcomes), not the short ones.
+    expect(sheet.getRow(4).getCell(13).alignment?.wrapText).toBe(true);
     expect(sheet.getRow(4).getCell(1).alignment?.wrapText).toBeFalsy();
   });
 });
@@ -341,6 +344,17 @@ describe("measures page by page", () => {
   });
 });
 
+describe("the trend of a summary", () => {
+  it("stops at the chosen year: a summary of 2567 leaves out 2568, already in use", async () => {
+    const yearsOf = async (yearBe: number) => {
+      const { overview } = await loadSummary(db, provinceA(), { yearBe, includeUnaccepted: true });
+      return { overall: overview.trend.overall.map((year) => year.yearBe), byUnit: overview.trend.byUnit.map((unit) => unit.years.map((year) => year.yearBe)) };
+    };
+    expect(await yearsOf(2568)).toEqual({ overall: [2567, 2568], byUnit: [[2567, 2568], [2567, 2568]] });
+    expect(await yearsOf(2567)).toEqual({ overall: [2567], byUnit: [[2567], [2567]] });
+  });
+});
+
 describe("a national-sized workbook", () => {
   it("is written plain (no styles, for speed) with the same cells", async () => {
     const area = provinceA();
@@ -355,8 +369,8 @@ describe("a national-sized workbook", () => {
     const measures = workbook.getWorksheet(SHEET_NAMES.measures)!;
     expect(measures.rowCount).toBe(4);
     expect(measures.getRow(1).font?.bold).toBeFalsy();
-    expect(measures.getRow(4).getCell(12).alignment?.wrapText).toBeFalsy();
-    expect(measures.getRow(4).getCell(12).value).toBe("มีคู่มือ\nลดเวลารอ");
+    expect(measures.getRow(4).getCell(13).alignment?.wrapText).toBeFalsy();
+    expect(measures.getRow(4).getCell(13).value).toBe("มีคู่มือ\nลดเวลารอ");
   });
 });
 

@@ -14,7 +14,7 @@ import { getIssueAdoption } from "@/server/services/dashboard/issue-drilldown";
 import { getAreaOverview, ZAreaOverviewInput, type AreaOverview, type AreaOverviewInput } from "@/server/services/dashboard/overview";
 import { listAreaRanking } from "@/server/services/dashboard/ranking";
 import { countedReportStatuses, fiscalYearIdSql, resolveDashboardScope, scopedOrganizationConditions } from "@/server/services/dashboard/scope";
-import { getAreaTrend, type AreaTrend } from "@/server/services/dashboard/trend";
+import { getAreaTrend, type AreaTrend, type YearStats } from "@/server/services/dashboard/trend";
 import { z } from "@/server/validation";
 
 export const EXPORT_FORMATS = ["PDF", "XLSX", "CSV"] as const;
@@ -181,6 +181,11 @@ export function summaryFigures({ figures }: AreaOverview): SummaryFigure[] {
 /** The overview page's figures with its trend. */
 export type SummaryOverview = AreaOverview & { trend: AreaTrend };
 
+function trendUpTo(trend: AreaTrend, yearBe: number): AreaTrend {
+  const upTo = (years: YearStats[]) => years.filter((year) => year.yearBe <= yearBe);
+  return { ...trend, overall: upTo(trend.overall), byUnit: trend.byUnit.map((unit) => ({ ...unit, years: upTo(unit.years) })) };
+}
+
 /** The overview, the first page's header and the organisations table of one export. */
 export async function loadSummary(db: DbClient, area: AreaNode, input: AreaOverviewInput, generatedAt = new Date()) {
   const [figures, trend, header, organizations] = await Promise.all([
@@ -189,7 +194,8 @@ export async function loadSummary(db: DbClient, area: AreaNode, input: AreaOverv
     summaryHeader(db, area, input, generatedAt),
     summaryOrganizations(db, area, input),
   ]);
-  const overview: SummaryOverview = { ...figures, trend };
+  // A summary of FY N reads as of N: later years (already in use) are left out of its trend.
+  const overview: SummaryOverview = { ...figures, trend: trendUpTo(trend, input.yearBe) };
   return { overview, header, organizations };
 }
 
@@ -248,6 +254,8 @@ export type MeasureRow = {
   periodStart: Date;
   periodEnd: Date;
   responsibleUnits: string[];
+  /** ขั้นตอน/วิธีปฏิบัติ, in order. */
+  steps: string[];
   checked: string[];
   unchecked: string[];
   outcomes: string[];
@@ -310,14 +318,14 @@ export async function* measureBatches(
         )
         SELECT page."districtCode", page."dlaCode", page."organizationNameTh", page."districtNameTh", page.status AS "reportStatus",
                im."issueOrdinal", im."issueTitle", im."measureOrdinal", im.title, im."periodStart", im."periodEnd",
-               im."responsibleUnits", im.outcomes, COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
+               im."responsibleUnits", im.steps, im.outcomes, COALESCE(items.checked, '{}') AS checked, COALESCE(items.unchecked, '{}') AS unchecked
           FROM page
           -- Index lookups per report and per issue (OFFSET 0 keeps the planner from flattening
           -- them into a hash join that scans every issue and measure of every year, per page).
           -- A report without measures still gives one row (measureOrdinal null) for the cursor.
           LEFT JOIN LATERAL (
             SELECT i.ordinal AS "issueOrdinal", i.title AS "issueTitle", m.id AS "measureId", m.ordinal AS "measureOrdinal", m.title,
-                   m."periodStart"::text AS "periodStart", m."periodEnd"::text AS "periodEnd", m."responsibleUnits", m.outcomes
+                   m."periodStart"::text AS "periodStart", m."periodEnd"::text AS "periodEnd", m."responsibleUnits", m.steps, m.outcomes
               FROM (SELECT * FROM "ReportIssue" WHERE "reportId" = page.id OFFSET 0) i
               CROSS JOIN LATERAL (SELECT * FROM "Measure" WHERE "issueId" = i.id OFFSET 0) m
           ) im ON TRUE
