@@ -5,6 +5,7 @@
 // buffers every request body for it, which would defeat the streamed body limits of the API
 // routes; those routes set the same headers themselves (server/http/api-route.ts).
 import { NextResponse, type NextRequest } from "next/server";
+import { REQUEST_PATH_HEADER } from "@/server/domain/return-path";
 import { env } from "@/server/env";
 import { commonHeaders, hstsEnabled, pageContentSecurityPolicy } from "@/server/http/security-headers";
 
@@ -18,6 +19,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", policy);
+  requestHeaders.set(REQUEST_PATH_HEADER, request.nextUrl.pathname + request.nextUrl.search);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(commonHeaders({ hsts: hstsEnabled(vars) }))) response.headers.set(name, value);

@@ -9,7 +9,8 @@ import { useState } from "react";
 const messageFor = (error: string) =>
   error === "CredentialsSignin" ? "ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง" : error;
 
-export function LoginForm() {
+/** `returnPath`: where to go once signed in (already checked to be a path of this site). */
+export function LoginForm({ returnPath }: { returnPath: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -29,7 +30,7 @@ export function LoginForm() {
       setError(messageFor(result?.error ?? "เข้าสู่ระบบไม่สำเร็จ กรุณาลองใหม่"));
       return;
     }
-    router.replace("/");
+    router.replace(returnPath);
     router.refresh();
   }
 

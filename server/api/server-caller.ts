@@ -5,6 +5,7 @@ import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { createCaller } from "./root";
 import { getDb } from "@/server/db/client";
+import { REQUEST_PATH_HEADER, signInPathFor } from "@/server/domain/return-path";
 import { requestIdFrom } from "@/server/logger";
 import { createRequestContext } from "./request";
 import { createContext, logUnexpectedError } from "./trpc";
@@ -24,13 +25,13 @@ export const getPublicCaller = cache(async () => {
   return createCaller(context, { onError: logUnexpectedError });
 });
 
-/** Runs a server-side call; a missing session goes to sign-in, a foreign or missing id to 404. */
+/** Runs a server-side call; a missing session goes to sign-in (and back here after it), a foreign or missing id to 404. */
 export async function callOrRedirect<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
     if (error instanceof TRPCError) {
-      if (error.code === "UNAUTHORIZED") redirect("/login");
+      if (error.code === "UNAUTHORIZED") redirect(signInPathFor((await headers()).get(REQUEST_PATH_HEADER)));
       if (error.code === "NOT_FOUND" || error.code === "FORBIDDEN") notFound();
     }
     throw error;

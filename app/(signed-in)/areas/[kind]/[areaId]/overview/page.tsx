@@ -10,6 +10,7 @@ import { HistogramSection, LevelSection, TrendSection, UnitTrendSection } from "
 import { RankingTable, type RankingView } from "@/components/dashboard/ranking-table";
 import { SummaryExport } from "@/components/dashboard/summary-export";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { RANKING_SORTS, type RankingSort } from "@/server/services/dashboard/ranking";
 
@@ -91,15 +92,6 @@ export default async function AreaOverviewPage({ params, searchParams }: { param
 }
 
 type OverviewInput = Awaited<ReturnType<typeof loadDashboardContext>>["input"];
-
-function SectionLoading({ title }: { title: string }) {
-  return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-busy="true" data-testid="section-loading">
-      <h2 className="mb-2 text-lg font-semibold">{title}</h2>
-      <p className="animate-pulse text-sm text-slate-500">กำลังโหลด…</p>
-    </section>
-  );
-}
 
 async function TrendSections({ input }: { input: OverviewInput }) {
   const caller = await getServerCaller();
