@@ -142,6 +142,15 @@ describe("report memo PDF", () => {
     const png = fs.readFileSync(path.join(outputDir, "thaihad-2568-page-1.png"));
     expect(png.subarray(1, 4).toString("latin1")).toBe("PNG");
     expect(png.length).toBeGreaterThan(10_000);
+
+    // One numbering for the whole document: the memo's page is unnumbered (page 1), the annex
+    // goes on from it ("- ๒ -" on its first page) to the last page.
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))![1]);
+    expect(pages).toBeGreaterThan(2);
+    const topLine = (page: number) =>
+      execFileSync("pdftotext", ["-f", String(page), "-l", String(page), "-layout", file, "-"], { encoding: "utf8" }).trimStart().split("\n")[0]!.replace(/\s/g, "");
+    expect(topLine(1)).toBe("บันทึกข้อความ");
+    for (let page = 2; page <= pages; page++) expect(topLine(page), `page ${page}`).toBe(`-${thaiDigits(String(page))}-`);
   });
 
   it("prints Arabic digits throughout when asked", async () => {

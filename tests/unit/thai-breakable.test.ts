@@ -15,7 +15,7 @@ describe("thaiBreakable", () => {
 
   it("gives a long Thai sentence a break opportunity between its words", () => {
     expect(pieces("ตามรายงานการวิเคราะห์ผลการประเมินคุณธรรมและความโปร่งใส")).toEqual([
-      "ตาม", "รายงาน", "การ", "วิเคราะห์", "ผล", "การ", "ประเมิน", "คุณธรรม", "และ", "ความ", "โปร่งใส",
+      "ตาม", "รายงานการ", "วิเคราะห์", "ผล", "การ", "ประเมิน", "คุณธรรม", "และ", "ความ", "โปร่งใส",
     ]);
   });
 
@@ -25,9 +25,11 @@ describe("thaiBreakable", () => {
     }
   });
 
-  it("follows the ICU dictionary inside compounds: ผู้รับผิดชอบ may break after ผู้รับ and ผิด", () => {
-    // Real behaviour of Node's ICU, recorded so that a change of dictionary shows up here.
-    expect(pieces("ผู้รับผิดชอบ")).toEqual(["ผู้รับ", "ผิด", "ชอบ"]);
+  it("never breaks inside a compound, as a Thai typesetter would", () => {
+    // ICU alone splits each of these into its parts (หน่วย|งาน, งบ|ประมาณ, รับ|ผิด|ชอบ, ร้อย|ละ).
+    expect(pieces("หน่วยงานที่รับผิดชอบใช้งบประมาณร้อยละ")).toEqual(["หน่วยงาน", "ที่", "รับผิดชอบ", "ใช้", "งบประมาณ", "ร้อยละ"]);
+    expect(pieces("ผู้รับผิดชอบ")).toEqual(["ผู้รับผิดชอบ"]);
+    expect(pieces("เจ้าหน้าที่ประชาสัมพันธ์ให้ประชาชนมีส่วนร่วม")).toEqual(["เจ้าหน้าที่", "ประชาสัมพันธ์", "ให้", "ประชาชน", "มี", "ส่วนร่วม"]);
     expect(pieces("น้ำ")).toEqual(["น้ำ"]);
   });
 

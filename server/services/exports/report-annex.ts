@@ -36,8 +36,10 @@ const COLUMNS: { header: string; share: number }[] = [
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
-export function drawAnnex(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null) {
+/** Draws the annex table; its pages are numbered on from the memo's `pagesBefore`. */
+export function drawAnnex(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null, pagesBefore: number) {
   const flow = new Flow(doc, { layout: "landscape", margins: { top: 1.5 * CM, bottom: 1.5 * CM, left: 2 * CM, right: 1.5 * CM } }, digits, note);
+  flow.pageNumber = pagesBefore;
   flow.addPage();
   const { organization } = report;
   flow.centred(

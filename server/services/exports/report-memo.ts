@@ -17,7 +17,8 @@ const PARAGRAPH_INDENT = 2.5 * CM;
 const PARAGRAPH_SPACE = 6;
 const CLOSING = "จึงเรียนมาเพื่อโปรดทราบ";
 
-export function drawMemo(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null) {
+/** Draws the memo; answers how many pages it took (the annex numbers its pages on from there). */
+export function drawMemo(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null): number {
   const flow = new Flow(doc, { layout: "portrait", margins: { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 2 * CM } }, digits, note);
   flow.addPage();
   const { header } = report.content;
@@ -71,6 +72,7 @@ export function drawMemo(doc: Pdf, report: ReportData, digits: DigitStyle, note:
     lines.push(...signature(flow, signOff.signerName, [signOff.signerPosition, signOff.actingPosition ?? ""]));
     flow.block(lines, lineHeight(TEXT));
   }
+  return flow.pageNumber;
 }
 
 /**

@@ -12,7 +12,7 @@ export const DEMO_NOTE = "ข้อมูลสาธิต";
 export async function renderReportPdf(report: ReportData, options: { digits: DigitStyle }): Promise<Buffer> {
   const doc = createPdf({ title: report.content.header.subject, author: report.organization.nameTh });
   const note = report.origin === "DEMO" ? DEMO_NOTE : null;
-  drawMemo(doc, report, options.digits, note);
-  drawAnnex(doc, report, options.digits, note);
+  const memoPages = drawMemo(doc, report, options.digits, note);
+  drawAnnex(doc, report, options.digits, note, memoPages);
   return finishPdf(doc);
 }
