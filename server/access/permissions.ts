@@ -20,7 +20,8 @@ export type Action =
   | "node.administer" // the registry below the node: provinces, districts, organisations
   | "account.manage" // accounts and their role grants within the node
   | "deadline.extend" // a later submission deadline for the node
-  | "framework.manage"; // each fiscal year's framework (level rules, indicators, issues)
+  | "framework.manage" // each fiscal year's framework (level rules, indicators, issues)
+  | "emblem.manage"; // the Garuda image printed on every memo
 
 const ALL_ROLES: Role[] = ["ORG_EDITOR", "ORG_SIGNER", "DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"];
 
@@ -38,6 +39,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "account.manage": ["PROVINCE_ADMIN", "ADMIN"],
   "deadline.extend": ["PROVINCE_ADMIN", "ADMIN"],
   "framework.manage": ["ADMIN"],
+  "emblem.manage": ["ADMIN"],
 };
 
 /**
@@ -113,6 +115,7 @@ export function administrationMenu(access: Grants<Grant>) {
     accounts: mayAnywhere(access, "account.manage"),
     framework: can(access, "framework.manage", NATIONAL),
     deadlines: mayAnywhere(access, "deadline.extend"),
+    emblem: can(access, "emblem.manage", NATIONAL),
   };
 }
 

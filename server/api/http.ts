@@ -18,7 +18,7 @@ import { logUnexpectedError } from "./trpc";
 /** A call's body: 1 MB (a report's whole content is far less). */
 export const TRPC_BODY_LIMIT = 1024 * 1024;
 /** The procedures that take a file (base64 in JSON): the file's limit, a third more, and room. */
-export const UPLOAD_PROCEDURES = new Set(["admin.importAccounts", "registry.import", "reportImport.preview", "reportImport.createDraft"]);
+export const UPLOAD_PROCEDURES = new Set(["admin.importAccounts", "registry.import", "reportImport.preview", "reportImport.createDraft", "emblem.upload"]);
 export const UPLOAD_BODY_LIMIT = Math.ceil((MAX_IMPORT_FILE_BYTES * 4) / 3) + 64 * 1024;
 
 /** The procedures a request names: /api/trpc/a.b or, batched, /api/trpc/a.b,c.d. */

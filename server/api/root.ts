@@ -3,6 +3,7 @@ import { adminRouter } from "./routers/admin";
 import { areaRouter } from "./routers/area";
 import { dashboardRouter } from "./routers/dashboard";
 import { drilldownRouter } from "./routers/drilldown";
+import { emblemRouter } from "./routers/emblem";
 import { exportRouter } from "./routers/export";
 import { frameworkRouter } from "./routers/framework";
 import { inboxRouter } from "./routers/inbox";
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   notification: notificationRouter,
   export: exportRouter,
   framework: frameworkRouter,
+  emblem: emblemRouter,
   scores: scoresRouter,
 });
 

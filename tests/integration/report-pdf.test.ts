@@ -276,3 +276,54 @@ describe("GET /api/reports/{reportId}/pdf", () => {
     expect(await database.db.auditEvent.count({ where: { action: "report.export_pdf" } })).toBe(before);
   });
 });
+
+describe("the Garuda at the head of the memo", () => {
+  const context = (userId: string): ExportContext => ({ db: database.db, userId, request: { ipAddress: "203.0.113.9", userAgent: "vitest" } });
+  const downloadedPdf = async (name: string) => {
+    const { stream } = (await exportReportPdf(callerFor(database.db, users.editor), context(users.editor), createFileStore(database.db), { reportId, digits: "thai" }))!;
+    return writePdf(Buffer.concat(await stream.toArray()), name);
+  };
+  /** The images a PDF holds, as pdfimages lists them (one row each after two header lines). */
+  const images = (file: string) => execFileSync("pdfimages", ["-list", file], { encoding: "utf8" }).trim().split("\n").slice(2);
+  const standIn = fs.readFileSync(path.join(__dirname, "../fixtures/emblem-stand-in.png"));
+  const admin = async () => callerFor(database.db, (await database.db.user.findUniqueOrThrow({ where: { username: "admin" } })).id);
+
+  it("is the national administrator's upload: a PNG or JPEG that prints, nothing else", async () => {
+    const emblem = (await admin()).emblem;
+    expect(await emblem.status()).toEqual({ present: false });
+    const refused = (contentBase64: string) => emblem.upload({ fileName: "garuda.png", contentBase64 }).then(() => "accepted", (error: Error) => error.message);
+    const notAnImage = "ไฟล์นี้ไม่ใช่ภาพ PNG หรือ JPEG ที่ใช้พิมพ์ได้ กรุณาเลือกไฟล์ภาพตราครุฑอีกครั้ง";
+    expect(await refused(Buffer.from("GIF89a not a png").toString("base64"))).toBe(notAnImage);
+    // The PNG signature and nothing of an image after it.
+    expect(await refused(Buffer.concat([standIn.subarray(0, 8), Buffer.from("broken")]).toString("base64"))).toBe(notAnImage);
+    expect(await emblem.status()).toEqual({ present: false });
+    await expect(callerFor(database.db, users.province).emblem.upload({ fileName: "garuda.png", contentBase64: standIn.toString("base64") })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+  });
+
+  it("prints on the memo once uploaded (the stored PDF of the same content is drawn again), and goes with its removal", async () => {
+    const emblem = (await admin()).emblem;
+    expect(images(await downloadedPdf("before-emblem"))).toHaveLength(0);
+
+    const status = await emblem.upload({ fileName: "garuda.png", contentBase64: standIn.toString("base64") });
+    expect(status).toMatchObject({ present: true, bytes: standIn.byteLength });
+    expect(status.present && status.previewDataUrl).toBe(`data:image/png;base64,${standIn.toString("base64")}`);
+    expect(await database.db.auditEvent.count({ where: { action: "emblem.upload" } })).toBe(1);
+
+    const withEmblem = await downloadedPdf("with-emblem");
+    const listed = images(withEmblem);
+    expect(listed).toHaveLength(1);
+    // page num type width height color comp bpc enc interp object ID x-ppi y-ppi …
+    const [page, , , , height, , , , , , , , , yPpi] = listed[0]!.trim().split(/\s+/);
+    expect(page).toBe("1"); // the memo's page
+    // Printed 1.5 cm high: its pixels over its height in inches.
+    expect(Number(yPpi)).toBeCloseTo(Number(height) / (1.5 / 2.54), -1);
+    // A picture of the page, for a look.
+    execFileSync("pdftoppm", ["-r", "72", "-f", "1", "-l", "1", "-singlefile", "-png", withEmblem, path.join(outputDir, "with-emblem-page-1")]);
+
+    await emblem.remove();
+    expect(await emblem.status()).toEqual({ present: false });
+    expect(images(await downloadedPdf("after-emblem"))).toHaveLength(0);
+  });
+});

@@ -52,6 +52,7 @@ const year = 2568;
 const filters = { yearBe: year, includeUnaccepted: true };
 const district = (target: Target) => ({ kind: "district" as const, id: target.districtId });
 const csv = (text: string) => Buffer.from(text).toString("base64");
+const ONE_PIXEL_PNG = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 let issueKey = "";
 let counter = 0;
 const unique = () => `${++counter}`;
@@ -268,6 +269,11 @@ const CASES: Record<string, Case> = {
     targetless: true,
     call: (c) => c.registry.import({ fileName: "r.csv", contentBase64: csv("code,name,type,district,province\n06990101,อบต.ก,อบต.,ก,ข\n"), apply: true }),
   },
+
+  // ── The Garuda printed on every memo (the deployment's, set by the national administrator) ──
+  "emblem.status": { kind: "query", reaches: NATIONAL_ADMIN, targetless: true, call: (c) => c.emblem.status() },
+  "emblem.upload": { kind: "mutation", reaches: NATIONAL_ADMIN, targetless: true, call: (c) => c.emblem.upload({ fileName: "garuda.png", contentBase64: ONE_PIXEL_PNG }) },
+  "emblem.remove": { kind: "mutation", reaches: NATIONAL_ADMIN, targetless: true, call: (c) => c.emblem.remove() },
 
   // ── Each year's framework (the country's), and a province's later deadline ──
   "framework.years": { kind: "query", reaches: ADMINISTRATORS_OF_A, targetless: true, call: (c) => c.framework.years() },

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { EmblemPanel } from "@/components/admin/emblem-panel";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 
@@ -27,6 +28,7 @@ export default async function AdminPage() {
           {me.administers.framework ? "ภาพรวมคะแนนทั้งประเทศ" : `ภาพรวมคะแนนจังหวัด${provinces[0]!.nameTh}`}
         </Link>
       )}
+      {me.administers.emblem && <EmblemPanel />}
       <section className="mb-8">
         <h2 className="mb-2 text-lg font-semibold">จังหวัดและอำเภอ</h2>
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">

@@ -14,17 +14,25 @@ const LABEL: TextStyle = { font: "bold", size: regulationPoints(20) };
 const TEXT: TextStyle = { font: "regular", size: regulationPoints(16) };
 
 const PARAGRAPH_INDENT = 2.5 * CM;
+const EMBLEM_HEIGHT = 1.5 * CM;
 const PARAGRAPH_SPACE = 6;
 const CLOSING = "จึงเรียนมาเพื่อโปรดทราบ";
 
-/** Draws the memo; answers how many pages it took (the annex numbers its pages on from there). */
-export function drawMemo(doc: Pdf, report: ReportData, digits: DigitStyle, note: string | null): number {
-  const flow = new Flow(doc, { layout: "portrait", margins: { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 2 * CM } }, digits, note);
+/**
+ * Draws the memo, headed by the Garuda when the deployment has uploaded it (1.5 cm high at the
+ * left margin, the heading centred beside it, as the ระเบียบงานสารบรรณ lays out a บันทึกข้อความ);
+ * answers how many pages it took (the annex numbers its pages on from there).
+ */
+export function drawMemo(doc: Pdf, report: ReportData, options: { digits: DigitStyle; note: string | null; emblem: Buffer | null }): number {
+  const flow = new Flow(doc, { layout: "portrait", margins: { top: 2 * CM, bottom: 2 * CM, left: 3 * CM, right: 2 * CM } }, options.digits, options.note);
+  const { digits } = options;
   flow.addPage();
   const { header } = report.content;
 
-  flow.draw({ text: "บันทึกข้อความ", style: HEADING, x: (flow.left + flow.right) / 2, centered: true });
-  flow.y += lineHeight(HEADING) + 4;
+  const headingRow = options.emblem ? Math.max(EMBLEM_HEIGHT, lineHeight(HEADING)) : lineHeight(HEADING);
+  if (options.emblem) doc.image(options.emblem, flow.left, flow.y, { height: EMBLEM_HEIGHT });
+  flow.draw({ text: "บันทึกข้อความ", style: HEADING, x: (flow.left + flow.right) / 2, centered: true }, flow.y + (headingRow - lineHeight(HEADING)) / 2);
+  flow.y += headingRow + 4;
 
   const middle = flow.left + flow.width * 0.5;
   // "โทร" and the number stay together on one line.

@@ -9,6 +9,7 @@ import superjson, { type SuperJSONResult } from "superjson";
 import type { DigitStyle } from "@/server/domain/thai-format";
 import { defineJob } from "@/server/jobs/job-kind";
 import { enqueue, getQueue } from "@/server/jobs/queue";
+import { loadEmblem } from "@/server/services/emblem";
 import type { FileStore, StoredFileStream } from "@/server/storage/file-store";
 import { renderReportPdf, type ReportData } from "./report-pdf";
 
@@ -21,9 +22,10 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 /** The report as every reader prints it: without what depends on the reader (their actions, an editor's suggestions). */
 const printedReport = (report: ReportData): ReportData => ({ ...report, actions: [], unitSuggestions: [] });
 
-/** One file per report, digit style and content: any change to what the PDF shows changes the key. */
-export function reportPdfKey(report: ReportData, digits: DigitStyle): string {
-  return `report-pdfs/${report.id}/${digits}-${sha256(superjson.stringify(printedReport(report))).slice(0, 40)}.pdf`;
+/** One file per report, digit style, content and emblem: any change to what the PDF shows changes the key. */
+export function reportPdfKey(report: ReportData, digits: DigitStyle, emblem: Buffer | null): string {
+  const emblemTag = emblem ? createHash("sha256").update(emblem).digest("hex").slice(0, 12) : "none";
+  return `report-pdfs/${report.id}/${digits}-${sha256(superjson.stringify(printedReport(report))).slice(0, 40)}-${emblemTag}.pdf`;
 }
 
 /** A job id (a UUID, as pg-boss wants) fixed by the file's key, so that requests share one job. */
@@ -38,7 +40,7 @@ export const reportPdfJob = defineJob<ReportPdfData>({
   name: "report-pdf",
   retry: { retryLimit: 2, retryDelay: 2, retryBackoff: true },
   async run({ store }, { key, report, digits }) {
-    const pdf = await renderReportPdf(superjson.deserialize<ReportData>(report), { digits });
+    const pdf = await renderReportPdf(superjson.deserialize<ReportData>(report), { digits, emblem: await loadEmblem(store) });
     await store.put(key, Readable.from([pdf]), { contentType: "application/pdf", lifetimeMs: LIFETIME_MS });
   },
 });
@@ -51,7 +53,7 @@ const FINISHED = ["completed", "failed", "cancelled"];
  * job failed.
  */
 export async function reportPdfFile(store: FileStore, report: ReportData, digits: DigitStyle): Promise<StoredFileStream | null> {
-  const key = reportPdfKey(report, digits);
+  const key = reportPdfKey(report, digits, await loadEmblem(store));
   const stored = await store.get(key);
   if (stored) return stored;
   const data: ReportPdfData = { key, report: superjson.serialize(printedReport(report)), digits };

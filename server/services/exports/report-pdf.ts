@@ -9,10 +9,11 @@ export type ReportData = Awaited<ReturnType<typeof getReport>>;
 
 export const DEMO_NOTE = "ข้อมูลสาธิต";
 
-export async function renderReportPdf(report: ReportData, options: { digits: DigitStyle }): Promise<Buffer> {
+/** `emblem`: the Garuda image the deployment uploaded (server/services/emblem.ts), if any. */
+export async function renderReportPdf(report: ReportData, options: { digits: DigitStyle; emblem?: Buffer | null }): Promise<Buffer> {
   const doc = createPdf({ title: report.content.header.subject, author: report.organization.nameTh });
   const note = report.origin === "DEMO" ? DEMO_NOTE : null;
-  const memoPages = drawMemo(doc, report, options.digits, note);
+  const memoPages = drawMemo(doc, report, { digits: options.digits, note, emblem: options.emblem ?? null });
   drawAnnex(doc, report, options.digits, note, memoPages);
   return finishPdf(doc);
 }
