@@ -2,7 +2,6 @@
 // อปท., the FY2566–FY2569 frameworks, the real FY2568 report of อบต.ท้ายหาด (typed in from the
 // public memo) with its two real scores, invented scores and reports for other organisations
 // (all marked DEMO), and demo accounts.
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { upsertItaResult } from "@/server/services/ita-results";
@@ -32,7 +31,6 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
   const passwordHash = await hashPassword(options.password);
   return db.$transaction(
     async (tx) => {
-      await markDashboardDataChanged(tx);
       for (const yearBe of DEMO_FISCAL_YEARS) {
         await createSeedFiscalYear(tx, yearBe, { isOpen: yearBe === DEMO_FISCAL_YEARS.at(-1) });
       }

@@ -7,7 +7,6 @@ import { checkLevelRules, MAX_LEVEL_RULES } from "@/server/domain/level-rules";
 import { AppError, fieldError } from "@/server/errors";
 import { idSchema, requiredText, scoreSchema, yearBeSchema, z } from "@/server/validation";
 import { recordAudit } from "./audit";
-import { markDashboardDataChanged } from "./dashboard/cache";
 import { indicatorUsage, requireFiscalYear, type AdminContext } from "./fiscal-years";
 import { resultLevel } from "./ita-results";
 import type { LevelBasis } from "@/server/db/generated/enums";
@@ -42,7 +41,6 @@ export async function saveLevelRules({ db, access, request }: AdminContext, inpu
     await tx.levelRule.deleteMany({ where: { fiscalYearId: year.id } });
     await tx.levelRule.createMany({ data: input.rules.map((rule, index) => ({ ...rule, fiscalYearId: year.id, rank: index + 1 })) });
     const rederived = await deriveLevelsAgain(tx, year.id);
-    await markDashboardDataChanged(tx);
     await recordAudit(tx, {
       actor: access,
       request,

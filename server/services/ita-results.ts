@@ -12,7 +12,6 @@
 // Every write goes through upsertItaResult (upsertItaResults for many at once): it keeps an ItaResultChange (who, when, before,
 // after, reason) and marks the dashboards' data changed, in the caller's transaction.
 import { randomUUID } from "node:crypto";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient, Prisma } from "@/server/db/client";
 import { requireReadableOrganization, type Access, type OrganizationNode } from "@/server/access/access";
 import { can, type Action } from "@/server/access/permissions";
@@ -172,7 +171,6 @@ export async function upsertItaResult(tx: Prisma.TransactionClient | DbClient, i
       after: resultSnapshot(result),
     },
   });
-  await markDashboardDataChanged(tx);
   return { result, before };
 }
 
@@ -289,7 +287,6 @@ export async function upsertItaResults(
     SELECT v.id, v."itaResultId", v.kind::"ItaResultChangeKind", v."actorId", v."actorName", v.reason, v.before, v.after, ${now}::timestamp(3)
       FROM jsonb_to_recordset(${JSON.stringify(changes)}::jsonb) AS v(id text, "itaResultId" text, kind text, "actorId" text, "actorName" text,
            reason text, before jsonb, after jsonb)`;
-  await markDashboardDataChanged(tx);
   return written.length;
 }
 
@@ -400,7 +397,6 @@ export async function confirmItaResult({ db, access, input, request }: Call<z.in
         after: resultSnapshot(confirmed),
       },
     });
-    await markDashboardDataChanged(tx);
     await recordAudit(tx, {
       actor: access,
       request,

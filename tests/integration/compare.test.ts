@@ -6,7 +6,6 @@ import type { Db } from "@/server/db/client";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, refusal } from "./helpers/fixtures";
 import { createScoreWorld, type ScoreWorld, type UserKey } from "./helpers/score-world";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 
 let database: TestDatabase;
 let db: Db;
@@ -221,7 +220,6 @@ describe("unconfirmed scores (includeUnconfirmed, as on the other dashboards)", 
       where: { organizationId_fiscalYearId: { organizationId: world.ids.o4, fiscalYearId: fiscalYear.id } },
       data: { source: "ORGANIZATION_REPORTED", confirmedAt: null },
     });
-    await markDashboardDataChanged(db);
     const districtA2 = (includeUnconfirmed?: boolean) =>
       callerFor(db, world.users.provinceA).dashboard.compare({
         area: provinceA(),

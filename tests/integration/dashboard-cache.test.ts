@@ -1,6 +1,7 @@
 // The dashboards' cache (server/services/dashboard/cache.ts): a repeated call is answered from
-// the cache with one query, and every counted change — an ITA result saved, a report created,
-// a report changing status — shows in the very next answer.
+// the cache with one query, every counted change — an ITA result saved, a report created, a
+// report changing status, an edit straight to the tables — shows in the very next answer, and a
+// change in another province or another year leaves an answer cached.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
@@ -129,5 +130,58 @@ describe("the dashboard cache", () => {
       .dashboard.overview({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true })
       .then(() => null, (error: { code?: string }) => error.code);
     expect(refused).toBe("NOT_FOUND");
+  });
+
+  it("keeps an answer cached after a write in another province, and a year's answer after a write in another year", async () => {
+    const { caller, counter } = countingCaller(context.world.users.provinceA.id);
+    const admin = callerFor(context.database.db, context.world.users.admin.id);
+    const area = { kind: "province" as const, id: context.world.provinces.A.id };
+    const issues = () => caller.drilldown.issues({ area, yearBe: 2568, includeUnaccepted: true });
+    const before = await provinceOverview(caller);
+    const issuesBefore = await issues();
+    const national = await admin.dashboard.overview({ area: { kind: "national" }, yearBe: 2568, includeUnaccepted: true });
+    counter.queries = 0;
+    await provinceOverview(caller);
+    const cached = counter.queries;
+
+    // A score of province B: province A's answers stay cached, the country's follows.
+    await upsertItaResult(context.database.db, { organizationId: context.world.organizations.B.id, yearBe: 2568, total: 77, source: "PROVINCE_ENTERED" });
+    counter.queries = 0;
+    expect(await provinceOverview(caller)).toEqual(before);
+    expect(counter.queries).toBe(cached);
+    const nationalAfter = await admin.dashboard.overview({ area: { kind: "national" }, yearBe: 2568, includeUnaccepted: true });
+    expect(nationalAfter.figures.scores.count).toBe(national.figures.scores.count + 1);
+
+    // A score of province A in 2567: the 2568 issue drill-down stays cached, the overview (every year's data) follows.
+    counter.queries = 0;
+    await issues();
+    const cachedIssues = counter.queries;
+    await context.database.db.itaResult.create({
+      data: { organizationId: context.world.organizations.A2.id, fiscalYearId: (await context.database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2567 } })).id, total: 50, source: "PROVINCE_ENTERED", origin: "DEMO" },
+    });
+    counter.queries = 0;
+    expect(await issues()).toEqual(issuesBefore);
+    expect(counter.queries).toBe(cachedIssues);
+    expect((await provinceOverview(caller)).containsInventedData).toBe(true);
+  });
+
+  it("follows edits made straight to the tables (the database's triggers keep the versions)", async () => {
+    const caller = callerFor(context.database.db, context.world.users.provinceA.id);
+    const area = { kind: "province" as const, id: context.world.provinces.A.id };
+    const ranking = () => caller.dashboard.ranking({ area, yearBe: 2568, includeUnaccepted: true });
+    const nameOf = async (id: string) => (await ranking()).rows.find((row) => row.organizationId === id)?.district.nameTh;
+    const { db } = context.database;
+    const organization = context.world.organizations.A2;
+    expect(await nameOf(organization.id)).toBe("ก-สอง");
+    await db.district.update({ where: { id: context.world.districts.A2.id }, data: { nameTh: "ก-สองใหม่" } });
+    expect(await nameOf(organization.id)).toBe("ก-สองใหม่");
+    await db.district.update({ where: { id: context.world.districts.A2.id }, data: { nameTh: "ก-สอง" } });
+    expect(await nameOf(organization.id)).toBe("ก-สอง");
+    // Saving a report that is still the organisation's own (in sign-off since the test above) bumps nothing.
+    const versions = () => db.$queryRaw<{ sum: string }[]>`SELECT sum(version)::text FROM "DashboardVersion"`;
+    const before = await versions();
+    const report = await db.yearlyReport.findFirstOrThrow({ where: { organizationId: context.world.organizations.A1.id, status: "IN_SIGN_OFF" } });
+    await db.yearlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 } } });
+    expect(await versions()).toEqual(before);
   });
 });

@@ -4,7 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { getAreaOverview } from "@/server/services/dashboard/overview";
 import { getAreaRanking } from "@/server/services/dashboard/ranking";
 import { getAreaTrend } from "@/server/services/dashboard/trend";
@@ -379,13 +378,11 @@ describe("the level-rule change between 2565 and 2566", () => {
   it("level labels come from the LevelRule rows, not from code", async () => {
     const rule = await db.levelRule.findFirstOrThrow({ where: { fiscalYear: { yearBe: 2568 }, rank: 5 } });
     await db.levelRule.update({ where: { id: rule.id }, data: { label: "ระดับทดสอบ" } });
-    await markDashboardDataChanged(db); // an edit behind the services' back
     try {
       const o = await overview(users.provinceA, area.provinceA, { yearBe: 2568, includeUnaccepted: true });
       expect(o.figures.levels.map((level) => level.label)).toEqual([...WORD_LEVELS.slice(0, 4), "ระดับทดสอบ"]);
     } finally {
       await db.levelRule.update({ where: { id: rule.id }, data: { label: rule.label } });
-      await markDashboardDataChanged(db);
     }
   });
 });
@@ -634,14 +631,12 @@ describe("histogram bins in SQL", () => {
     await db.itaResult.createMany({
       data: totals.map(([org, total]) => ({ organizationId: ids[org], fiscalYearId: year.id, total, source: "PROVINCE_ENTERED" as const })),
     });
-    await markDashboardDataChanged(db);
     try {
       const o = await callerFor(db, users.admin).dashboard.overview({ area: { kind: "national" }, yearBe: 2568, includeUnaccepted: true });
       // <50: 49.99 · 50–54.99: 50, 54.99 · 90–94.99: 94.99 · 95–100: 95, 100
       expect(binCounts(o as Overview)).toEqual([1, 2, 0, 0, 0, 0, 0, 0, 0, 1, 2]);
     } finally {
       await db.itaResult.deleteMany({ where: { fiscalYearId: year.id } });
-      await markDashboardDataChanged(db);
     }
   });
 });
@@ -717,14 +712,12 @@ describe("ranking pages, sorts and searches in the database", () => {
   it("equal totals share a rank", async () => {
     const o2 = await db.itaResult.findFirstOrThrow({ where: { organizationId: ids.o2, fiscalYear: { yearBe: 2565 } } });
     await db.itaResult.update({ where: { id: o2.id }, data: { total: 95 } });
-    await markDashboardDataChanged(db);
     try {
       const rows = (await ranking({})).rows;
       // o2 and o4 both 95: rank 1 twice, by name (อบต.สอง before อบต.สี่), then 3
       expect(rows.map((r) => [r.rank, keyOf.get(r.organizationId)])).toEqual([[1, "o2"], [1, "o4"], [3, "o1"], [4, "o3"], [null, "o5"]]);
     } finally {
       await db.itaResult.update({ where: { id: o2.id }, data: { total: o2.total } });
-      await markDashboardDataChanged(db);
     }
   });
 

@@ -17,8 +17,8 @@ const fieldErrors = (error: { cause?: unknown }) =>
   error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : error.cause instanceof AppError ? error.cause.fieldErrors : null;
 const auditActions = async (entityId: string) =>
   (await context.database.db.auditEvent.findMany({ where: { entityId }, orderBy: { createdAt: "asc" } })).map((event) => event.action);
-const dataVersion = async () =>
-  (await context.database.db.dashboardDataVersion.findUniqueOrThrow({ where: { id: 1 } })).version;
+/** Every province's and year's dashboard data version, summed: it moves with any counted change. */
+const dataVersion = async () => Number((await context.database.db.dashboardVersion.aggregate({ _sum: { version: true } }))._sum.version ?? 0);
 
 /** A report of A1 in FY2568 whose first issue links to suggested issue 1 and one of its standard items. */
 let linked: { reportId: string; issueTitle: string; itemText: string };

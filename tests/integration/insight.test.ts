@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus, ScoreSource } from "@/server/db/generated/enums";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, createFiscalYears, createTestAreas, refusal } from "./helpers/fixtures";
 
@@ -135,7 +134,6 @@ beforeAll(async () => {
       },
     });
   }
-  await markDashboardDataChanged(db);
   const user = async (username: string, grant: Record<string, unknown>) =>
     (await db.user.create({ data: { username, displayName: username, passwordHash: "x", roles: { create: grant as never } } })).id;
   users.editorS8 = await user("editor.s8", { role: "ORG_EDITOR", organizationId: ids.s8 });
@@ -229,14 +227,11 @@ describe("insight.organization", () => {
     expect((await refusal(callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s1, yearBe: 2567, peers: "province" }))).code).toBe("NOT_FOUND");
   });
 
-  it("a newly confirmed score counts at once (the cache follows the data version)", async () => {
+  it("a newly confirmed score counts at once (the cache follows the data versions)", async () => {
     const before = await callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s8, yearBe: 2567, peers: "province" });
     expect(before.groupSize).toBe(8);
     const year = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2567 } });
-    await db.$transaction(async (tx) => {
-      await tx.itaResult.update({ where: { organizationId_fiscalYearId: { organizationId: ids.s9, fiscalYearId: year.id } }, data: { confirmedAt: new Date() } });
-      await markDashboardDataChanged(tx);
-    });
+    await db.itaResult.update({ where: { organizationId_fiscalYearId: { organizationId: ids.s9, fiscalYearId: year.id } }, data: { confirmedAt: new Date() } });
     try {
       // s9 (99) joins: 9 → ceil(9/4) = 3, ranks s9 1, s1 2, s2 s3 s4 3 → top 5; s9's accepted I1.4 now counts (no FY2568 score: n 0).
       const after = await callerFor(db, users.editorS8).insight.organization({ organizationId: ids.s8, yearBe: 2567, peers: "province" });
@@ -246,10 +241,7 @@ describe("insight.organization", () => {
         { item: "I1.4", adopters: 1, share: 0.2, move: { n: 0, mean: null, tooFew: false } },
       ]);
     } finally {
-      await db.$transaction(async (tx) => {
-        await tx.itaResult.update({ where: { organizationId_fiscalYearId: { organizationId: ids.s9, fiscalYearId: year.id } }, data: { confirmedAt: null } });
-        await markDashboardDataChanged(tx);
-      });
+      await db.itaResult.update({ where: { organizationId_fiscalYearId: { organizationId: ids.s9, fiscalYearId: year.id } }, data: { confirmedAt: null } });
     }
   });
 });

@@ -3,7 +3,6 @@
 // announced (imported), entered by the province, and reported by the organisation (one
 // unconfirmed, one confirmed). Nothing else may appear, signed in or not.
 import { beforeAll, describe, expect, it } from "vitest";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { upsertItaResult } from "@/server/services/ita-results";
 import { openDataRows } from "@/server/services/public/open-data";
 import { callerFor, refusal, worldForThisFile } from "./helpers/fixtures";
@@ -46,7 +45,6 @@ async function report(organizationId: string, yearBe: number, status: "ACCEPTED"
       resultItems: { create: [{ ordinal: 1, text: "เผยแพร่บนเว็บไซต์", checked: true }, { ordinal: 2, text: "ไม่ได้ทำ", checked: false }] },
     },
   });
-  await markDashboardDataChanged(db);
 }
 
 beforeAll(async () => {
@@ -60,7 +58,6 @@ beforeAll(async () => {
   await upsertItaResult(db, { organizationId: organizations.A1b.id, yearBe: 2567, total: 77.5, source: "ORGANIZATION_REPORTED" });
   await db.itaResult.updateMany({ where: { organizationId: organizations.A1b.id }, data: { confirmedAt: new Date(), confirmedById: users.provinceA.id } });
   await upsertItaResult(db, { organizationId: organizations.A2.id, yearBe: 2568, total: 64, source: "PROVINCE_ENTERED" });
-  await markDashboardDataChanged(db);
 });
 
 describe("an organisation's public page", () => {
@@ -96,15 +93,9 @@ describe("an organisation's public page", () => {
     const db = context.database.db;
     const accepted = await db.yearlyReport.findFirstOrThrow({ where: { organizationId: context.world.organizations.A1.id, status: "ACCEPTED" } });
     expect((await visitor().published.organization({ dlaCode: "T0001" })).reportYears).toEqual([2568]);
-    await db.$transaction(async (tx) => {
-      await tx.yearlyReport.update({ where: { id: accepted.id }, data: { status: "SUBMITTED" } });
-      await markDashboardDataChanged(tx);
-    });
+    await db.yearlyReport.update({ where: { id: accepted.id }, data: { status: "SUBMITTED" } });
     expect((await visitor().published.organization({ dlaCode: "T0001" })).reportYears).toEqual([]);
-    await db.$transaction(async (tx) => {
-      await tx.yearlyReport.update({ where: { id: accepted.id }, data: { status: "ACCEPTED" } });
-      await markDashboardDataChanged(tx);
-    });
+    await db.yearlyReport.update({ where: { id: accepted.id }, data: { status: "ACCEPTED" } });
   });
 });
 

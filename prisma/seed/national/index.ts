@@ -2,7 +2,6 @@
 // transaction with multi-row inserts, so memory stays flat and a failure leaves whole provinces.
 // Works beside the demo data or in an empty database; fiscal years it needs are created when absent.
 import { Prisma, type Db, type DbClient } from "@/server/db/client";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { FIRST_FISCAL_YEAR_BE, LAST_FISCAL_YEAR_BE } from "../data/framework";
 import { createSeedFiscalYear } from "../fiscal-years";
 import {
@@ -171,7 +170,6 @@ export async function seedNationalDataset(db: Db, options: NationalSeedOptions =
         await insertRows(tx, "Measure", rows.measures);
         await insertRows(tx, "MeasureResultItem", rows.resultItems);
         await insertRows(tx, "EvidenceLink", rows.evidenceLinks);
-        await markDashboardDataChanged(tx);
       },
       { timeout: 10 * 60_000, maxWait: 60_000 },
     );

@@ -1,5 +1,5 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
-import { cachedDashboardResult } from "@/server/services/dashboard/cache";
+import { areaDependency, cachedDashboardResult } from "@/server/services/dashboard/cache";
 import {
   getIssueAcrossOrganizations,
   getIssueAdoption,
@@ -15,11 +15,19 @@ export const drilldownRouter = createTRPCRouter({
   /** Every suggested issue and ITA indicator of the year: organisations with measures, result-item shares. */
   issues: areaProcedure
     .input(ZAreaOverviewInput)
-    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["drilldown.issues", input], () => getIssueAdoption(ctx.db, ctx.area, input))),
+    .query(({ ctx, input }) =>
+      cachedDashboardResult({ db: ctx.db, key: ["drilldown.issues", input], dependsOn: areaDependency(ctx.area, [input.yearBe]) }, () =>
+        getIssueAdoption(ctx.db, ctx.area, input),
+      ),
+    ),
   /** One issue across the organisations: who has measures, who has nothing, result-item adoption. */
   issue: areaProcedure
     .input(ZIssueInput)
-    .query(({ ctx, input }) => cachedDashboardResult(ctx.db, ["drilldown.issue", input], () => getIssueAcrossOrganizations(ctx.db, ctx.area, input))),
+    .query(({ ctx, input }) =>
+      cachedDashboardResult({ db: ctx.db, key: ["drilldown.issue", input], dependsOn: areaDependency(ctx.area, [input.yearBe]) }, () =>
+        getIssueAcrossOrganizations(ctx.db, ctx.area, input),
+      ),
+    ),
   /** One organisation's measures under an issue. */
   organizationMeasures: areaProcedure
     .input(ZOrganizationIssueInput)

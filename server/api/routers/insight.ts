@@ -1,5 +1,5 @@
 import { areaProcedure, createTRPCRouter, organizationProcedure } from "@/server/api/trpc";
-import { cachedDashboardResult } from "@/server/services/dashboard/cache";
+import { areaDependency, cachedDashboardResult } from "@/server/services/dashboard/cache";
 import { getAreaInsight, getOrganizationInsight, ZAreaInsightInput, ZOrganizationInsightInput } from "@/server/services/dashboard/insight";
 
 export const insightRouter = createTRPCRouter({
@@ -7,16 +7,27 @@ export const insightRouter = createTRPCRouter({
   organization: organizationProcedure
     .input(ZOrganizationInsightInput)
     .query(({ ctx, input }) =>
-      cachedDashboardResult(ctx.db, ["insight.organization", ctx.organization.id, input.yearBe, input.peers], () =>
-        getOrganizationInsight({ db: ctx.db, organizationId: ctx.organization.id, yearBe: input.yearBe, peers: input.peers }),
+      cachedDashboardResult(
+        {
+          db: ctx.db,
+          key: ["insight.organization", ctx.organization.id, input.yearBe, input.peers],
+          // Scores of year N and N+1 of the organisation's peers, in its province or the country.
+          dependsOn: { province: input.peers === "national" ? "all" : { provinceId: ctx.organization.provinceId }, years: [input.yearBe, input.yearBe + 1] },
+        },
+        () => getOrganizationInsight({ db: ctx.db, organizationId: ctx.organization.id, yearBe: input.yearBe, peers: input.peers }),
       ),
     ),
   /** Per suggested issue and standard result item of an area: score moves of adopters and the others. */
   area: areaProcedure
     .input(ZAreaInsightInput)
     .query(({ ctx, input }) =>
-      cachedDashboardResult(ctx.db, ["insight.area", ctx.area, input.yearBe, input.organizationType ?? null], () =>
-        getAreaInsight({ db: ctx.db, area: ctx.area, yearBe: input.yearBe, organizationType: input.organizationType }),
+      cachedDashboardResult(
+        {
+          db: ctx.db,
+          key: ["insight.area", ctx.area, input.yearBe, input.organizationType ?? null],
+          dependsOn: areaDependency(ctx.area, [input.yearBe, input.yearBe + 1]),
+        },
+        () => getAreaInsight({ db: ctx.db, area: ctx.area, yearBe: input.yearBe, organizationType: input.organizationType }),
       ),
     ),
 });

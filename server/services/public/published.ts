@@ -1,8 +1,9 @@
 // What anybody may see without signing in (issue 16): an organisation's accepted reports and its
 // announced (or province-confirmed) ITA scores, and a province's list of organisations. Nothing
 // else leaves here: no draft, returned or pending report, no unconfirmed score, no reviewer's
-// comment, no account. Answers are cached under the dashboards' data version (cache.ts), which
-// every report status change and score write bumps, so every instance sees a change at once.
+// comment, no account. Answers are cached under the dashboards' data versions of their province
+// (cache.ts), which every report status change and score write there bumps, so every instance
+// sees a change at once.
 import type { DbClient, Prisma } from "@/server/db/client";
 import { isUnconfirmedScore, scoreProvenanceLabel } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
@@ -26,7 +27,7 @@ export const ZPublishedOrganizationInput = z.strictObject({ dlaCode: ZDlaCodePar
 
 /** An organisation's public page: who it is, its accepted reports by year (one in full), its announced scores. */
 export async function publishedOrganization({ db, input }: { db: DbClient; input: z.infer<typeof ZPublishedOrganizationInput> }) {
-  return cachedDashboardResult(db, ["public.organization", input], async () => {
+  return cachedDashboardResult({ db, key: ["public.organization", input], dependsOn: { province: { dlaCode: input.dlaCode } } }, async () => {
     const organization = await db.localOrganization.findUnique({
       where: { dlaCode: input.dlaCode },
       select: {
@@ -119,7 +120,7 @@ export const ZPublishedProvinceInput = z.strictObject({ code: z.string().trim().
 
 /** A province's public page: its active organisations, each with its newest announced score and accepted reports. */
 export async function publishedProvince({ db, input }: { db: DbClient; input: z.infer<typeof ZPublishedProvinceInput> }) {
-  return cachedDashboardResult(db, ["public.province", input], async () => {
+  return cachedDashboardResult({ db, key: ["public.province", input], dependsOn: { province: { provinceCode: input.code } } }, async () => {
     const province = await db.province.findFirst({ where: { code: input.code }, select: { id: true, code: true, nameTh: true } });
     if (!province) throw new AppError("NOT_FOUND", NOT_PUBLISHED);
     const organizations = await db.localOrganization.findMany({

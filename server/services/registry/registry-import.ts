@@ -12,7 +12,6 @@ import { districtName, parseDlaCode, parseOrganizationType, provinceName } from 
 import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 import { adminScopeOf, coversProvince, type AdminScope, type Call } from "@/server/services/admin-scope";
 import { recordAudit } from "@/server/services/audit";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { findColumns, readTableFile, type ColumnSpec, type Table } from "@/server/services/imports/table-file";
 
 export const REGISTRY_COLUMNS = {
@@ -264,7 +263,6 @@ async function writePlan(tx: Prisma.TransactionClient, plan: Plan) {
     });
     await recordTypeAndName(tx, row.id, { type: row.type, nameTh: row.nameTh, typeChanged: row.before.type !== row.type, effectiveFrom: today });
   }
-  if (plan.newOrganizations.length || plan.changedOrganizations.length) await markDashboardDataChanged(tx);
 }
 
 /**

@@ -8,7 +8,6 @@ import { normaliseThaiText, thaiDigitsToArabic } from "@/server/domain/thai-text
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { adminScopeOf, coversProvince, requireProvinceInScope, type AdminScope, type Call } from "@/server/services/admin-scope";
 import { recordAudit } from "@/server/services/audit";
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import { idSchema, z } from "@/server/validation";
 import { recordTypeAndName } from "./registry-import";
 
@@ -211,7 +210,6 @@ export async function updateDistrict({ db, actor, input: rawInput, request }: Ca
         if (!(await tx.province.count({ where: { id: input.provinceId } }))) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
         const after = await tx.district.update({ where: { id: before.id }, data: input });
         await recordAudit(tx, { actor, request, action: "district.update", entityType: "District", entityId: before.id, scope: { districtId: before.id, provinceId: after.provinceId }, before, after });
-        if (before.provinceId !== after.provinceId) await markDashboardDataChanged(tx);
         return after;
       }),
     `รหัสอำเภอ ${input.code} เป็นของอำเภออื่นแล้ว`,
@@ -243,7 +241,6 @@ export async function createOrganization({ db, actor, input: rawInput, request }
           data: { ...input, typeHistory: { create: { type: input.type, nameTh: input.nameTh, validFrom: today() } } },
         });
         await recordAudit(tx, { actor, request, action: "organization.create", entityType: "LocalOrganization", entityId: organization.id, scope: { organizationId: organization.id, districtId: district.id, provinceId: district.provinceId }, after: organization });
-        await markDashboardDataChanged(tx);
         return organization;
       }),
     `รหัส อปท. ${input.dlaCode} มีอยู่แล้ว`,
@@ -269,7 +266,6 @@ export async function updateOrganization({ db, actor, input: rawInput, request }
     });
     const { district: _district, ...beforeRow } = before;
     await recordAudit(tx, { actor, request, action: "organization.update", entityType: "LocalOrganization", entityId: before.id, scope: { organizationId: before.id, districtId: district.id, provinceId: district.provinceId }, before: beforeRow, after });
-    await markDashboardDataChanged(tx);
     return after;
   });
 }
@@ -297,7 +293,6 @@ export async function deactivateOrganization({ db, actor, input: rawInput, reque
     await tx.organizationTypePeriod.updateMany({ where: { organizationId: before.id, validTo: null }, data: { validTo: new Date(input.endedAt) } });
     const { district: _district, ...beforeRow } = before;
     await recordAudit(tx, { actor, request, action: "organization.deactivate", entityType: "LocalOrganization", entityId: before.id, scope: { organizationId: before.id, districtId: before.districtId, provinceId: before.district.provinceId }, before: beforeRow, after });
-    await markDashboardDataChanged(tx);
     return after;
   });
 }

@@ -1,6 +1,5 @@
 // Yearly reports: open one for the editor or a reader, create one (blank or from last year's),
 // and save the preparer's edits with an optimistic version check.
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import { Prisma } from "@/server/db/client";
 import {
@@ -208,7 +207,6 @@ export async function requireOpenYearForReport(db: DbClient, yearBe: number) {
  * A second report of the same organisation and year fails on the unique key (isDuplicateReport).
  */
 export async function insertReport(tx: DbClient, node: OrganizationNode, fiscalYearId: string, content: ReportContent) {
-  await markDashboardDataChanged(tx);
   const report = await tx.yearlyReport.create({
     data: {
       organizationId: node.id,

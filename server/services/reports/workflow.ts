@@ -2,7 +2,6 @@
 // sends it back, the last endorsement submits it to the province (with an immutable snapshot),
 // and a reviewer returns or accepts it. Each transition checks the state it starts from inside
 // its transaction, so two people acting at once cannot both succeed, and writes its audit event.
-import { markDashboardDataChanged } from "@/server/services/dashboard/cache";
 import type { Db, DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
@@ -40,7 +39,6 @@ async function transition(
   const result = await db.$transaction(async (tx) => {
     const changed = await tx.yearlyReport.updateMany({ where: { id: reportId, ...expected }, data: { ...data, stateChangedAt: new Date() } });
     if (changed.count === 0) throw new AppError("CONFLICT", STATE_CHANGED);
-    await markDashboardDataChanged(tx);
     const event = await extra(tx);
     if (event) mails = await notifyReportEvent(tx, { reportId, node, actorId: access.userId, event });
     const after = await tx.yearlyReport.findUniqueOrThrow({
