@@ -21,7 +21,7 @@ export function LevelSection({ overview }: { overview: AreaOverview }) {
       testId="chart-levels"
       title="จำนวนองค์กรตามระดับผลการประเมิน"
       description={`ระดับตามเกณฑ์ของปีงบประมาณ ${overview.yearBe}${levelMismatches > 0 ? ` · ระดับที่ประกาศไม่ตรงกับเกณฑ์ ${formatInteger(levelMismatches)} แห่ง` : ""}`}
-      chart={<CountBarChart data={data} />}
+      chart={<CountBarChart data={data} horizontal />}
       table={
         <DataTable
           caption="จำนวนองค์กรตามระดับ"

@@ -35,7 +35,7 @@ export function SummaryExport({ area, filters }: { area: { kind: "district" | "p
   const percent = Math.round((job?.progress ?? 0) * 100);
 
   return (
-    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="summary-export-title" data-testid="summary-export">
+    <section className="rounded-lg border border-slate-200 bg-white p-4" aria-labelledby="summary-export-title" data-testid="summary-export" data-print="hide">
       <h2 id="summary-export-title" className="mb-1 font-semibold">
         ส่งออกรายงานสรุป
       </h2>

@@ -16,6 +16,11 @@ async function main() {
     stampClientAddress(request, hops);
     void handle(request, response);
   });
+  // A port already taken ends the process (a supervisor sees it), rather than leaving it alive serving nothing.
+  server.once("error", (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `เริ่มระบบไม่ได้: พอร์ต ${port} ถูกใช้อยู่แล้ว` : `เริ่มระบบไม่ได้: ${error.message}`);
+    process.exit(1);
+  });
   server.listen(port, () => console.log(`โปร่งใสพร้อมให้บริการที่ http://localhost:${port}`));
   // Stop taking connections; the database closes itself on the same signal and exits
   // (server/db/client.ts); if it was never opened, give open requests a few seconds.

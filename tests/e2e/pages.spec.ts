@@ -42,3 +42,48 @@ test("a missing page, and one of another organisation, say so in Thai with a way
   await page.getByRole("link", { name: "กลับหน้าหลัก" }).click();
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 });
+
+test("the level chart's labels never overlap, even on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  await page.goto(`${new URL(page.url()).pathname}/overview`);
+  const chart = page.getByTestId("chart-levels");
+  // The level names (the other axis counts in digits).
+  const labels = chart.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: /[ก-๛]/ });
+  await expect(labels.first()).toBeVisible();
+  const chartBox = (await chart.boundingBox())!;
+  const boxes = await labels.evaluateAll((nodes) => nodes.map((node) => ({ text: node.textContent, ...node.getBoundingClientRect().toJSON() })));
+  expect(boxes.map((box) => box.text)).toEqual(expect.arrayContaining(["ผ่านดีเยี่ยม", "ต้องปรับปรุงโดยด่วน"]));
+  for (const [index, box] of boxes.entries()) {
+    // Whole, inside the chart's box…
+    expect(box.left, box.text!).toBeGreaterThanOrEqual(chartBox.x);
+    // …and clear of the next label.
+    const next = boxes[index + 1];
+    if (next) expect(box.bottom, `${box.text} / ${next.text}`).toBeLessThanOrEqual(next.top);
+  }
+  await chart.screenshot({ path: "test-results/level-chart-phone.png" });
+});
+
+test("printing a dashboard or a report leaves out the navigation and keeps each chart on one sheet", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  await page.goto(`${new URL(page.url()).pathname}/overview`);
+  await expect(page.getByTestId("chart-levels")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("current-user")).toBeHidden();
+  await expect(page.getByRole("form", { name: "ตัวกรอง" })).toBeHidden();
+  await expect(page.getByTestId("summary-export")).toBeHidden();
+  await expect(page.getByRole("heading", { name: /ภาพรวมคะแนน ITA/ })).toBeVisible();
+  expect(await page.getByTestId("chart-levels").evaluate((node) => getComputedStyle(node).breakInside)).toBe("avoid");
+  await page.pdf({ path: "test-results/overview-print.pdf", format: "A4" });
+
+  await page.emulateMedia({ media: "screen" });
+  await signIn(page, "thaihad.editor");
+  await page.getByTestId("year-2568").getByRole("link").click();
+  await expect(page.getByTestId("download-pdf")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByTestId("download-pdf")).toBeHidden();
+  await expect(page.getByTestId("report-status")).toBeVisible();
+  await expect(page.getByRole("heading", { name: /รายงานผลการดำเนินการตามมาตรการ/ })).toBeVisible();
+});

@@ -36,14 +36,16 @@ export default async function ReportPage({ params }: Props) {
         {report.currentStep && <span>รอความเห็นของ{SIGN_OFF_STEP_LABEL[report.currentStep]}</span>}
         <span className="text-slate-600">กำหนดส่ง {formatThaiDate(report.fiscalYear.submissionDeadline)}</span>
         {report.revision > 0 && <span className="text-slate-600">ส่งจังหวัดแล้ว {report.revision} ครั้ง</span>}
-        <a href={`/api/reports/${report.id}/pdf`} className="ml-auto text-teal-800 underline" data-testid="download-pdf">
+        <a href={`/api/reports/${report.id}/pdf`} className="ml-auto text-teal-800 underline" data-testid="download-pdf" data-print="hide">
           ดาวน์โหลดบันทึกข้อความ (PDF)
         </a>
-        <a href={`/api/reports/${report.id}/pdf?digits=arabic`} className="text-teal-800 underline">
+        <a href={`/api/reports/${report.id}/pdf?digits=arabic`} className="text-teal-800 underline" data-print="hide">
           PDF เลขอารบิก
         </a>
       </p>
-      <ReportActions reportId={report.id} actions={report.actions} />
+      <div data-print="hide">
+        <ReportActions reportId={report.id} actions={report.actions} />
+      </div>
       <ReviewDecisionsView report={report} />
       <RevisionDiff history={history} />
       <MemoView report={report} />
