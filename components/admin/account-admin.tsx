@@ -118,7 +118,7 @@ function UserList() {
       </label>
       {error && <p className="mb-2 text-sm text-red-700">{error.message}</p>}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="admin-users">
+        <table className="w-full min-w-[40rem] text-sm" data-testid="admin-users">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="px-3 py-2">ชื่อผู้ใช้</th>

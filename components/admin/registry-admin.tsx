@@ -101,7 +101,7 @@ function OrganizationList() {
         </label>
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="organization-list">
+        <table className="w-full min-w-[40rem] text-sm" data-testid="organization-list">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="px-3 py-2">รหัส อปท.</th>

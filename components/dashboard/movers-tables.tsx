@@ -14,7 +14,7 @@ function MoverTable({ title, rows, previousYearBe, yearBe, testId }: { title: st
         <p className="text-sm text-slate-500">ไม่มีข้อมูล</p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-sm">
+          <table className="w-full min-w-[28rem] text-sm">
             <thead className="bg-slate-100">
               <tr>
                 <th scope="col" className="px-2 py-1 text-left">องค์กร</th>
@@ -26,7 +26,7 @@ function MoverTable({ title, rows, previousYearBe, yearBe, testId }: { title: st
             <tbody>
               {rows.map((row) => (
                 <tr key={row.organizationId} className="border-t border-slate-100">
-                  <td className="px-2 py-1">
+                  <td className="px-2 py-1 whitespace-nowrap">
                     <Link href={`/organizations/${row.organizationId}`} className="text-teal-800 hover:underline">
                       {row.nameTh}
                     </Link>

@@ -87,7 +87,7 @@ export function RankingTable({
             }`}
       </p>
       <div className="overflow-x-auto">
-        <table className="w-full text-sm" data-testid="ranking">
+        <table className="w-full min-w-[40rem] text-sm" data-testid="ranking">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th scope="col" className="px-3 py-2 text-right">อันดับ</th>
@@ -103,7 +103,7 @@ export function RankingTable({
             {ranking.rows.map((row) => (
               <tr key={row.organizationId} className="border-t border-slate-100" data-testid="ranking-row">
                 <td className="px-3 py-2 text-right tabular-nums">{row.rank === null ? "—" : formatInteger(row.rank)}</td>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={`/organizations/${row.organizationId}`} className="text-teal-800 hover:underline">
                     {row.nameTh}
                   </Link>

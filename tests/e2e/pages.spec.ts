@@ -65,6 +65,24 @@ test("the level chart's labels never overlap, even on a phone", async ({ page })
   await chart.screenshot({ path: "test-results/level-chart-phone.png" });
 });
 
+test("on a phone the ranking scrolls sideways rather than breaking organisation names inside a word", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  await page.goto(`${new URL(page.url()).pathname}/overview`);
+  const ranking = page.getByTestId("ranking");
+  await expect(ranking.getByTestId("ranking-row").first()).toBeVisible();
+  const scroller = ranking.locator("xpath=..");
+  await scroller.screenshot({ path: "test-results/ranking-phone.png" });
+  expect(await scroller.evaluate((node) => node.scrollWidth > node.clientWidth)).toBe(true);
+  // Each name on one line: a narrow column broke names such as "บางพรม" into "บางพร|ม".
+  const lineHeights = await ranking.getByTestId("ranking-row").locator("td:nth-child(2) a").evaluateAll((links) =>
+    links.map((link) => link.getClientRects().length),
+  );
+  expect(lineHeights.length).toBeGreaterThan(30);
+  expect(lineHeights.filter((lines) => lines > 1)).toEqual([]);
+});
+
 test("printing a dashboard or a report leaves out the navigation and keeps each chart on one sheet", async ({ page }) => {
   await signIn(page, "province.skm");
   await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);

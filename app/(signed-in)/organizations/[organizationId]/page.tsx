@@ -81,7 +81,7 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
         )}
       </div>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="organization-years">
+        <table className="w-full min-w-[36rem] text-sm" data-testid="organization-years">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="px-3 py-2">ปีงบประมาณ</th>

@@ -43,7 +43,7 @@ export default async function AreaPage({ params }: Props) {
         </Link>
       )}
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="area-organizations">
+        <table className="w-full min-w-[36rem] text-sm" data-testid="area-organizations">
           <thead className="bg-slate-100 text-left">
             <tr>
               <th className="px-3 py-2">องค์กร</th>
@@ -56,7 +56,7 @@ export default async function AreaPage({ params }: Props) {
           <tbody>
             {organizations.map((organization) => (
               <tr key={organization.id} className="border-t border-slate-100">
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={`/organizations/${organization.id}`} className="text-teal-800 hover:underline">
                     {organization.nameTh}
                   </Link>

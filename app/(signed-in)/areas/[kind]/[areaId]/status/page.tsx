@@ -208,7 +208,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
         พบ {formatInteger(board.matching)} แห่ง · ค้างนาน = รอความเห็นในขั้นเดียวกันตั้งแต่ 7 วัน หรือรอจังหวัดตรวจตั้งแต่ 14 วัน
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-        <table className="w-full text-sm" data-testid="status-table">
+        <table className="w-full min-w-[40rem] text-sm" data-testid="status-table">
           <thead className="bg-slate-100 text-left">
             <tr>
               <SortHeader label="องค์กร" column="name" sort={sort} href={sortHref("name")} />
@@ -228,7 +228,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
                 data-overdue={row.overdue || undefined}
                 data-stuck={row.stuck || undefined}
               >
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={row.reportId ? `/reports/${row.reportId}` : `/organizations/${row.organizationId}`} className="text-teal-800 hover:underline">
                     {row.nameTh}
                   </Link>
