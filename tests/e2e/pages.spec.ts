@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../playwright.config";
 import { signIn } from "./helpers";
 
@@ -43,11 +43,16 @@ test("a missing page, and one of another organisation, say so in Thai with a way
   await expect(page).toHaveURL(new RegExp(`${home}$`));
 });
 
-test("the level chart's labels never overlap, even on a phone", async ({ page }) => {
+/** The province reviewer's overview, on a phone's screen. */
+async function provinceOverviewOnPhone(page: Page) {
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "province.skm");
   await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
   await page.goto(`${new URL(page.url()).pathname}/overview`);
+}
+
+test("the level chart's labels never overlap, even on a phone", async ({ page }) => {
+  await provinceOverviewOnPhone(page);
   const chart = page.getByTestId("chart-levels");
   // The level names (the other axis counts in digits).
   const labels = chart.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: /[ก-๛]/ });
@@ -66,10 +71,7 @@ test("the level chart's labels never overlap, even on a phone", async ({ page })
 });
 
 test("on a phone the ranking scrolls sideways rather than breaking organisation names inside a word", async ({ page }) => {
-  await page.setViewportSize({ width: 390, height: 844 });
-  await signIn(page, "province.skm");
-  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
-  await page.goto(`${new URL(page.url()).pathname}/overview`);
+  await provinceOverviewOnPhone(page);
   const ranking = page.getByTestId("ranking");
   await expect(ranking.getByTestId("ranking-row").first()).toBeVisible();
   const scroller = ranking.locator("xpath=..");
