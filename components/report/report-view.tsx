@@ -2,6 +2,7 @@
 // measures with their results (☑/☐), and the remarks made on them.
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
+import type { SignOffStep } from "@/server/db/generated/enums";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { formatScore, formatThaiDate, formatThaiDateTime } from "@/server/domain/thai-format";
 import { OriginBadge, ResultLevel, UnconfirmedScoreMark } from "@/components/ui/badges";
@@ -149,6 +150,19 @@ export function IssuesView({ report }: { report: ReportData }) {
   );
 }
 
+function signOffDecisionText(signOff: { decision: ReportData["signOffs"][number]["decision"]; movedTo: SignOffStep | null }): string {
+  switch (signOff.decision) {
+    case "ENDORSED":
+      return "เห็นชอบ";
+    case "SENT_BACK":
+      return "ส่งกลับ";
+    case "WITHDRAWN":
+      return "ผู้จัดทำถอนเรื่อง";
+    case "REROUTED":
+      return signOff.movedTo ? `ผู้ดูแลระบบย้ายไปรอความเห็นของ${SIGN_OFF_STEP_LABEL[signOff.movedTo]}` : "ผู้ดูแลระบบส่งกลับผู้จัดทำ";
+  }
+}
+
 export function SignOffsView({ report }: { report: ReportData }) {
   if (report.signOffs.length === 0) return null;
   return (
@@ -156,9 +170,12 @@ export function SignOffsView({ report }: { report: ReportData }) {
       <h2 className="mb-2 font-semibold">ความเห็นตามลำดับชั้น</h2>
       <ol className="space-y-2">
         {report.signOffs.map((signOff) => (
-          <li key={signOff.id}>
-            <span className="font-semibold">ความเห็น{SIGN_OFF_STEP_LABEL[signOff.step]}</span> (รอบที่ {signOff.round}) ·{" "}
-            {signOff.decision === "ENDORSED" ? "เห็นชอบ" : "ส่งกลับ"}
+          <li key={signOff.id} data-testid={`sign-off-${signOff.decision}`}>
+            <span className="font-semibold">
+              {signOff.decision === "ENDORSED" || signOff.decision === "SENT_BACK" ? "ความเห็น" : "ขั้น"}
+              {SIGN_OFF_STEP_LABEL[signOff.step]}
+            </span>{" "}
+            (รอบที่ {signOff.round}) · {signOffDecisionText(signOff)}
             {signOff.comment && <> — {signOff.comment}</>}
             <div className="text-slate-600">
               {signOff.signerName} {signOff.signerPosition}

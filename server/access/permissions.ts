@@ -14,6 +14,7 @@ export type Action =
   | "report.endorse" // sign at the step of one's grant in the sign-off chain
   | "report.review" // comment on, return or accept a report sent to the province
   | "report.reopen" // reopen an accepted report
+  | "report.reroute" // move a report waiting in the sign-off chain to a later step or back to its preparer
   | "itaResult.report" // report the organisation's own ITA result where none is announced (unconfirmed)
   | "itaResult.manage" // enter, import, confirm and change announced ITA results (with a reason)
   | "area.review" // an area's organisations, dashboards and summary exports
@@ -32,6 +33,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "report.endorse": ["ORG_SIGNER"],
   "report.review": ["DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "ADMIN"],
   "report.reopen": ["ADMIN"],
+  "report.reroute": ["PROVINCE_ADMIN", "ADMIN"],
   "itaResult.report": ["ORG_EDITOR"],
   "itaResult.manage": ["PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"],
   "area.review": ["DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"],

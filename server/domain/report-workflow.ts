@@ -10,6 +10,8 @@ export type ReportAction =
   | "submit" // send up the sign-off chain
   | "endorse"
   | "sendBack" // a signer sends it back to the preparer
+  | "withdraw" // the preparer takes it back from the chain before the step awaited signs (ถอนเรื่อง)
+  | "reroute" // an administrator moves it from the step awaited to a later one, or back to the preparer
   | "comment" // a reviewer remarks on the report, an issue or a measure
   | "return" // a reviewer returns it for correction
   | "accept"
@@ -20,6 +22,7 @@ export type ReportActor = {
   signerSteps: SignOffStep[]; // ORG_SIGNER steps held at the report's organisation
   isReviewer: boolean; // a reviewer whose area covers the organisation
   mayReopen: boolean; // an administrator who may reopen an accepted report
+  mayReroute: boolean; // an administrator who may move a report waiting in the chain
 };
 
 /**
@@ -37,6 +40,8 @@ export function allowedActions(
   if (report.status === "IN_SIGN_OFF" && report.currentStep && actor.signerSteps.includes(report.currentStep)) {
     actions.push("endorse", "sendBack");
   }
+  if (report.status === "IN_SIGN_OFF" && year.isOpen && actor.isEditor) actions.push("withdraw");
+  if (report.status === "IN_SIGN_OFF" && actor.mayReroute) actions.push("reroute");
   if (report.status === "SUBMITTED" && actor.isReviewer) actions.push("comment", "return", "accept");
   if (report.status === "ACCEPTED" && actor.mayReopen) actions.push("reopen");
   return actions;
@@ -47,6 +52,24 @@ export function nextSignOffStep(step: SignOffStep): SignOffStep | null {
   return SIGN_OFF_CHAIN[SIGN_OFF_CHAIN.indexOf(step) + 1] ?? null;
 }
 
+/** Where an administrator may move a report waiting at `step`: back to the preparer. */
+export const TO_PREPARER = "PREPARER";
+export type RerouteTarget = SignOffStep | typeof TO_PREPARER;
+
+/** The later steps of the chain (to skip the one nobody can sign), or back to the preparer. */
+export function rerouteTargets(step: SignOffStep): RerouteTarget[] {
+  return [...SIGN_OFF_CHAIN.slice(SIGN_OFF_CHAIN.indexOf(step) + 1), TO_PREPARER];
+}
+
+/** A step of an organisation's chain with the accounts that can sign it now. */
+export type ChainStep = { step: SignOffStep; signers: { userId: string; name: string; position: string | null }[] };
+
+/** The steps of the chain from `from` on (the whole chain by default) that nobody can sign: a report sent there stays. */
+export function unsignableSteps(chain: ChainStep[], from?: SignOffStep | null): SignOffStep[] {
+  const start = from ? SIGN_OFF_CHAIN.indexOf(from) : 0;
+  return chain.filter((entry) => SIGN_OFF_CHAIN.indexOf(entry.step) >= start && entry.signers.length === 0).map((entry) => entry.step);
+}
+
 export const YEAR_CLOSED = (yearBe: number) => `ปีงบประมาณ ${yearBe} ปิดรับรายงานแล้ว สร้าง แก้ไข หรือเสนอรายงานของปีนี้ไม่ได้`;
 
 export const ACTION_REFUSED: Record<ReportAction, string> = {
@@ -54,6 +77,8 @@ export const ACTION_REFUSED: Record<ReportAction, string> = {
   submit: "เสนอรายงานไม่ได้ในสถานะนี้ หรือคุณไม่ใช่ผู้จัดทำรายงานขององค์กรนี้",
   endorse: "ยังไม่ถึงขั้นที่คุณต้องให้ความเห็น หรือคุณไม่ใช่ผู้ลงนามในขั้นนี้",
   sendBack: "ยังไม่ถึงขั้นที่คุณต้องให้ความเห็น หรือคุณไม่ใช่ผู้ลงนามในขั้นนี้",
+  withdraw: "ถอนเรื่องได้เฉพาะผู้จัดทำรายงาน ขณะรายงานรอความเห็นตามลำดับชั้น",
+  reroute: "เปลี่ยนเส้นทางได้เฉพาะผู้ดูแลระบบ ขณะรายงานรอความเห็นตามลำดับชั้น",
   comment: "แสดงความเห็นได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
   return: "ส่งกลับได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
   accept: "รับรายงานได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",

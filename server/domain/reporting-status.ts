@@ -17,7 +17,13 @@ export const REPORTING_STATE_LABEL: Record<ReportingState, string> = {
 export const STATUS_SORTS = ["name", "district", "state", "days", "since"] as const;
 export type StatusSort = (typeof STATUS_SORTS)[number];
 
-export const STATUS_FLAGS = ["overdue", "stuck"] as const;
+export const STATUS_FLAGS = ["overdue", "stuck", "unsignable"] as const;
+
+/** A report waiting this many days at one step of the sign-off chain is stuck (the board may ask for another number, up to MAX_STUCK_DAYS). */
+export const STUCK_IN_SIGN_OFF_DAYS = 7;
+export const MAX_STUCK_DAYS = 365;
+/** A report waiting this many days for the province's review is stuck. */
+export const STUCK_WITH_PROVINCE_DAYS = 14;
 
 export type ReportingStatusRow = {
   organizationId: string;
@@ -37,11 +43,13 @@ export type ReportingStatusRow = {
   daysToDeadline: number;
   overdue: boolean;
   stuck: boolean;
+  /** Waiting at a step of the sign-off chain that nobody can sign. */
+  unsignable: boolean;
 };
 
 /** The board's rows as CSV (UTF-8 with a byte-order mark so that Excel reads the Thai). */
 export function reportingStatusCsv(rows: ReportingStatusRow[], format: { date: (date: Date) => string; step: (step: SignOffStep) => string }): string {
-  const header = ["องค์กร", "อำเภอ", "สถานะรายงาน", "ขั้นที่รอ", "ตั้งแต่", "กำหนดส่ง", "จำนวนวันถึงกำหนดส่ง", "เลยกำหนด", "ค้างนาน"];
+  const header = ["องค์กร", "อำเภอ", "สถานะรายงาน", "ขั้นที่รอ", "ตั้งแต่", "กำหนดส่ง", "จำนวนวันถึงกำหนดส่ง", "เลยกำหนด", "ค้างนาน", "ไม่มีผู้ลงนาม"];
   const cell = (value: string | number) => {
     const text = String(value);
     return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
@@ -57,6 +65,7 @@ export function reportingStatusCsv(rows: ReportingStatusRow[], format: { date: (
       row.daysToDeadline,
       row.overdue ? "ใช่" : "",
       row.stuck ? "ใช่" : "",
+      row.unsignable ? "ใช่" : "",
     ]
       .map(cell)
       .join(","),

@@ -1,14 +1,17 @@
 // What awaits the user: reports to endorse or review, reports sent back or returned to their
-// preparer, and deadlines coming up. Computed from the reports' states, never stored.
-import type { DbClient } from "@/server/db/client";
+// preparer, reports of one's province waiting at a step nobody can sign (its administrators'),
+// and deadlines coming up. Computed from the reports' states, never stored.
+import { Prisma, type DbClient } from "@/server/db/client";
 import type { Access } from "@/server/access/access";
-import { grantsWith, mayAnywhere, organizationsWhere } from "@/server/access/permissions";
+import { organizationsUnderSql } from "@/server/access/nodes";
+import { grantsWith, mayAnywhere, nodesFor, organizationsWhere } from "@/server/access/permissions";
 import { daysToDeadline } from "@/server/domain/deadline";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { provinceDeadlines } from "./deadlines";
+import { activeSignersSql } from "./reports/signers";
 
 export type InboxItem = {
-  kind: "endorse" | "review" | "returned" | "sentBack" | "deadline";
+  kind: "endorse" | "review" | "returned" | "sentBack" | "unsignable" | "deadline";
   reportId: string | null;
   organizationId: string;
   organizationName: string;
@@ -23,6 +26,8 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
   const editorOrgs = grantsWith(access, "report.prepare").map((g) => g.organizationId!);
   const signerGrants = grantsWith(access, "report.endorse");
   const reviews = mayAnywhere(access, "report.review");
+  // The country's administrators find these on the status boards; a province's are told here.
+  const rerouteScopes = nodesFor(access, "report.reroute").filter((scope) => scope.kind !== "national");
   const select = {
     id: true,
     status: true,
@@ -31,7 +36,7 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
     fiscalYear: { select: { yearBe: true, submissionDeadline: true } },
   } as const;
 
-  const [toEndorse, toReview, ownReports, openYears] = await Promise.all([
+  const [toEndorse, toReview, ownReports, openYears, unsignable] = await Promise.all([
     signerGrants.length
       ? db.yearlyReport.findMany({
           where: { status: "IN_SIGN_OFF", OR: signerGrants.map((g) => ({ organizationId: g.organizationId!, currentStep: g.signOffStep! })) },
@@ -48,6 +53,16 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
         })
       : [],
     editorOrgs.length ? db.fiscalYear.findMany({ where: { isOpen: true } }) : [],
+    rerouteScopes.length
+      ? db.$queryRaw<{ id: string }[]>`
+          SELECT r.id FROM "YearlyReport" r
+            JOIN "LocalOrganization" o ON o.id = r."organizationId"
+            JOIN "District" d ON d.id = o."districtId"
+           WHERE r.status = 'IN_SIGN_OFF' AND (${Prisma.join(rerouteScopes.map(organizationsUnderSql), " OR ")})
+             AND NOT EXISTS (SELECT 1 FROM (${activeSignersSql(Prisma.sql`r."organizationId"`)}) signer WHERE signer.step = r."currentStep")`.then((rows) =>
+          rows.length ? db.yearlyReport.findMany({ where: { id: { in: rows.map((row) => row.id) } }, select: { ...select, currentStep: true } }) : [],
+        )
+      : [],
   ]);
 
   const item = (kind: InboxItem["kind"], report: (typeof toReview)[number], message: string): InboxItem => ({
@@ -65,9 +80,13 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
     ...ownReports
       .filter((report) => report.status === "RETURNED")
       .map((report) => item("returned", report, "ผู้ตรวจส่งกลับให้แก้ไข")),
-    ...ownReports
-      .filter((report) => report.status === "DRAFT" && report.signOffs[0]?.decision === "SENT_BACK")
-      .map((report) => item("sentBack", report, `${SIGN_OFF_STEP_LABEL[report.signOffs[0]!.step]}ส่งกลับให้แก้ไข`)),
+    ...ownReports.flatMap((report) => {
+      const last = report.signOffs[0];
+      if (report.status !== "DRAFT" || !last) return [];
+      if (last.decision === "SENT_BACK") return [item("sentBack", report, `${SIGN_OFF_STEP_LABEL[last.step]}ส่งกลับให้แก้ไข`)];
+      return last.decision === "REROUTED" ? [item("sentBack", report, "ผู้ดูแลระบบส่งกลับให้แก้ไข")] : [];
+    }),
+    ...unsignable.map((report) => item("unsignable", report, `รอความเห็นของ${SIGN_OFF_STEP_LABEL[report.currentStep!]} แต่ขั้นนี้ยังไม่มีผู้ลงนาม`)),
   ];
 
   // Open years whose deadline is near or past and whose report has not yet gone to the province.

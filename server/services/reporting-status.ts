@@ -1,8 +1,9 @@
 // The reporting-status board of an area and fiscal year: every active organisation with the
 // state of its report (not started, draft, in sign-off at which step and since when, with the
 // province, returned, accepted), its deadline in force and the days to or past it. Overdue
-// (past the deadline and not yet sent to the province) and stuck (waiting too long at one step
-// or with the province) reports stand out. One SQL statement over the dashboards' `scoped` CTE
+// (past the deadline and not yet sent to the province), stuck (waiting too long at one step, N
+// days by default 7, or with the province) and unsignable (waiting at a step nobody can sign)
+// reports stand out. One SQL statement over the dashboards' `scoped` CTE
 // does the filtering, the counting, the sorting and the paging.
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
@@ -10,15 +11,22 @@ import { OrganizationType } from "@/server/db/generated/enums";
 import { requireFiscalYear } from "@/server/services/fiscal-years";
 import { requireDistrictInArea, scopedOrganizationsCte } from "@/server/services/dashboard/scope";
 import { deadlineInForceSql } from "@/server/services/deadlines";
-import { REPORTING_STATES, STATUS_FLAGS, STATUS_SORTS, type ReportingState, type ReportingStatusRow, type StatusSort } from "@/server/domain/reporting-status";
+import { activeSignersSql } from "@/server/services/reports/signers";
+import {
+  MAX_STUCK_DAYS,
+  REPORTING_STATES,
+  STATUS_FLAGS,
+  STATUS_SORTS,
+  STUCK_IN_SIGN_OFF_DAYS,
+  STUCK_WITH_PROVINCE_DAYS,
+  type ReportingState,
+  type ReportingStatusRow,
+  type StatusSort,
+} from "@/server/domain/reporting-status";
 
 export { REPORTING_STATE_LABEL, reportingStatusCsv, type ReportingStatusRow } from "@/server/domain/reporting-status";
 import { idSchema, yearBeSchema, z } from "@/server/validation";
 
-/** A report waiting this many days at one step of the sign-off chain is stuck. */
-export const STUCK_IN_SIGN_OFF_DAYS = 7;
-/** A report waiting this many days for the province's review is stuck. */
-export const STUCK_WITH_PROVINCE_DAYS = 14;
 
 export const MAX_STATUS_PAGE_SIZE = 10_000;
 
@@ -28,6 +36,7 @@ export const ZReportingStatusInput = z.object({
   organizationType: z.enum(Object.values(OrganizationType) as [OrganizationType, ...OrganizationType[]], { error: "ประเภทองค์กรไม่ถูกต้อง" }).nullish(),
   state: z.enum(REPORTING_STATES, { error: "สถานะรายงานไม่ถูกต้อง" }).nullish(),
   flag: z.enum(STATUS_FLAGS, { error: "ตัวกรองไม่ถูกต้อง" }).nullish(),
+  stuckDays: z.number().int().min(1, { error: "จำนวนวันต้องอย่างน้อย 1 วัน" }).max(MAX_STUCK_DAYS, { error: `จำนวนวันต้องไม่เกิน ${MAX_STUCK_DAYS} วัน` }).default(STUCK_IN_SIGN_OFF_DAYS),
   search: z.string().trim().max(100, { error: "คำค้นยาวเกินไป" }).nullish(),
   sort: z.enum(STATUS_SORTS, { error: "การเรียงลำดับไม่ถูกต้อง" }).default("days"),
   descending: z.boolean().default(false),
@@ -39,7 +48,9 @@ export type ReportingStatusInput = z.input<typeof ZReportingStatusInput>;
 export type ReportingStatus = {
   yearBe: number;
   /** Counts over the area and the district and type filters, before the state and flag filters. */
-  counts: Record<ReportingState, number> & { total: number; overdue: number; stuck: number };
+  counts: Record<ReportingState, number> & { total: number; overdue: number; stuck: number; unsignable: number };
+  /** The days at one step that make a report in sign-off stuck. */
+  stuckDays: number;
   /** Rows matching every filter (the pages together). */
   matching: number;
   page: number;
@@ -79,6 +90,7 @@ export async function reportingStatus(options: { db: DbClient; area: AreaNode; i
   if (input.state) conditions.push(Prisma.sql`state = ${input.state}`);
   if (input.flag === "overdue") conditions.push(Prisma.sql`overdue`);
   if (input.flag === "stuck") conditions.push(Prisma.sql`stuck`);
+  if (input.flag === "unsignable") conditions.push(Prisma.sql`unsignable`);
   if (input.search) conditions.push(Prisma.sql`strpos(lower("nameTh"), lower(${input.search})) > 0`);
   const direction = Prisma.raw(input.descending ? "DESC" : "ASC");
   const nulls = Prisma.raw(input.descending ? "NULLS LAST" : "NULLS FIRST");
@@ -101,8 +113,10 @@ export async function reportingStatus(options: { db: DbClient; area: AreaNode; i
       SELECT b.*,
              array_position(ARRAY['NOT_STARTED','DRAFT','RETURNED','IN_SIGN_OFF','SUBMITTED','ACCEPTED'], b.state) AS "stateRank",
              (b.state NOT IN ('SUBMITTED', 'ACCEPTED') AND b."daysToDeadline" < 0) AS overdue,
-             ((b.state = 'IN_SIGN_OFF' AND b."daysInState" >= ${STUCK_IN_SIGN_OFF_DAYS})
-               OR (b.state = 'SUBMITTED' AND b."daysInState" >= ${STUCK_WITH_PROVINCE_DAYS})) AS stuck
+             ((b.state = 'IN_SIGN_OFF' AND b."daysInState" >= ${input.stuckDays})
+               OR (b.state = 'SUBMITTED' AND b."daysInState" >= ${STUCK_WITH_PROVINCE_DAYS})) AS stuck,
+             (b.state = 'IN_SIGN_OFF' AND NOT EXISTS (
+               SELECT 1 FROM (${activeSignersSql(Prisma.sql`b."organizationId"`)}) signer WHERE signer.step::text = b.step)) AS unsignable
         FROM board b
     ),
     counts AS (
@@ -115,7 +129,8 @@ export async function reportingStatus(options: { db: DbClient; area: AreaNode; i
                'RETURNED', count(*) FILTER (WHERE state = 'RETURNED')::int,
                'ACCEPTED', count(*) FILTER (WHERE state = 'ACCEPTED')::int,
                'overdue', count(*) FILTER (WHERE overdue)::int,
-               'stuck', count(*) FILTER (WHERE stuck)::int) AS counts
+               'stuck', count(*) FILTER (WHERE stuck)::int,
+               'unsignable', count(*) FILTER (WHERE unsignable)::int) AS counts
         FROM flagged
     )
     SELECT c.counts, p.*
@@ -132,6 +147,7 @@ export async function reportingStatus(options: { db: DbClient; area: AreaNode; i
   return {
     yearBe: year.yearBe,
     counts,
+    stuckDays: input.stuckDays,
     matching: Number(rows[0]?.matching ?? 0),
     page: input.page,
     pageSize: input.pageSize,

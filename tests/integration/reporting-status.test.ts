@@ -50,11 +50,12 @@ beforeAll(async () => {
 describe("the reporting-status board", () => {
   it("shows every active organisation of the province with its state, deadline and flags", async () => {
     const result = await board({ kind: "province", id: context.world.provinces.A.id }, { sort: "state" });
-    expect(result.counts).toEqual({ total: 5, NOT_STARTED: 1, DRAFT: 0, IN_SIGN_OFF: 1, SUBMITTED: 1, RETURNED: 1, ACCEPTED: 1, overdue: 3, stuck: 1 });
+    expect(result.counts).toEqual({ total: 5, NOT_STARTED: 1, DRAFT: 0, IN_SIGN_OFF: 1, SUBMITTED: 1, RETURNED: 1, ACCEPTED: 1, overdue: 3, stuck: 1, unsignable: 1 });
     expect(result.matching).toBe(5);
     expect(names(result.rows)).toEqual(["A2", "A1c", "A1", "A1b", "A2b"]);
     const byName = Object.fromEntries(result.rows.map((row) => [names([row])[0], row]));
-    expect(byName.A1).toMatchObject({ state: "IN_SIGN_OFF", step: "CHIEF_ADMINISTRATOR", daysInState: 10, daysToDeadline: -6, overdue: true, stuck: true, extended: false });
+    // A1 has no ปลัด among its signers: the report waits at a step nobody can sign.
+    expect(byName.A1).toMatchObject({ state: "IN_SIGN_OFF", step: "CHIEF_ADMINISTRATOR", daysInState: 10, daysToDeadline: -6, overdue: true, stuck: true, unsignable: true, extended: false });
     expect(byName.A1!.since).toEqual(new Date("2026-02-10T00:00:00Z"));
     expect(byName.A1!.deadline).toEqual(day("2026-02-15"));
     expect(byName.A1b).toMatchObject({ state: "SUBMITTED", step: null, daysInState: 6, overdue: false, stuck: false });
@@ -105,7 +106,24 @@ describe("the reporting-status board", () => {
     const lines = csv.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
     expect(csv.startsWith("\uFEFF")).toBe(true);
     expect(lines).toHaveLength(4);
-    expect(lines[2]).toBe("อบต.ทดสอบเอหนึ่ง,ก-หนึ่ง,อยู่ระหว่างเสนอความเห็น,CHIEF_ADMINISTRATOR,2026-02-10,2026-02-15,-6,ใช่,ใช่");
+    expect(lines[0]!.split(",").at(-1)).toBe("ไม่มีผู้ลงนาม");
+    expect(lines[2]).toBe("อบต.ทดสอบเอหนึ่ง,ก-หนึ่ง,อยู่ระหว่างเสนอความเห็น,CHIEF_ADMINISTRATOR,2026-02-10,2026-02-15,-6,ใช่,ใช่,ใช่");
+  });
+
+  it("stuck is the reviewer's number of days at one step (7 by default); unsignable clears with an enabled signer of the step", async () => {
+    const province = { kind: "province" as const, id: context.world.provinces.A.id };
+    expect(names((await board(province, { flag: "stuck", stuckDays: 11 })).rows)).toEqual([]);
+    expect(names((await board(province, { flag: "stuck", stuckDays: 10 })).rows)).toEqual(["A1"]);
+    expect(names((await board(province, { flag: "unsignable" })).rows)).toEqual(["A1"]);
+    const { db } = context.database;
+    const chief = await db.user.create({
+      data: { username: "chief.status", displayName: "ปลัด", disabled: true, roles: { create: { role: "ORG_SIGNER", organizationId: ids.A1, signOffStep: "CHIEF_ADMINISTRATOR" } } },
+    });
+    expect(names((await board(province, { flag: "unsignable" })).rows)).toEqual(["A1"]);
+    await db.user.update({ where: { id: chief.id }, data: { disabled: false } });
+    const after = await board(province, { flag: "unsignable" });
+    expect([after.rows, after.counts.unsignable]).toEqual([[], 0]);
+    await db.user.delete({ where: { id: chief.id } });
   });
 
   it("is the area procedure's: a district filter outside the area and an unknown year are refused", async () => {

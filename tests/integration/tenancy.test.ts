@@ -139,6 +139,8 @@ const CASES: Record<string, Case> = {
   // ── One report ──
   "report.get": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.report.get({ reportId: t.reportId }) },
   "report.history": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.report.history({ reportId: t.reportId }) },
+  // Who signs each step of the report's organisation, and whom to ask (the province's administrators).
+  "report.signers": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.report.signers({ reportId: t.reportId }) },
   "report.saveDraft": {
     kind: "mutation",
     reaches: ["editorA1"],
@@ -155,6 +157,8 @@ const CASES: Record<string, Case> = {
   "report.submit": { kind: "mutation", reaches: ["editorA1"], call: (c, t) => c.report.submit({ reportId: t.reportId, baseVersion: 1 }) },
   "report.endorse": { kind: "mutation", reaches: ["signerA1"], call: (c, t) => c.report.endorse({ reportId: t.reportId }) },
   "report.sendBack": { kind: "mutation", reaches: ["signerA1"], call: (c, t) => c.report.sendBack({ reportId: t.reportId, comment: "x" }) },
+  "report.withdraw": { kind: "mutation", reaches: ["editorA1"], call: (c, t) => c.report.withdraw({ reportId: t.reportId }) },
+  "report.reroute": { kind: "mutation", reaches: ADMINISTRATORS_OF_A, call: (c, t) => c.report.reroute({ reportId: t.reportId, to: "PREPARER", reason: "x" }) },
   "report.comment": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.comment({ reportId: t.reportId, body: "x" }) },
   "report.return": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.return({ reportId: t.reportId, comment: "x" }) },
   "report.accept": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.accept({ reportId: t.reportId }) },

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { allowedActions, nextSignOffStep, SIGN_OFF_CHAIN, type ReportActor } from "@/server/domain/report-workflow";
+import { allowedActions, nextSignOffStep, rerouteTargets, SIGN_OFF_CHAIN, type ReportActor } from "@/server/domain/report-workflow";
 
-const nobody: ReportActor = { isEditor: false, signerSteps: [], isReviewer: false, mayReopen: false };
+const nobody: ReportActor = { isEditor: false, signerSteps: [], isReviewer: false, mayReopen: false, mayReroute: false };
 const editor = { ...nobody, isEditor: true };
 const head = { ...nobody, signerSteps: ["HEAD_OF_OFFICE" as const] };
 const reviewer = { ...nobody, isReviewer: true };
-const admin = { ...nobody, mayReopen: true, isReviewer: true };
+const admin = { ...nobody, mayReopen: true, isReviewer: true, mayReroute: true };
+const provinceAdmin = { ...nobody, mayReroute: true };
 const open = { isOpen: true };
 const closed = { isOpen: false };
 
@@ -13,8 +14,8 @@ describe("allowedActions", () => {
   it("lets only the preparer edit and submit, and only while the report is a draft or returned", () => {
     expect(allowedActions({ status: "DRAFT", currentStep: null }, editor, open)).toEqual(["edit", "submit"]);
     expect(allowedActions({ status: "RETURNED", currentStep: null }, editor, open)).toEqual(["edit", "submit"]);
-    for (const status of ["IN_SIGN_OFF", "SUBMITTED", "ACCEPTED"] as const) {
-      expect(allowedActions({ status, currentStep: status === "IN_SIGN_OFF" ? "HEAD_OF_OFFICE" : null }, editor, open)).toEqual([]);
+    for (const status of ["SUBMITTED", "ACCEPTED"] as const) {
+      expect(allowedActions({ status, currentStep: null }, editor, open)).toEqual([]);
     }
     expect(allowedActions({ status: "DRAFT", currentStep: null }, reviewer, open)).toEqual([]);
   });
@@ -23,6 +24,24 @@ describe("allowedActions", () => {
     expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "HEAD_OF_OFFICE" }, head, open)).toEqual(["endorse", "sendBack"]);
     expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "CHIEF_ADMINISTRATOR" }, head, open)).toEqual([]);
     expect(allowedActions({ status: "SUBMITTED", currentStep: null }, head, open)).toEqual([]);
+  });
+
+  it("lets the preparer withdraw a report waiting at any step of the chain, in an open year only", () => {
+    for (const step of SIGN_OFF_CHAIN) {
+      expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: step }, editor, open)).toEqual(["withdraw"]);
+      expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: step }, editor, closed)).toEqual([]);
+    }
+    expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "HEAD_OF_OFFICE" }, { ...head, isEditor: true }, open)).toEqual(["endorse", "sendBack", "withdraw"]);
+  });
+
+  it("lets an administrator re-route a report waiting in the chain, in any year, and nothing else", () => {
+    for (const year of [open, closed]) {
+      expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "CHIEF_ADMINISTRATOR" }, provinceAdmin, year)).toEqual(["reroute"]);
+    }
+    for (const status of ["DRAFT", "SUBMITTED", "RETURNED", "ACCEPTED"] as const) {
+      expect(allowedActions({ status, currentStep: null }, provinceAdmin, open)).toEqual([]);
+    }
+    expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "EXECUTIVE" }, head, open)).toEqual([]);
   });
 
   it("lets reviewers comment, return and accept a submitted report only", () => {
@@ -51,5 +70,11 @@ describe("the sign-off chain", () => {
     expect(nextSignOffStep("HEAD_OF_OFFICE")).toBe("CHIEF_ADMINISTRATOR");
     expect(nextSignOffStep("CHIEF_ADMINISTRATOR")).toBe("EXECUTIVE");
     expect(nextSignOffStep("EXECUTIVE")).toBeNull();
+  });
+
+  it("re-routes a waiting report only forwards along the chain, or back to the preparer", () => {
+    expect(rerouteTargets("HEAD_OF_OFFICE")).toEqual(["CHIEF_ADMINISTRATOR", "EXECUTIVE", "PREPARER"]);
+    expect(rerouteTargets("CHIEF_ADMINISTRATOR")).toEqual(["EXECUTIVE", "PREPARER"]);
+    expect(rerouteTargets("EXECUTIVE")).toEqual(["PREPARER"]);
   });
 });

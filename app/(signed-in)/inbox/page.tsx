@@ -11,6 +11,7 @@ const KIND_STYLE = {
   review: "bg-indigo-100 text-indigo-800",
   returned: "bg-orange-100 text-orange-800",
   sentBack: "bg-orange-100 text-orange-800",
+  unsignable: "bg-red-100 text-red-800",
   deadline: "bg-red-100 text-red-800",
 } as const;
 

@@ -7,10 +7,14 @@ import {
   endorse,
   reopenReport,
   reportHistory,
+  rerouteReport,
   returnReport,
   sendBack,
   submitForSignOff,
+  withdrawReport,
 } from "@/server/services/reports/workflow";
+import { SIGN_OFF_CHAIN, TO_PREPARER } from "@/server/domain/report-workflow";
+import { reportSigners } from "@/server/services/reports/signers";
 import { idSchema, MAX_TEXT, z } from "@/server/validation";
 
 const comment = z.string().trim().max(MAX_TEXT, `ความเห็นยาวเกิน ${MAX_TEXT} ตัวอักษร`);
@@ -18,6 +22,7 @@ const comment = z.string().trim().max(MAX_TEXT, `ความเห็นยา�
 export const reportRouter = createTRPCRouter({
   get: reportProcedure.query(({ ctx, input }) => getReport(ctx.db, ctx.access, input.reportId)),
   history: reportProcedure.query(({ ctx, input }) => reportHistory(ctx.db, input.reportId)),
+  signers: reportProcedure.query(({ ctx }) => reportSigners(ctx.db, ctx.access, ctx.organization)),
   saveDraft: reportProcedure
     .input(z.object({ baseVersion: z.number().int().min(1), content: ZReportContent }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.access, input, ctx.request)),
@@ -28,6 +33,10 @@ export const reportRouter = createTRPCRouter({
     .input(z.object({ comment: comment.optional() }))
     .mutation(({ ctx, input }) => endorse(ctx, input)),
   sendBack: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => sendBack(ctx, input)),
+  withdraw: reportProcedure.input(z.object({ reason: comment.optional() })).mutation(({ ctx, input }) => withdrawReport(ctx, input)),
+  reroute: reportProcedure
+    .input(z.object({ to: z.enum([...SIGN_OFF_CHAIN, TO_PREPARER], { error: "กรุณาเลือกขั้นที่จะย้ายไป" }), reason: comment }))
+    .mutation(({ ctx, input }) => rerouteReport(ctx, input)),
   comment: reportProcedure
     .input(z.object({ issueId: idSchema.nullish(), measureId: idSchema.nullish(), body: comment }))
     .mutation(({ ctx, input }) => addReviewComment(ctx, input)),

@@ -5,7 +5,7 @@
 // instances tells each person once. Whether it is also e-mailed (at once or in the daily digest)
 // is the recipient's choice per kind (NotificationPreference; no row: DEFAULT_DELIVERY).
 import type { Db, DbClient } from "@/server/db/client";
-import type { NotificationDelivery, NotificationKind, SignOffStep } from "@/server/db/generated/enums";
+import type { NotificationDelivery, NotificationKind } from "@/server/db/generated/enums";
 import type { AccessNode } from "@/server/access/nodes";
 import { grantNode } from "@/server/access/nodes";
 import { grantsFor, type Action } from "@/server/access/permissions";
@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS: NotificationKind[] = [
   "ENDORSED",
   "ACCEPTED",
   "COMMENTED",
+  "REROUTED",
+  "NO_SIGNER",
   "DEADLINE_SOON",
   "OVERDUE",
   "OVERDUE_DIGEST",
@@ -34,6 +36,8 @@ export const NOTIFICATION_KIND_LABEL: Record<NotificationKind, string> = {
   ENDORSED: "รายงานของคุณได้รับความเห็นชอบ",
   ACCEPTED: "จังหวัดรับรายงานของคุณแล้ว",
   COMMENTED: "ผู้ตรวจแสดงความเห็นต่อรายงานของคุณ",
+  REROUTED: "ผู้ดูแลระบบเปลี่ยนเส้นทางรายงานของคุณ",
+  NO_SIGNER: "รายงานค้างที่ขั้นที่ยังไม่มีผู้ลงนาม",
   DEADLINE_SOON: "ใกล้กำหนดส่งรายงาน",
   OVERDUE: "เลยกำหนดส่งรายงาน",
   OVERDUE_DIGEST: "สรุปรายสัปดาห์ องค์กรที่เลยกำหนดส่ง",
@@ -54,6 +58,8 @@ export const DEFAULT_DELIVERY: Record<NotificationKind, NotificationDelivery> = 
   ENDORSED: "EMAIL_NOW",
   ACCEPTED: "EMAIL_NOW",
   COMMENTED: "DAILY_DIGEST",
+  REROUTED: "EMAIL_NOW",
+  NO_SIGNER: "EMAIL_NOW",
   DEADLINE_SOON: "EMAIL_NOW",
   OVERDUE: "EMAIL_NOW",
   OVERDUE_DIGEST: "EMAIL_NOW",
@@ -63,8 +69,6 @@ export type RecipientRule = {
   /** Who holds this action on the node (report.endorse, report.prepare, report.review, area.review). */
   action: Action;
   node: AccessNode;
-  /** Signers: only those who sign at this step. */
-  signOffStep?: SignOffStep;
   /**
    * Only grants at the node's own organisation, district or province: the country's
    * administrators may open everything but are not told of every organisation's events.
@@ -90,14 +94,14 @@ export async function recipientsFor(db: DbClient, rule: RecipientRule): Promise<
       disabled: false,
       roles: { some: { OR: [...at, { organizationId: null, districtId: null, provinceId: null }] } },
     },
-    select: { id: true, roles: { select: { role: true, organizationId: true, districtId: true, provinceId: true, signOffStep: true } } },
+    select: { id: true, roles: { select: { role: true, organizationId: true, districtId: true, provinceId: true } } },
     orderBy: { id: "asc" },
   });
   return candidates
     .filter((user) => user.id !== rule.exceptUserId)
     .filter((user) =>
       grantsFor({ grants: user.roles }, rule.action, node).some(
-        (grant) => (!rule.signOffStep || grant.signOffStep === rule.signOffStep) && (!rule.localOnly || grantNode(grant).kind !== "national"),
+        (grant) => !rule.localOnly || grantNode(grant).kind !== "national",
       ),
     )
     .map((user) => user.id);

@@ -1,17 +1,21 @@
 // What each step of a report's journey tells whom (called by workflow.ts inside the step's own
 // transaction). "Your report" means the organisation's preparers (report.prepare); a report
 // waiting for a signature tells the signers of that step (report.endorse); one sent to the
-// province tells the reviewers of its district and province (report.review).
+// province tells the reviewers of its district and province (report.review). A step nobody can
+// sign tells the province's administrators (report.reroute), who add a signer or move the report.
 import type { DbClient } from "@/server/db/client";
 import type { SignOffStep } from "@/server/db/generated/enums";
 import type { OrganizationNode } from "@/server/access/nodes";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { TO_PREPARER, type RerouteTarget } from "@/server/domain/report-workflow";
+import { signersAt } from "../reports/signers";
 import { notify, recipientsFor } from "./notifications";
 
 export type ReportEvent =
   | { kind: "submittedForSignOff" }
   | { kind: "endorsed"; step: SignOffStep; next: SignOffStep | null }
   | { kind: "sentBack"; step: SignOffStep; reason: string }
+  | { kind: "rerouted"; from: SignOffStep; to: RerouteTarget; reason: string }
   | { kind: "returned"; commentId: string; reason: string }
   | { kind: "accepted"; comment: string | null }
   | { kind: "commented"; commentId: string; body: string };
@@ -34,16 +38,27 @@ export async function notifyReportEvent(
   const base = { reportId, organizationId: node.id, link };
   const key = `report:${reportId}`;
   const preparers = () => recipientsFor(tx, { action: "report.prepare", node, exceptUserId: actorId });
-  const signersAt = (step: SignOffStep) => recipientsFor(tx, { action: "report.endorse", node, signOffStep: step, exceptUserId: actorId });
-  const awaitingSignature = async (step: SignOffStep) =>
-    notify(tx, {
+  const awaitingSignature = async (step: SignOffStep) => {
+    const signers = await signersAt(tx, node.id, step);
+    if (signers.length === 0) {
+      return notify(tx, {
+        ...base,
+        kind: "NO_SIGNER",
+        eventKey: `${key}:round:${report.signOffRound}:${step}:no-signer`,
+        recipientIds: await recipientsFor(tx, { action: "report.reroute", node, localOnly: true, exceptUserId: actorId }),
+        title: `${about} รอความเห็นของ${SIGN_OFF_STEP_LABEL[step]} แต่ขั้นนี้ยังไม่มีผู้ลงนาม`,
+        body: "กรุณาเพิ่มบัญชีผู้ลงนามขั้นนี้ หรือเปลี่ยนเส้นทางรายงาน",
+      });
+    }
+    return notify(tx, {
       ...base,
       kind: "AWAITING_SIGNATURE",
       eventKey: `${key}:round:${report.signOffRound}:${step}:awaiting`,
-      recipientIds: await signersAt(step),
+      recipientIds: signers.filter((id) => id !== actorId),
       title: `${about} รอความเห็นของ${SIGN_OFF_STEP_LABEL[step]}`,
       body: report.preparerName ? `ผู้จัดทำ: ${report.preparerName}` : null,
     });
+  };
 
   switch (event.kind) {
     case "submittedForSignOff":
@@ -75,6 +90,20 @@ export async function notifyReportEvent(
         title: `${SIGN_OFF_STEP_LABEL[event.step]}ส่ง${about}กลับให้แก้ไข`,
         body: `เหตุผล: ${event.reason}`,
       });
+    case "rerouted": {
+      const toPreparers = await notify(tx, {
+        ...base,
+        kind: "REROUTED",
+        eventKey: `${key}:round:${report.signOffRound}:${event.from}:rerouted`,
+        recipientIds: await preparers(),
+        title:
+          event.to === TO_PREPARER
+            ? `ผู้ดูแลระบบส่ง${about}กลับให้ผู้จัดทำ`
+            : `ผู้ดูแลระบบย้าย${about}จากขั้น${SIGN_OFF_STEP_LABEL[event.from]}ไปรอความเห็นของ${SIGN_OFF_STEP_LABEL[event.to]}`,
+        body: `เหตุผล: ${event.reason}`,
+      });
+      return event.to === TO_PREPARER ? toPreparers : [...toPreparers, ...(await awaitingSignature(event.to))];
+    }
     case "returned":
       return notify(tx, {
         ...base,
@@ -105,4 +134,20 @@ export async function notifyReportEvent(
         link: `${link}#comment-${event.commentId}`,
       });
   }
+}
+
+/**
+ * Takes back the "awaiting your signature" notifications of the report's round (of one step, or
+ * of every step), with their mails not yet on their way: the report no longer waits for them.
+ */
+export async function clearAwaitingSignature(tx: DbClient, options: { reportId: string; round: number; step?: SignOffStep }) {
+  const { reportId, round, step } = options;
+  const cleared = await tx.notification.findMany({
+    where: { reportId, kind: { in: ["AWAITING_SIGNATURE", "NO_SIGNER"] }, eventKey: { startsWith: `report:${reportId}:round:${round}:${step ?? ""}` } },
+    select: { id: true },
+  });
+  const ids = cleared.map((notification) => notification.id);
+  await tx.outgoingMail.deleteMany({ where: { key: { in: ids.map((id) => `notification:${id}`) }, status: "QUEUED", claimedAt: null } });
+  await tx.notification.deleteMany({ where: { id: { in: ids } } });
+  return ids.length;
 }

@@ -29,6 +29,7 @@ export function reportActor(access: Access, node: OrganizationNode): ReportActor
     signerSteps: grantsFor(access, "report.endorse", node).flatMap((grant) => (grant.signOffStep ? [grant.signOffStep] : [])),
     isReviewer: can(access, "report.review", node),
     mayReopen: can(access, "report.reopen", node),
+    mayReroute: can(access, "report.reroute", node),
   };
 }
 

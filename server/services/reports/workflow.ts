@@ -7,14 +7,15 @@ import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
 import { grantsFor } from "@/server/access/permissions";
 import { diffContent, findGaps, type ReportContent } from "@/server/domain/report-content";
-import { nextSignOffStep, SIGN_OFF_CHAIN } from "@/server/domain/report-workflow";
+import { nextSignOffStep, rerouteTargets, SIGN_OFF_CHAIN, TO_PREPARER, type RerouteTarget } from "@/server/domain/report-workflow";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
-import { notifyReportEvent, type ReportEvent } from "../notifications/report-events";
+import { clearAwaitingSignature, notifyReportEvent, type ReportEvent } from "../notifications/report-events";
 import { queueMails } from "../mail/mail";
 import { loadReportContent } from "./content-store";
 import { preparerName, requireReportAction, STALE_VERSION_MESSAGE } from "./reports";
+import { signersAt } from "./signers";
 
 const STATE_CHANGED = "สถานะของรายงานเปลี่ยนไปแล้ว กรุณาโหลดหน้าใหม่";
 
@@ -150,6 +151,72 @@ export async function sendBack(context: Transition, input: { reportId: string; c
       await tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "SENT_BACK", comment } });
       return { kind: "sentBack", step, reason: comment };
     },
+  );
+}
+
+/** Who took a step's decision that is not a signature (a withdrawal, a re-route), as the record keeps it. */
+const actorRecord = (access: Access, report: { id: string; signOffRound: number }, step: (typeof SIGN_OFF_CHAIN)[number], fallbackPosition: string) => ({
+  reportId: report.id,
+  round: report.signOffRound,
+  step,
+  signerId: access.userId,
+  signerName: preparerName(access),
+  signerPosition: access.position ?? fallbackPosition,
+});
+
+/**
+ * The preparer takes the report back from the chain while the step awaited has not signed
+ * (ถอนเรื่อง): it is a draft again, and the signers' "awaiting your signature" are taken back.
+ */
+export async function withdrawReport(context: Transition, input: { reportId: string; reason?: string }) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "withdraw");
+  const step = report.currentStep!;
+  const reason = input.reason?.trim() || null;
+  return transition(
+    context,
+    node,
+    report.id,
+    // The step has not signed meanwhile (nor the report gone round again), and the year is still open.
+    { status: "IN_SIGN_OFF", currentStep: step, signOffRound: report.signOffRound, fiscalYear: { isOpen: true } },
+    { status: "DRAFT", currentStep: null },
+    "report.withdraw",
+    async (tx) => {
+      await tx.signOff.create({ data: { ...actorRecord(context.access, report, step, "ผู้จัดทำรายงาน"), decision: "WITHDRAWN", comment: reason } });
+      await clearAwaitingSignature(tx, { reportId: report.id, round: report.signOffRound });
+      return null;
+    },
+    { step, reason },
+  );
+}
+
+/**
+ * An administrator moves a report waiting at a step to a later step that someone can sign (to
+ * skip one nobody can), or back to its preparer, saying why.
+ */
+export async function rerouteReport(context: Transition, input: { reportId: string; to: RerouteTarget; reason: string }) {
+  const reason = requiredComment(input.reason, "กรุณาระบุเหตุผลที่เปลี่ยนเส้นทาง");
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "reroute");
+  const from = report.currentStep!;
+  const to = input.to;
+  if (!rerouteTargets(from).includes(to)) throw new AppError("BAD_REQUEST", "ย้ายได้เฉพาะไปขั้นที่อยู่ถัดไปในลำดับ หรือส่งกลับผู้จัดทำ");
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: "IN_SIGN_OFF", currentStep: from, signOffRound: report.signOffRound },
+    to === TO_PREPARER ? { status: "DRAFT", currentStep: null } : { currentStep: to },
+    "report.reroute",
+    async (tx) => {
+      if (to !== TO_PREPARER && (await signersAt(tx, node.id, to)).length === 0) {
+        throw new AppError("BAD_REQUEST", `ขั้น${SIGN_OFF_STEP_LABEL[to]}ยังไม่มีผู้ลงนาม ย้ายรายงานไปขั้นนี้ไม่ได้`);
+      }
+      await tx.signOff.create({
+        data: { ...actorRecord(context.access, report, from, "ผู้ดูแลระบบ"), decision: "REROUTED", movedTo: to === TO_PREPARER ? null : to, comment: reason },
+      });
+      await clearAwaitingSignature(tx, { reportId: report.id, round: report.signOffRound, step: from });
+      return { kind: "rerouted", from, to, reason };
+    },
+    { from, to, reason },
   );
 }
 

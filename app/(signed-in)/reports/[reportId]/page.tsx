@@ -3,6 +3,7 @@ import Link from "next/link";
 import { ReportActions } from "@/components/report/report-actions";
 import { IssuesView, ItaResultsView, MemoView, ReviewDecisionsView, SignOffsView } from "@/components/report/report-view";
 import { RevisionDiff } from "@/components/report/revision-diff";
+import { ChainWarning } from "@/components/report/sign-off-chain";
 import { OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
@@ -16,8 +17,8 @@ type Props = { params: Promise<{ reportId: string }> };
 export default async function ReportPage({ params }: Props) {
   const { reportId } = await params;
   const caller = await getServerCaller();
-  const [report, history] = await callOrRedirect(() =>
-    Promise.all([caller.report.get({ reportId }), caller.report.history({ reportId })]),
+  const [report, history, signers] = await callOrRedirect(() =>
+    Promise.all([caller.report.get({ reportId }), caller.report.history({ reportId }), caller.report.signers({ reportId })]),
   );
   return (
     <>
@@ -44,7 +45,8 @@ export default async function ReportPage({ params }: Props) {
         </a>
       </p>
       <div data-print="hide">
-        <ReportActions reportId={report.id} actions={report.actions} />
+        {(report.status === "IN_SIGN_OFF" || report.actions.includes("submit")) && <ChainWarning signers={signers} waitingAt={report.currentStep} />}
+        <ReportActions reportId={report.id} actions={report.actions} currentStep={report.currentStep} signers={signers} />
       </div>
       <ReviewDecisionsView report={report} />
       <RevisionDiff history={history} />

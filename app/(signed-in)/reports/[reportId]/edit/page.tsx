@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { ReportEditor } from "@/components/report-editor/report-editor";
+import { ChainWarning } from "@/components/report/sign-off-chain";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 
 export const metadata: Metadata = { title: "แก้ไขรายงาน" };
@@ -10,8 +11,14 @@ type Props = { params: Promise<{ reportId: string }> };
 export default async function EditReportPage({ params }: Props) {
   const { reportId } = await params;
   const caller = await getServerCaller();
-  const report = await callOrRedirect(() => caller.report.get({ reportId }));
+  const [report, signers] = await callOrRedirect(() => Promise.all([caller.report.get({ reportId }), caller.report.signers({ reportId })]));
   // Signers, reviewers and a report already sent up read it on its own page.
   if (!report.actions.includes("edit")) redirect(`/reports/${reportId}`);
-  return <ReportEditor report={report} />;
+  return (
+    <>
+      {/* Before sending: a step nobody can sign would strand the report there. */}
+      <ChainWarning signers={signers} waitingAt={null} />
+      <ReportEditor report={report} />
+    </>
+  );
 }

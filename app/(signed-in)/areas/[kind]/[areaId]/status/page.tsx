@@ -9,8 +9,11 @@ import { ORGANIZATION_TYPE_LABEL, SIGN_OFF_STEP_LABEL } from "@/server/domain/la
 import {
   REPORTING_STATE_LABEL,
   REPORTING_STATES,
+  MAX_STUCK_DAYS,
   STATUS_FLAGS,
   STATUS_SORTS,
+  STUCK_IN_SIGN_OFF_DAYS,
+  STUCK_WITH_PROVINCE_DAYS,
   type ReportingState,
   type ReportingStatusRow,
   type StatusSort,
@@ -21,7 +24,7 @@ export const metadata: Metadata = { title: "สถานะการส่งร
 
 const PAGE_SIZE = 100;
 
-const FLAG_LABEL: Record<(typeof STATUS_FLAGS)[number], string> = { overdue: "เลยกำหนดส่ง", stuck: "ค้างนาน" };
+const FLAG_LABEL: Record<(typeof STATUS_FLAGS)[number], string> = { overdue: "เลยกำหนดส่ง", stuck: "ค้างนาน", unsignable: "ไม่มีผู้ลงนาม" };
 
 const STATE_STYLE: Record<ReportingState, string> = {
   NOT_STARTED: "bg-red-50 text-red-700",
@@ -55,6 +58,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
   const context = await loadDashboardContext(params, searchParams);
   const { caller, query, filters } = context;
   const requestedPage = Number(single(query.page));
+  const requestedDays = Number(single(query.days));
   const view = {
     state: oneOf(REPORTING_STATES, single(query.state)),
     flag: oneOf(STATUS_FLAGS, single(query.flag)),
@@ -62,6 +66,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
     sort: oneOf(STATUS_SORTS, single(query.sort)) ?? "days",
     descending: single(query.dir) === "desc",
     page: Number.isInteger(requestedPage) && requestedPage >= 1 && requestedPage <= 10_000 ? requestedPage : 1,
+    stuckDays: Number.isInteger(requestedDays) && requestedDays >= 1 && requestedDays <= MAX_STUCK_DAYS ? requestedDays : STUCK_IN_SIGN_OFF_DAYS,
   };
   const input = {
     yearBe: filters.yearBe,
@@ -72,6 +77,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
     search: view.search || null,
     sort: view.sort,
     descending: view.descending,
+    stuckDays: view.stuckDays,
   };
   const board = await callOrRedirect(() => caller.area.status({ area: context.area, ...input, page: view.page, pageSize: PAGE_SIZE }));
 
@@ -87,6 +93,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
     if (next.sort !== "days") params.set("sort", next.sort);
     if (next.descending) params.set("dir", "desc");
     if (next.page > 1) params.set("page", String(next.page));
+    if (next.stuckDays !== STUCK_IN_SIGN_OFF_DAYS) params.set("days", String(next.stuckDays));
     return `${pathname}?${params}`;
   };
   const sortHref = (column: StatusSort) => linkTo({ sort: column, descending: view.sort === column ? !view.descending : false, page: 1 });
@@ -133,7 +140,8 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
         ))}
       </ul>
 
-      <form method="get" action={pathname} className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-6" aria-label="ตัวกรอง">
+      {/* Keyed by the view: a count's link changes the filters, and the form shows them afresh. */}
+      <form key={linkTo({})} method="get" action={pathname} className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-7" aria-label="ตัวกรอง">
         <label>
           ปีงบประมาณ
           <select name="year" defaultValue={filters.yearBe} className={selectClass}>
@@ -191,6 +199,10 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
           </select>
         </label>
         <label>
+          ค้างนานตั้งแต่ (วัน)
+          <input type="number" name="days" min={1} max={MAX_STUCK_DAYS} defaultValue={view.stuckDays} className={selectClass} data-testid="stuck-days" />
+        </label>
+        <label>
           ค้นหาชื่อ
           <input type="search" name="q" defaultValue={view.search} maxLength={100} className={selectClass} />
         </label>
@@ -205,7 +217,8 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
       </form>
 
       <p className="mb-2 text-sm text-slate-600">
-        พบ {formatInteger(board.matching)} แห่ง · ค้างนาน = รอความเห็นในขั้นเดียวกันตั้งแต่ 7 วัน หรือรอจังหวัดตรวจตั้งแต่ 14 วัน
+        พบ {formatInteger(board.matching)} แห่ง · ค้างนาน = รอความเห็นในขั้นเดียวกันตั้งแต่ {formatInteger(board.stuckDays)} วัน หรือรอจังหวัดตรวจตั้งแต่ {STUCK_WITH_PROVINCE_DAYS} วัน ·
+        ไม่มีผู้ลงนาม = รอขั้นที่ยังไม่มีบัญชีผู้ลงนาม (ผู้ดูแลระบบเพิ่มผู้ลงนาม หรือเปิดรายงานเพื่อเปลี่ยนเส้นทาง)
       </p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full min-w-[40rem] text-sm" data-testid="status-table">
@@ -222,11 +235,12 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
             {board.rows.map((row) => (
               <tr
                 key={row.organizationId}
-                className={`border-t border-slate-100 ${row.overdue ? "bg-red-50" : row.stuck ? "bg-amber-50" : ""}`}
+                className={`border-t border-slate-100 ${row.overdue || row.unsignable ? "bg-red-50" : row.stuck ? "bg-amber-50" : ""}`}
                 data-testid="status-row"
                 data-state={row.state}
                 data-overdue={row.overdue || undefined}
                 data-stuck={row.stuck || undefined}
+                data-unsignable={row.unsignable || undefined}
               >
                 <td className="px-3 py-2 whitespace-nowrap">
                   <Link href={row.reportId ? `/reports/${row.reportId}` : `/organizations/${row.organizationId}`} className="text-teal-800 hover:underline">
@@ -237,6 +251,11 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
                 <td className="px-3 py-2">
                   <span className={`inline-block rounded px-2 py-0.5 text-xs font-semibold ${STATE_STYLE[row.state]}`}>{stateText(row)}</span>
                   {row.stuck && <span className="ml-1 rounded bg-amber-200 px-1.5 py-0.5 text-xs font-semibold text-amber-900">ค้างนาน</span>}
+                  {row.unsignable && (
+                    <span className="ml-1 rounded bg-red-600 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unsignable">
+                      ไม่มีผู้ลงนาม
+                    </span>
+                  )}
                 </td>
                 <td className="px-3 py-2">
                   {row.since ? (
