@@ -2,6 +2,7 @@
 // อปท., the FY2566–FY2569 frameworks, the real FY2568 report of อบต.ท้ายหาด (typed in from the
 // public memo) with its two real scores, invented scores and reports for other organisations
 // (all marked DEMO), and demo accounts.
+import { recordAdoptions } from "@/server/services/reports/adoptions";
 import type { Db, DbClient } from "@/server/db/client";
 import { hashPassword } from "@/server/auth/password";
 import { upsertItaResult } from "@/server/services/ita-results";
@@ -118,6 +119,8 @@ export async function seedDemoData(db: Db, options: { password: string }): Promi
 
       await createThaihadReport(tx, thaihadId, accounts.userIds);
       await createDemoReports(tx, organizationIds, thaihadId, accounts.userIds.get("province.skm")!);
+      // The accepted reports were written as accepted: what they adopted is stored as acceptance stores it.
+      await recordAdoptions(tx, { reports: (await tx.yearlyReport.findMany({ where: { status: "ACCEPTED" }, select: { id: true } })).map((report) => report.id) });
       return accounts.list;
     },
     { timeout: 180_000, maxWait: 30_000 },

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db/client";
 import type { OrganizationType, ReportStatus, ScoreSource } from "@/server/db/generated/enums";
+import { recordAdoptions } from "@/server/services/reports/adoptions";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 import { callerFor, createFiscalYears, createTestAreas, refusal } from "./helpers/fixtures";
 
@@ -100,8 +101,9 @@ beforeAll(async () => {
       data: { organizationId: ids[org], fiscalYearId: year.id, total, source, confirmedAt: confirmed ? new Date() : null },
     });
   }
+  const reportIds: string[] = [];
   for (const report of REPORTS) {
-    await db.yearlyReport.create({
+    const { id } = await db.yearlyReport.create({
       data: {
         organizationId: ids[report.org],
         fiscalYearId: year2567.id,
@@ -132,8 +134,12 @@ beforeAll(async () => {
           })),
         },
       },
+      select: { id: true },
     });
+    reportIds.push(id);
   }
+  // Written as accepted, not accepted through the workflow: stored as acceptance stores them.
+  await recordAdoptions(db, { reports: reportIds });
   const user = async (username: string, grant: Record<string, unknown>) =>
     (await db.user.create({ data: { username, displayName: username, passwordHash: "x", roles: { create: grant as never } } })).id;
   users.editorS8 = await user("editor.s8", { role: "ORG_EDITOR", organizationId: ids.s8 });

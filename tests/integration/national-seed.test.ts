@@ -61,6 +61,15 @@ describe("synthetic national dataset", () => {
     expect(summary.measures / summary.reports).toBeGreaterThan(16);
   });
 
+  it("stores what each accepted report adopted, as accepting it does (peer insight reads it)", async () => {
+    const db = database.db;
+    const accepted = await db.yearlyReport.findMany({ where: { status: "ACCEPTED", ...syntheticOrganization }, select: { organizationId: true, fiscalYearId: true } });
+    const adoptions = await db.reportAdoption.findMany({ where: { report: syntheticOrganization } });
+    expect(accepted.length).toBeGreaterThan(0);
+    expect(adoptions.map((row) => `${row.organizationId} ${row.fiscalYearId}`).sort()).toEqual(accepted.map((row) => `${row.organizationId} ${row.fiscalYearId}`).sort());
+    expect(adoptions.some((row) => row.itemIds.length > 0)).toBe(true);
+  });
+
   it("marks every result and report SYNTHETIC and leaves the demo data as it was", async () => {
     const db = database.db;
     expect(await db.itaResult.count({ where: { ...syntheticOrganization, origin: { not: "SYNTHETIC" } } })).toBe(0);

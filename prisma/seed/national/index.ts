@@ -2,6 +2,7 @@
 // transaction with multi-row inserts, so memory stays flat and a failure leaves whole provinces.
 // Works beside the demo data or in an empty database; fiscal years it needs are created when absent.
 import { Prisma, type Db, type DbClient } from "@/server/db/client";
+import { recordAdoptions } from "@/server/services/reports/adoptions";
 import { FIRST_FISCAL_YEAR_BE, LAST_FISCAL_YEAR_BE } from "../data/framework";
 import { createSeedFiscalYear } from "../fiscal-years";
 import {
@@ -170,6 +171,7 @@ export async function seedNationalDataset(db: Db, options: NationalSeedOptions =
         await insertRows(tx, "Measure", rows.measures);
         await insertRows(tx, "MeasureResultItem", rows.resultItems);
         await insertRows(tx, "EvidenceLink", rows.evidenceLinks);
+        await recordAdoptions(tx, { reports: rows.reports.filter((report) => report.status === "ACCEPTED").map((report) => report.id) });
       },
       { timeout: 10 * 60_000, maxWait: 60_000 },
     );

@@ -8,7 +8,10 @@
 //  - an organisation adopted a standard result item when its ACCEPTED report of year N (never a
 //    draft, a report in sign-off, a submitted or a returned one) has a measure under a report
 //    issue linked to the item's suggested issue with that item checked. It adopted a suggested
-//    issue when that report has at least one measure under it.
+//    issue when that report has at least one measure under it. Both are stored when the report
+//    is accepted (ReportAdoption, one row per accepted report: server/services/reports/adoptions.ts)
+//    and read from there, instead of every measure of thousands of reports: a row there is an
+//    accepted report.
 //  - the score move of an organisation is total(N+1) − total(N), both counted; organisations
 //    without both have none and are left out of every mean (n says how many are in it).
 //
@@ -32,7 +35,7 @@
 //    When either side has fewer than MIN_GROUP organisations both means and the difference are
 //    withheld: the overall mean minus the shown side would give the hidden one.
 //
-// One SQL statement per view, alongside the catalogue's read.
+// One SQL statement per view, the catalogue included.
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 import { OrganizationType } from "@/server/db/generated/enums";
@@ -130,44 +133,52 @@ function moveOf(n: number, sumCents: number | null, withhold = false): ScoreMove
   return { n, mean: Math.round(sumCents / n) / 100, tooFew: false };
 }
 
-async function loadCatalogue(db: DbClient, yearBe: number) {
-  const year = await db.fiscalYear.findUnique({
-    where: { yearBe },
-    select: {
-      suggestedIssues: {
-        orderBy: { ordinal: "asc" },
-        select: { id: true, ordinal: true, title: true, resultItems: { orderBy: { ordinal: "asc" }, select: { id: true, ordinal: true, text: true } } },
-      },
-    },
-  });
-  if (!year) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${yearBe} ในระบบ`);
-  return year.suggestedIssues;
-}
-
 /**
- * Items (id of the StandardResultItem) adopted in the accepted reports of year N, per
- * organisation: the CTE body, restricted to the organisations of the CTE named `among`.
+ * The catalogue of year N, one row per suggested issue and standard result item (an issue
+ * without items: one row with no item), with each row's figures (the columns `figures` names,
+ * read from the CTE `stats`, keyed by catalogue id). Part of each view's one statement: the
+ * catalogue costs no query of its own.
  */
-function adoptedItemsSql(yearBe: number, among: Prisma.Sql): Prisma.Sql {
+function catalogueRowsSql(yearBe: number, figures: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT DISTINCT rep."organizationId", sri.id AS "itemId"
-      FROM "YearlyReport" rep
-      JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-      JOIN "Measure" m ON m."issueId" = ri.id
-      JOIN "MeasureResultItem" i ON i."measureId" = m.id
-      JOIN "StandardResultItem" sri ON sri.id = i."standardItemId" AND sri."suggestedIssueId" = ri."suggestedIssueId"
-     WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED' AND i.checked
-       AND rep."organizationId" IN (${among})`;
+    SELECT 'catalogue' AS kind, si.id AS "issueId", si.ordinal AS "issueOrdinal", si.title AS "issueTitle",
+           sri.id AS "itemId", sri.ordinal AS "itemOrdinal", sri.text AS "itemText", ${figures}
+      FROM "SuggestedIssue" si
+      LEFT JOIN "StandardResultItem" sri ON sri."suggestedIssueId" = si.id
+      LEFT JOIN stats issue ON issue.key = si.id
+      LEFT JOIN stats item ON item.key = sri.id
+     WHERE si."fiscalYearId" = ${fiscalYearIdSql(yearBe)}`;
 }
 
-type OrganizationRow = {
-  kind: "totals" | "item";
-  itemId: string | null;
+type CatalogueRow = { issueId: string; issueOrdinal: number; issueTitle: string; itemId: string | null; itemOrdinal: number | null; itemText: string | null };
+
+/** The catalogue rows as issues (by ordinal), each with its items (by ordinal). */
+function catalogueOf<Row extends CatalogueRow>(rows: Row[]) {
+  const issues = new Map<string, { id: string; ordinal: number; title: string; row: Row; items: (Row & { itemId: string; itemOrdinal: number; itemText: string })[] }>();
+  for (const row of rows) {
+    const issue = issues.get(row.issueId) ?? { id: row.issueId, ordinal: row.issueOrdinal, title: row.issueTitle, row, items: [] };
+    issues.set(row.issueId, issue);
+    if (row.itemId !== null) issue.items.push(row as Row & { itemId: string; itemOrdinal: number; itemText: string });
+  }
+  const sorted = [...issues.values()].sort((a, b) => a.ordinal - b.ordinal);
+  for (const issue of sorted) issue.items.sort((a, b) => a.itemOrdinal - b.itemOrdinal);
+  return sorted;
+}
+
+const missingYear = (yearBe: number) => new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${yearBe} ในระบบ`);
+
+type OrganizationTotals = {
+  kind: "totals";
+  yearExists: boolean;
   organizationType: OrganizationType | null;
   groupSize: number;
   topSize: number;
   topMinCents: number | null;
   ownReport: boolean;
+};
+
+type OrganizationItemRow = CatalogueRow & {
+  kind: "catalogue";
   adopters: number;
   ownAdopted: boolean;
   moves: number;
@@ -176,51 +187,56 @@ type OrganizationRow = {
 
 export async function getOrganizationInsight({ db, organizationId, yearBe, peers }: OrganizationInsightOptions): Promise<OrganizationInsight> {
   const sameArea = peers === "national" ? Prisma.sql`TRUE` : Prisma.sql`d."provinceId" = self."provinceId"`;
-  const [catalogue, rows] = await Promise.all([
-    loadCatalogue(db, yearBe),
-    db.$queryRaw<OrganizationRow[]>`
-      WITH self AS (
-        SELECT o.id, o.type, d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" WHERE o.id = ${organizationId}
-      ),
-      peers AS (
-        SELECT o.id, (r.total * 100)::int AS cents
-          FROM self
-          JOIN "LocalOrganization" o ON o.type = self.type AND o.active
-          JOIN "District" d ON d.id = o."districtId"
-          JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
-         WHERE ${sameArea} AND ${countedResultSql("r", false)}
-      ),
-      ranked AS (SELECT id, cents, rank() OVER (ORDER BY cents DESC) AS rank, count(*) OVER () AS size FROM peers),
-      top AS (SELECT id, cents FROM ranked WHERE size >= ${MIN_GROUP} AND rank <= ceil(size / 4.0)),
-      adopted AS (${adoptedItemsSql(yearBe, Prisma.sql`SELECT id FROM top UNION SELECT id FROM self`)}),
-      moves AS (
-        SELECT top.id, (r.total * 100)::int - top.cents AS delta
-          FROM top JOIN "ItaResult" r ON r."organizationId" = top.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
-         WHERE ${countedResultSql("r", false)}
-      )
-      SELECT 'totals' AS kind, NULL AS "itemId", (SELECT type::text FROM self) AS "organizationType",
-             (SELECT count(*) FROM peers)::int AS "groupSize", (SELECT count(*) FROM top)::int AS "topSize",
-             (SELECT min(cents) FROM top) AS "topMinCents",
-             EXISTS (SELECT 1 FROM "YearlyReport" rep JOIN self ON self.id = rep."organizationId"
-                      WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED') AS "ownReport",
-             0 AS adopters, false AS "ownAdopted", 0 AS moves, NULL AS "moveSumCents"
-      UNION ALL
-      SELECT 'item', a."itemId", NULL, 0, 0, NULL, false,
-             (count(*) FILTER (WHERE top.id IS NOT NULL))::int,
-             bool_or(a."organizationId" = (SELECT id FROM self)),
-             count(mv.id)::int, sum(mv.delta)::int
+  const rows = await db.$queryRaw<(OrganizationTotals | OrganizationItemRow)[]>`
+    WITH self AS (
+      SELECT o.id, o.type, d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" WHERE o.id = ${organizationId}
+    ),
+    peers AS (
+      SELECT o.id, (r.total * 100)::int AS cents
+        FROM self
+        JOIN "LocalOrganization" o ON o.type = self.type AND o.active
+        JOIN "District" d ON d.id = o."districtId"
+        JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
+       WHERE ${sameArea} AND ${countedResultSql("r", false)}
+    ),
+    ranked AS (SELECT id, cents, rank() OVER (ORDER BY cents DESC) AS rank, count(*) OVER () AS size FROM peers),
+    top AS (SELECT id, cents FROM ranked WHERE size >= ${MIN_GROUP} AND rank <= ceil(size / 4.0)),
+    adopted AS (
+      SELECT a."organizationId", unnest(a."itemIds") AS "itemId"
+        FROM "ReportAdoption" a
+       WHERE a."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND a."organizationId" IN (SELECT id FROM top UNION SELECT id FROM self)
+    ),
+    moves AS (
+      SELECT top.id, (r.total * 100)::int - top.cents AS delta
+        FROM top JOIN "ItaResult" r ON r."organizationId" = top.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+       WHERE ${countedResultSql("r", false)}
+    ),
+    stats AS (
+      SELECT a."itemId" AS key, (count(*) FILTER (WHERE top.id IS NOT NULL))::int AS adopters,
+             bool_or(a."organizationId" = (SELECT id FROM self)) AS "ownAdopted",
+             count(mv.id)::int AS moves, sum(mv.delta)::int AS "moveSumCents"
         FROM adopted a
         LEFT JOIN top ON top.id = a."organizationId"
         LEFT JOIN moves mv ON mv.id = top.id
-       GROUP BY a."itemId"`,
-  ]);
-  const totals = rows.find((row) => row.kind === "totals");
+       GROUP BY a."itemId"
+    )
+    SELECT 'totals' AS kind,
+           NULL AS "issueId", NULL::int AS "issueOrdinal", NULL AS "issueTitle", NULL AS "itemId", NULL::int AS "itemOrdinal", NULL AS "itemText",
+           EXISTS (SELECT 1 FROM "FiscalYear" WHERE "yearBe" = ${yearBe}) AS "yearExists",
+           (SELECT type::text FROM self) AS "organizationType",
+           (SELECT count(*) FROM peers)::int AS "groupSize", (SELECT count(*) FROM top)::int AS "topSize",
+           (SELECT min(cents) FROM top) AS "topMinCents",
+           EXISTS (SELECT 1 FROM "YearlyReport" rep JOIN self ON self.id = rep."organizationId"
+                    WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED') AS "ownReport",
+           0 AS adopters, false AS "ownAdopted", 0 AS moves, NULL::int AS "moveSumCents"
+    UNION ALL
+    ${catalogueRowsSql(yearBe, Prisma.sql`NULL::boolean, NULL, 0, 0, NULL::int, false, coalesce(item.adopters, 0), coalesce(item."ownAdopted", false), coalesce(item.moves, 0), item."moveSumCents"`)}`;
+  const totals = rows.find((row): row is OrganizationTotals => row.kind === "totals")!;
+  if (!totals.yearExists) throw missingYear(yearBe);
   // No row of the organisation (the procedure has checked it exists): nothing to compare.
-  const organizationType = totals?.organizationType ?? "SAO";
-  const groupSize = totals?.groupSize ?? 0;
-  const topSize = totals?.topSize ?? 0;
+  const organizationType = totals.organizationType ?? "SAO";
+  const { groupSize, topSize } = totals;
   const tooFew = groupSize < MIN_GROUP;
-  const items = new Map(rows.filter((row) => row.kind === "item").map((row) => [row.itemId!, row]));
   return {
     yearBe,
     peers,
@@ -229,63 +245,57 @@ export async function getOrganizationInsight({ db, organizationId, yearBe, peers
     minGroup: MIN_GROUP,
     tooFew,
     topQuartileSize: tooFew ? 0 : topSize,
-    topQuartileMinTotal: tooFew || totals?.topMinCents == null ? null : totals.topMinCents / 100,
-    hasAcceptedReport: totals?.ownReport ?? false,
-    issues: catalogue.map((issue) => ({
+    topQuartileMinTotal: tooFew || totals.topMinCents === null ? null : totals.topMinCents / 100,
+    hasAcceptedReport: totals.ownReport,
+    issues: catalogueOf(rows.filter((row): row is OrganizationItemRow => row.kind === "catalogue")).map((issue) => ({
       id: issue.id,
       ordinal: issue.ordinal,
       title: issue.title,
       items: tooFew
         ? []
-        : issue.resultItems
-            .flatMap((item) => {
-              const row = items.get(item.id);
-              if (!row || row.adopters === 0 || row.ownAdopted) return [];
-              return [{ ...item, adopters: row.adopters, share: row.adopters / topSize, move: moveOf(row.moves, row.moveSumCents) }];
-            })
+        : issue.items
+            .filter((row) => row.adopters > 0 && !row.ownAdopted)
+            .map((row) => ({
+              id: row.itemId,
+              ordinal: row.itemOrdinal,
+              text: row.itemText,
+              adopters: row.adopters,
+              share: row.adopters / topSize,
+              move: moveOf(row.moves, row.moveSumCents),
+            }))
             .sort((a, b) => b.adopters - a.adopters || a.ordinal - b.ordinal),
     })),
   };
 }
 
-type AreaRow = { key: string | null; adopters: number; sumCents: number | null; organizations: number };
+type AreaTotals = { kind: "totals"; yearExists: boolean; counted: number; sumCents: number | null; organizations: number };
+type AreaCatalogueRow = CatalogueRow & { kind: "catalogue"; issueAdopters: number; issueSumCents: number | null; itemAdopters: number; itemSumCents: number | null };
 
 export async function getAreaInsight({ db, area, yearBe, organizationType }: AreaInsightOptions): Promise<AreaInsight> {
-  const [catalogue, rows] = await Promise.all([
-    loadCatalogue(db, yearBe),
-    db.$queryRaw<AreaRow[]>`
-      WITH ${scopedOrganizationsCte(area, null, organizationType ?? null)},
-      counted AS (
-        SELECT scoped.id, rep.id AS "reportId", (r1.total * 100)::int - (r0.total * 100)::int AS delta
-          FROM scoped
-          JOIN "YearlyReport" rep ON rep."organizationId" = scoped.id AND rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED'
-          JOIN "ItaResult" r0 ON r0."organizationId" = scoped.id AND r0."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
-          JOIN "ItaResult" r1 ON r1."organizationId" = scoped.id AND r1."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
-         WHERE ${countedResultSql("r0", false)} AND ${countedResultSql("r1", false)}
-      ),
-      adopted AS (
-        SELECT DISTINCT c.id, ri."suggestedIssueId" AS key
-          FROM counted c JOIN "ReportIssue" ri ON ri."reportId" = c."reportId" JOIN "Measure" m ON m."issueId" = ri.id
-         WHERE ri."suggestedIssueId" IS NOT NULL
-        UNION
-        SELECT DISTINCT c.id, sri.id
-          FROM counted c
-          JOIN "ReportIssue" ri ON ri."reportId" = c."reportId"
-          JOIN "Measure" m ON m."issueId" = ri.id
-          JOIN "MeasureResultItem" i ON i."measureId" = m.id
-          JOIN "StandardResultItem" sri ON sri.id = i."standardItemId" AND sri."suggestedIssueId" = ri."suggestedIssueId"
-         WHERE i.checked
-      )
-      SELECT NULL AS key, count(*)::int AS adopters, sum(delta)::int AS "sumCents", (SELECT count(*) FROM scoped)::int AS organizations FROM counted
-      UNION ALL
-      SELECT a.key, count(*)::int, sum(c.delta)::int, 0 FROM adopted a JOIN counted c ON c.id = a.id GROUP BY a.key`,
-  ]);
-  const totals = rows.find((row) => row.key === null)!;
-  const byKey = new Map(rows.filter((row) => row.key !== null).map((row) => [row.key!, row]));
-  const rowOf = (id: string, kind: AreaInsightRow["kind"], label: string, text: string): AreaInsightRow => {
-    const row = byKey.get(id);
-    const [n, sum] = [row?.adopters ?? 0, row?.sumCents ?? 0];
-    const [otherN, otherSum] = [totals.adopters - n, (totals.sumCents ?? 0) - sum];
+  const rows = await db.$queryRaw<(AreaTotals | AreaCatalogueRow)[]>`
+    WITH ${scopedOrganizationsCte(area, null, organizationType ?? null)},
+    counted AS (
+      SELECT scoped.id, a."issueIds" || a."itemIds" AS keys, (r1.total * 100)::int - (r0.total * 100)::int AS delta
+        FROM scoped
+        JOIN "ReportAdoption" a ON a."organizationId" = scoped.id AND a."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
+        JOIN "ItaResult" r0 ON r0."organizationId" = scoped.id AND r0."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
+        JOIN "ItaResult" r1 ON r1."organizationId" = scoped.id AND r1."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+       WHERE ${countedResultSql("r0", false)} AND ${countedResultSql("r1", false)}
+    ),
+    stats AS (SELECT key, count(*)::int AS adopters, sum(delta)::int AS "sumCents" FROM counted CROSS JOIN LATERAL unnest(counted.keys) AS key GROUP BY key)
+    SELECT 'totals' AS kind,
+           NULL AS "issueId", NULL::int AS "issueOrdinal", NULL AS "issueTitle", NULL AS "itemId", NULL::int AS "itemOrdinal", NULL AS "itemText",
+           EXISTS (SELECT 1 FROM "FiscalYear" WHERE "yearBe" = ${yearBe}) AS "yearExists",
+           count(*)::int AS counted, sum(delta)::int AS "sumCents", (SELECT count(*) FROM scoped)::int AS organizations,
+           0 AS "issueAdopters", NULL::int AS "issueSumCents", 0 AS "itemAdopters", NULL::int AS "itemSumCents"
+      FROM counted
+    UNION ALL
+    ${catalogueRowsSql(yearBe, Prisma.sql`NULL::boolean, 0, NULL::int, 0, coalesce(issue.adopters, 0), issue."sumCents", coalesce(item.adopters, 0), item."sumCents"`)}`;
+  const totals = rows.find((row): row is AreaTotals => row.kind === "totals")!;
+  if (!totals.yearExists) throw missingYear(yearBe);
+  const rowOf = (id: string, kind: AreaInsightRow["kind"], label: string, text: string, n: number, sumCents: number | null): AreaInsightRow => {
+    const sum = sumCents ?? 0;
+    const [otherN, otherSum] = [totals.counted - n, (totals.sumCents ?? 0) - sum];
     // Either side over too few: both withheld (the overall mean would give one from the other).
     const withhold = (n > 0 && n < MIN_GROUP) || (otherN > 0 && otherN < MIN_GROUP);
     const adopters = moveOf(n, sum, withhold);
@@ -297,11 +307,11 @@ export async function getAreaInsight({ db, area, yearBe, organizationType }: Are
     yearBe,
     organizationType: organizationType ?? null,
     organizations: totals.organizations,
-    counted: totals.adopters,
-    overall: moveOf(totals.adopters, totals.sumCents),
-    rows: catalogue.flatMap((issue) => [
-      rowOf(issue.id, "issue", String(issue.ordinal), issue.title),
-      ...issue.resultItems.map((item) => rowOf(item.id, "item", `${issue.ordinal}.${item.ordinal}`, item.text)),
+    counted: totals.counted,
+    overall: moveOf(totals.counted, totals.sumCents),
+    rows: catalogueOf(rows.filter((row): row is AreaCatalogueRow => row.kind === "catalogue")).flatMap((issue) => [
+      rowOf(issue.id, "issue", String(issue.ordinal), issue.title, issue.row.issueAdopters, issue.row.issueSumCents),
+      ...issue.items.map((item) => rowOf(item.itemId, "item", `${issue.ordinal}.${item.itemOrdinal}`, item.itemText, item.itemAdopters, item.itemSumCents)),
     ]),
   };
 }

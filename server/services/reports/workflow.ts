@@ -13,6 +13,7 @@ import { AppError } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { clearAwaitingSignature, notifyReportEvent, type ReportEvent } from "../notifications/report-events";
 import { queueMails } from "../mail/mail";
+import { recordAdoptions } from "./adoptions";
 import { loadReportContent } from "./content-store";
 import { preparerName, requireReportAction, STALE_VERSION_MESSAGE } from "./reports";
 import { signersAt } from "./signers";
@@ -290,6 +291,8 @@ async function reviewDecision(
     data,
     `report.${decision.action}`,
     async (tx): Promise<ReportEvent | null> => {
+      // Accepted: what it adopted is stored for peer insight; returned or reopened: removed.
+      await recordAdoptions(tx, { reports: [report.id] });
       const saved = decision.comment
         ? await tx.reviewComment.create({
         data: {

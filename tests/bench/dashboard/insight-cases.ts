@@ -1,8 +1,8 @@
 // Peer insight (insight.organization, insight.area) for the dashboard benchmark. Year N is the
 // year before the newest year with reports, so that N+1 has scores to move to. The organisation
 // view is timed with the province as peer group and with the country (the largest group: every
-// organisation of its type); the area view over the largest province. Each next to one
-// hand-written SQL query doing the same work.
+// organisation of its type); the area view over the largest province and over the country. Each
+// next to one hand-written SQL query doing the same work (over the stored adoptions, ReportAdoption).
 import { Prisma, type Db } from "@/server/db/client";
 import type { BenchTargets, DashboardBenchCase } from "./types";
 
@@ -22,18 +22,31 @@ function referenceOrganization(db: Db, targets: BenchTargets, national: boolean)
        WHERE (${national} OR d."provinceId" = self."provinceId") AND ${counted("r")}
     ),
     top AS (SELECT id, cents FROM ranked WHERE size >= 5 AND rank <= ceil(size / 4.0))
-    SELECT i."standardItemId", count(DISTINCT rep."organizationId") FILTER (WHERE top.id IS NOT NULL) AS adopters,
-           bool_or(rep."organizationId" = ${targets.organizationId}) AS own,
+    SELECT item, count(*) FILTER (WHERE top.id IS NOT NULL) AS adopters,
+           bool_or(a."organizationId" = ${targets.organizationId}) AS own,
            avg((n.total * 100)::int - top.cents) AS move
       FROM (SELECT id FROM top UNION SELECT id FROM self) AS who
-      JOIN "YearlyReport" rep ON rep."organizationId" = who.id AND rep."fiscalYearId" = ${yearId(year)} AND rep.status = 'ACCEPTED'
+      JOIN "ReportAdoption" a ON a."organizationId" = who.id AND a."fiscalYearId" = ${yearId(year)}
+      CROSS JOIN LATERAL unnest(a."itemIds") AS item
       LEFT JOIN top ON top.id = who.id
-      JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-      JOIN "Measure" m ON m."issueId" = ri.id
-      JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
-      JOIN "StandardResultItem" s ON s.id = i."standardItemId" AND s."suggestedIssueId" = ri."suggestedIssueId"
       LEFT JOIN "ItaResult" n ON n."organizationId" = top.id AND n."fiscalYearId" = ${yearId(year + 1)} AND ${counted("n")}
      GROUP BY 1`;
+}
+
+/** Per issue and item of an area (the largest province or the country): adopters' count and summed move among the organisations with an accepted report and both scores. */
+function referenceArea(db: Db, targets: BenchTargets, national: boolean) {
+  const year = yearOf(targets);
+  return db.$queryRaw`
+    WITH counted AS (
+      SELECT o.id, a."issueIds" || a."itemIds" AS keys, (r1.total * 100)::int - (r0.total * 100)::int AS delta
+        FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
+        JOIN "ReportAdoption" a ON a."organizationId" = o.id AND a."fiscalYearId" = ${yearId(year)}
+        JOIN "ItaResult" r0 ON r0."organizationId" = o.id AND r0."fiscalYearId" = ${yearId(year)} AND ${counted("r0")}
+        JOIN "ItaResult" r1 ON r1."organizationId" = o.id AND r1."fiscalYearId" = ${yearId(year + 1)} AND ${counted("r1")}
+       WHERE o.active AND (${national} OR d."provinceId" = ${targets.provinceId})
+    )
+    SELECT key, count(*), sum(delta) FROM counted, unnest(keys) AS key GROUP BY key
+    UNION ALL SELECT NULL, count(*), sum(delta) FROM counted`;
 }
 
 export const insightBenchCases: DashboardBenchCase[] = [
@@ -50,27 +63,11 @@ export const insightBenchCases: DashboardBenchCase[] = [
   {
     name: "insight.area (province)",
     run: ({ provinceReviewer }, targets) => provinceReviewer.insight.area({ area: { kind: "province", id: targets.provinceId }, yearBe: yearOf(targets) }),
-    // Per issue and item: adopters' count and summed move among the organisations with an accepted report and both scores.
-    reference: (db: Db, targets) => {
-      const year = yearOf(targets);
-      return db.$queryRaw`
-        WITH counted AS (
-          SELECT o.id, rep.id AS "reportId", (r1.total * 100)::int - (r0.total * 100)::int AS delta
-            FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
-            JOIN "YearlyReport" rep ON rep."organizationId" = o.id AND rep."fiscalYearId" = ${yearId(year)} AND rep.status = 'ACCEPTED'
-            JOIN "ItaResult" r0 ON r0."organizationId" = o.id AND r0."fiscalYearId" = ${yearId(year)} AND ${counted("r0")}
-            JOIN "ItaResult" r1 ON r1."organizationId" = o.id AND r1."fiscalYearId" = ${yearId(year + 1)} AND ${counted("r1")}
-           WHERE o.active AND d."provinceId" = ${targets.provinceId}
-        ),
-        adopted AS (
-          SELECT DISTINCT c.id, c.delta, unnest(ARRAY[ri."suggestedIssueId", s.id]) AS key
-            FROM counted c JOIN "ReportIssue" ri ON ri."reportId" = c."reportId" JOIN "Measure" m ON m."issueId" = ri.id
-            LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
-            LEFT JOIN "StandardResultItem" s ON s.id = i."standardItemId" AND s."suggestedIssueId" = ri."suggestedIssueId"
-           WHERE ri."suggestedIssueId" IS NOT NULL
-        )
-        SELECT key, count(*), sum(delta) FROM adopted WHERE key IS NOT NULL GROUP BY key
-        UNION ALL SELECT NULL, count(*), sum(delta) FROM counted`;
-    },
+    reference: (db, targets) => referenceArea(db, targets, false),
+  },
+  {
+    name: "insight.area (country)",
+    run: ({ admin }, targets) => admin.insight.area({ area: { kind: "national" }, yearBe: yearOf(targets) }),
+    reference: (db, targets) => referenceArea(db, targets, true),
   },
 ];
