@@ -41,7 +41,7 @@ export const envSchema = z.object({
   SMTP_URL: optional(text.regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")),
   /** The sender of notification mail, e.g. "โปร่งใส <noreply@example.go.th>"; required with SMTP_URL. */
   MAIL_FROM: optional(text),
-  /** The public address links in e-mails point to; unset: NEXTAUTH_URL, then http://localhost:PORT. */
+  /** The public address links in e-mails and the public pages' website snippet point to; unset: NEXTAUTH_URL, then http://localhost:PORT (appUrl). */
   APP_URL: optional(z.url({ error: "APP_URL must be an absolute URL" })),
   /** Minutes without a request after which a session ends. */
   SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(5).max(24 * 60)).default(60),
@@ -74,4 +74,9 @@ let processEnv: Env | undefined;
 /** The process's environment, validated on first use. */
 export function env(): Env {
   return (processEnv ??= parseEnv());
+}
+
+/** The app's public address, without a trailing slash: APP_URL, else NEXTAUTH_URL, else this machine. */
+export function appUrl(vars: Env = env()): string {
+  return (vars.APP_URL ?? vars.NEXTAUTH_URL ?? `http://localhost:${vars.PORT}`).replace(/\/+$/, "");
 }

@@ -3,7 +3,8 @@
 // refused mid-way is retried and arrives once; two workers run the deadline reminder once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enqueue } from "@/server/jobs/queue";
-import { appBaseUrl, configureMail, queueMails, sendMail } from "@/server/services/mail/mail";
+import { appUrl } from "@/server/env";
+import { configureMail, queueMails, sendMail } from "@/server/services/mail/mail";
 import { notify } from "@/server/services/notifications/notifications";
 import { dailyDigestJob, deadlineRemindersJob } from "@/server/services/notifications/reminders";
 import { callerFor, worldForThisFile } from "./helpers/fixtures";
@@ -45,8 +46,8 @@ describe("each event mails exactly the right people, once, with a link to the pa
     expect(more).toEqual([]);
     expect(mail).toMatchObject({ to: address("signer.a1"), from: '"โปร่งใส" <noreply@example.org>' });
     expect(mail!.subject).toBe("[โปร่งใส] รายงาน ITA ปี 2568 ของอบต.ทดสอบเอหนึ่ง รอความเห็นของหัวหน้าสำนักปลัด");
-    expect(mail!.text).toContain(`เปิดดู: ${appBaseUrl()}/reports/${journey.reportId}\n`);
-    expect(mail!.html).toContain(`href="${appBaseUrl()}/reports/${journey.reportId}"`);
+    expect(mail!.text).toContain(`เปิดดู: ${appUrl()}/reports/${journey.reportId}\n`);
+    expect(mail!.html).toContain(`href="${appUrl()}/reports/${journey.reportId}"`);
   });
 
   it("endorsed at each step, then sent to the province: preparers, the next signer, then the reviewers of A1", async () => {
@@ -77,7 +78,7 @@ describe("each event mails exactly the right people, once, with a link to the pa
     for (const mail of mails) {
       expect(mail.subject).toBe("[โปร่งใส] จังหวัดส่งรายงาน ITA ปี 2568 ของอบต.ทดสอบเอหนึ่งกลับให้แก้ไข");
       expect(mail.text).toContain("สิ่งที่ต้องแก้ไข: แก้ไขตามความเห็นในมาตรการ");
-      expect(mail.text).toContain(`${appBaseUrl()}/reports/${journey.reportId}#comment-${decision.id}`);
+      expect(mail.text).toContain(`${appUrl()}/reports/${journey.reportId}#comment-${decision.id}`);
     }
 
     // The day's digest: one mail per preparer holding the remark, once however often it runs.
@@ -87,7 +88,7 @@ describe("each event mails exactly the right people, once, with a link to the pa
     const digests = await smtp.waitFor(2);
     expect(digests.map((mail) => mail.to).sort()).toEqual([address("editor.a1"), address("editor2.a1")]);
     expect(digests[0]!.subject).toBe("[โปร่งใส] สรุปการแจ้งเตือนประจำวัน (1 รายการ)");
-    expect(digests[0]!.text).toContain(`${appBaseUrl()}/reports/${journey.reportId}#comment-${remark.id}`);
+    expect(digests[0]!.text).toContain(`${appUrl()}/reports/${journey.reportId}#comment-${remark.id}`);
     expect(await context.database.db.outgoingMail.count({ where: { status: { not: "SENT" } } })).toBe(0);
   });
 });
@@ -137,7 +138,7 @@ describe("deadline reminders", () => {
     expect(soon.map((mail) => mail.to).sort()).toEqual([address("editor.a1"), address("editor.b"), address("editor2.a1")]);
     const b = soon.find((mail) => mail.to === address("editor.b"))!;
     expect(b.subject).toBe("[โปร่งใส] อีก 7 วันถึงกำหนดส่งรายงาน ITA ปี 2567 ของอบต.ทดสอบบี");
-    expect(b.text).toContain(`${appBaseUrl()}/organizations/${context.world.organizations.B.id}`);
+    expect(b.text).toContain(`${appUrl()}/organizations/${context.world.organizations.B.id}`);
 
     const late = "2026-03-10T02:00:00Z"; // two days past
     await Promise.all([enqueue(deadlineRemindersJob, { now: late }), enqueue(deadlineRemindersJob, { now: late })]);
@@ -154,7 +155,7 @@ describe("deadline reminders", () => {
     );
     const digest = overdue.find((mail) => mail.to === address("province.a"))!;
     expect(digest.text).toContain("- อบต.ทดสอบเอสอง (เลยกำหนด 2 วัน)");
-    expect(digest.text).toContain(`${appBaseUrl()}/areas/province/${context.world.provinces.A.id}/status?year=2567&flag=overdue`);
+    expect(digest.text).toContain(`${appUrl()}/areas/province/${context.world.provinces.A.id}/status?year=2567&flag=overdue`);
 
     // The next day, the same week: nothing new.
     await enqueue(deadlineRemindersJob, { now: "2026-03-11T02:00:00Z" });

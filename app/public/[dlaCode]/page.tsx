@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { headers } from "next/headers";
 import Link from "next/link";
 import { PublishedMeasures, PublishedScores, WebsiteSnippet } from "@/components/public/published-organization";
 import { OriginBadge } from "@/components/ui/badges";
 import { callOrRedirect, getPublicCaller } from "@/server/api/server-caller";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
+import { appUrl } from "@/server/env";
 import { formatThaiDate } from "@/server/domain/thai-format";
 
 type Props = { params: Promise<{ dlaCode: string }>; searchParams: Promise<{ year?: string }> };
@@ -19,8 +19,6 @@ export default async function PublishedOrganizationPage({ params, searchParams }
   const year = Number((await searchParams).year);
   const caller = await getPublicCaller();
   const organization = await callOrRedirect(() => caller.published.organization({ dlaCode, ...(Number.isInteger(year) && year > 0 ? { yearBe: year } : {}) }));
-  const requestHeaders = await headers();
-  const origin = `${requestHeaders.get("x-forwarded-proto") ?? "http"}://${requestHeaders.get("host") ?? "localhost"}`;
   const report = organization.report;
   return (
     <>
@@ -85,7 +83,7 @@ export default async function PublishedOrganizationPage({ params, searchParams }
         )}
       </section>
 
-      <WebsiteSnippet origin={origin} dlaCode={organization.dlaCode} nameTh={organization.nameTh} />
+      <WebsiteSnippet origin={appUrl()} dlaCode={organization.dlaCode} nameTh={organization.nameTh} />
     </>
   );
 }

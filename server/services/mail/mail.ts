@@ -5,7 +5,7 @@
 // second worker or a second enqueue never sends it twice.
 import nodemailer, { type Transporter } from "nodemailer";
 import type { DbClient } from "@/server/db/client";
-import { env } from "@/server/env";
+import { appUrl, env } from "@/server/env";
 import { defineJob } from "@/server/jobs/job-kind";
 import { enqueue } from "@/server/jobs/queue";
 import { logger } from "@/server/logger";
@@ -29,12 +29,6 @@ export function configureMail(config: MailConfig | null | undefined): void {
   transporter = null;
 }
 
-/** Where links in mail point: APP_URL, else NEXTAUTH_URL, else this machine. */
-export function appBaseUrl(): string {
-  const { APP_URL, NEXTAUTH_URL, PORT } = env();
-  return (APP_URL ?? NEXTAUTH_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
-}
-
 function transportFor(config: MailConfig): Transporter {
   if (transporter?.config !== config) {
     transporter?.transport.close();
@@ -49,7 +43,7 @@ export type MailItem = { title: string; body?: string | null; link: string };
 
 /** A mail's Thai subject, plain text and HTML: one item, or a digest of several. */
 export function composeMail(options: { recipientName: string; subject: string; intro?: string; items: MailItem[] }) {
-  const base = appBaseUrl();
+  const base = appUrl();
   const url = (link: string) => `${base}${link}`;
   const greeting = `เรียน คุณ${options.recipientName}`;
   const footer = "อีเมลนี้ส่งจากระบบโปร่งใสโดยอัตโนมัติ กรุณาอย่าตอบกลับ เลือกวิธีรับการแจ้งเตือนได้ที่";
