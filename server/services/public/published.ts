@@ -5,7 +5,7 @@
 // (cache.ts), which every report status change and score write there bumps, so every instance
 // sees a change at once.
 import type { DbClient, Prisma } from "@/server/db/client";
-import { isUnconfirmedScore, scoreProvenanceLabel } from "@/server/domain/labels";
+import { scoreProvenanceLabel } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
 import { cachedDashboardResult } from "@/server/services/dashboard/cache";
 import { loadReportContent } from "@/server/services/reports/content-store";
@@ -73,8 +73,6 @@ export async function publishedOrganization({ db, input }: { db: DbClient; input
         levelBasis: result.levelBasis,
         source: result.source,
         provenance: scoreProvenanceLabel(result),
-        // PUBLISHED_SCORE keeps these out; said here too so a change of that filter shows up in tests.
-        unconfirmed: isUnconfirmedScore(result),
       })),
     };
   });
