@@ -12,6 +12,7 @@ process.env.E2E_PORT ||= execFileSync(
 ).trim();
 const PORT = Number(process.env.E2E_PORT);
 export const DEMO_PASSWORD = "e2e-demo-password";
+export const PUBLIC_ADDRESS = "https://prongsai.example.go.th";
 
 export default defineConfig({
   testDir: "tests/e2e",
@@ -46,6 +47,7 @@ export default defineConfig({
     stdout: "pipe",
     // The tests play a proxy in front (one hop): each sign-in comes from its own X-Forwarded-For
     // address (helpers.ts), so one test's failures never throttle another's.
-    env: { PORT: String(PORT), PRONGSAI_DATA_DIR: ".data/e2e", DEMO_PASSWORD, DATABASE_URL: "", TRUSTED_PROXY_HOPS: "1" },
+    // APP_URL: the public address the public pages' snippet names (not the one the browser uses).
+    env: { PORT: String(PORT), PRONGSAI_DATA_DIR: ".data/e2e", DEMO_PASSWORD, DATABASE_URL: "", TRUSTED_PROXY_HOPS: "1", APP_URL: PUBLIC_ADDRESS },
   },
 });

@@ -2,6 +2,7 @@
 // organisation's accepted report (measures readable at phone width, the memo PDF) and its
 // announced scores; what is not accepted or announced never shows; the badge and open data.
 import { expect, test } from "@playwright/test";
+import { PUBLIC_ADDRESS } from "../../playwright.config";
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -40,6 +41,35 @@ test("ท้ายหาด: its announced FY2568 score shows, its report sent t
   expect(badge.headers()["content-type"]).toContain("image/svg+xml");
   expect(await badge.text()).toContain("99.66");
   await expect(page.getByTestId("public-snippet").getByRole("textbox")).toHaveValue(new RegExp(`/public/${code}".*badge\\.svg`));
+});
+
+test("a kept public page: each answer its own nonce, its scripts run under it; the snippet names the app's public address", async ({ page, baseURL }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/public/province/75");
+  await page.getByRole("link", { name: "องค์การบริหารส่วนตำบลท้ายหาด" }).click();
+  await expect(page.getByTestId("public-organization-name")).toHaveText("องค์การบริหารส่วนตำบลท้ายหาด");
+  const path = new URL(page.url()).pathname;
+  // The browser may keep the page a minute (public, max-age=60): ask the server itself.
+  const nonces: string[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const response = round === 0 ? (await page.reload())! : await page.request.get(path);
+    const scripts = response.headers()["content-security-policy"]!.split(";").find((directive) => directive.trim().startsWith("script-src"))!;
+    expect(scripts).not.toContain("unsafe-inline");
+    nonces.push(/'nonce-([^']+)'/.exec(scripts)![1]!);
+    expect(response.headers()["cache-control"]).toBe("public, max-age=60");
+  }
+  expect(new Set(nonces).size).toBe(3);
+  // Next's scripts ran under the policy: the page is hydrated, nothing refused.
+  await expect.poll(() => page.evaluate(() => typeof (window as unknown as { next?: { version?: string } }).next?.version)).toBe("string");
+  expect(violations).toEqual([]);
+  // The snippet names the configured public address (APP_URL), not the one this request came by.
+  await expect(page.getByTestId("public-snippet").getByRole("textbox")).toHaveValue(
+    `<a href="${PUBLIC_ADDRESS}${path}"><img src="${PUBLIC_ADDRESS}/api/public${path.slice("/public".length)}/badge.svg" alt="รายงานมาตรการ ITA องค์การบริหารส่วนตำบลท้ายหาด" height="24"></a>`,
+  );
+  expect(PUBLIC_ADDRESS).not.toBe(baseURL);
 });
 
 test("open data: the province's measures and scores as CSV and JSON", async ({ page }) => {

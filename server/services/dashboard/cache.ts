@@ -52,9 +52,10 @@ function provinceIdSql(province: Exclude<DependencyProvince, "all">): Prisma.Sql
 /**
  * The sum of the versions an answer depends on ("" rows: changes to every province or every
  * year), with the province and years it resolved to: a sum is only compared with sums over the
- * same rows (an organisation that moved reads another province's).
+ * same rows (an organisation that moved reads another province's). Also what the kept public
+ * pages are kept under (server/http/public-page-cache.ts).
  */
-async function currentToken(db: DbClient, { province, years }: DashboardDependency): Promise<string> {
+export async function dashboardVersionToken(db: DbClient, { province, years }: DashboardDependency): Promise<string> {
   const provinceId = province === "all" ? Prisma.sql`'*'` : provinceIdSql(province);
   const yearIds =
     years === undefined
@@ -85,7 +86,7 @@ export async function cachedDashboardResult<T>(
   let cache = caches.get(db);
   if (!cache) caches.set(db, (cache = new Map()));
   const cacheKey = JSON.stringify(key);
-  const token = await currentToken(db, dependsOn);
+  const token = await dashboardVersionToken(db, dependsOn);
   const hit = cache.get(cacheKey);
   if (hit && hit.token === token) {
     // Most recently used last: Map keeps insertion order.

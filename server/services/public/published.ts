@@ -7,7 +7,7 @@
 import type { DbClient, Prisma } from "@/server/db/client";
 import { scoreProvenanceLabel } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
-import { cachedDashboardResult } from "@/server/services/dashboard/cache";
+import { cachedDashboardResult, dashboardVersionToken, type DashboardDependency } from "@/server/services/dashboard/cache";
 import { loadReportContent } from "@/server/services/reports/content-store";
 import { yearBeSchema, z } from "@/server/validation";
 
@@ -23,11 +23,34 @@ const scoreNumber = (value: { toNumber(): number } | null) => (value === null ? 
 /** A DLA code as it stands in an address: letters, digits and hyphens (demo codes have them); any other text finds nothing. */
 const ZDlaCodeParam = z.string().trim().regex(/^[0-9A-Za-z-]{1,20}$/, "รหัส อปท. ไม่ถูกต้อง");
 
+/** What an organisation's public page reads: its province's data, every year. */
+const organizationPageReads = (dlaCode: string): DashboardDependency => ({ province: { dlaCode } });
+/** What a province's public page reads: that province's data, every year. */
+const provincePageReads = (code: string): DashboardDependency => ({ province: { provinceCode: code } });
+
+/**
+ * The data version of what the public page at this path (/public/<DLA code>,
+ * /public/province/<code>) reads, as its procedure names it: its whole answers
+ * (server/http/public-page-cache.ts) are kept under it. Any other path: everything's.
+ */
+export function publishedPageVersion(db: DbClient, pathname: string): Promise<string> {
+  const [root, first, second, ...rest] = pathname.split("/").slice(1);
+  const reads: DashboardDependency =
+    root !== "public" || rest.length > 0 || !first
+      ? { province: "all" }
+      : first === "province" && second
+        ? provincePageReads(second)
+        : second === undefined
+          ? organizationPageReads(first)
+          : { province: "all" };
+  return dashboardVersionToken(db, reads);
+}
+
 export const ZPublishedOrganizationInput = z.strictObject({ dlaCode: ZDlaCodeParam, yearBe: yearBeSchema.optional() });
 
 /** An organisation's public page: who it is, its accepted reports by year (one in full), its announced scores. */
 export async function publishedOrganization({ db, input }: { db: DbClient; input: z.infer<typeof ZPublishedOrganizationInput> }) {
-  return cachedDashboardResult({ db, key: ["public.organization", input], dependsOn: { province: { dlaCode: input.dlaCode } } }, async () => {
+  return cachedDashboardResult({ db, key: ["public.organization", input], dependsOn: organizationPageReads(input.dlaCode) }, async () => {
     const organization = await db.localOrganization.findUnique({
       where: { dlaCode: input.dlaCode },
       select: {
@@ -118,7 +141,7 @@ export const ZPublishedProvinceInput = z.strictObject({ code: z.string().trim().
 
 /** A province's public page: its active organisations, each with its newest announced score and accepted reports. */
 export async function publishedProvince({ db, input }: { db: DbClient; input: z.infer<typeof ZPublishedProvinceInput> }) {
-  return cachedDashboardResult({ db, key: ["public.province", input], dependsOn: { province: { provinceCode: input.code } } }, async () => {
+  return cachedDashboardResult({ db, key: ["public.province", input], dependsOn: provincePageReads(input.code) }, async () => {
     const province = await db.province.findFirst({ where: { code: input.code }, select: { id: true, code: true, nameTh: true } });
     if (!province) throw new AppError("NOT_FOUND", NOT_PUBLISHED);
     const organizations = await db.localOrganization.findMany({
