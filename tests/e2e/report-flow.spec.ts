@@ -3,6 +3,7 @@
 // comment on one measure, the preparer fixes it and resubmits, the reviewer sees what changed and
 // accepts it, and it is then read-only for everyone but an admin. Each step's notification reaches
 // the next person: the badge in the header, and the preparer follows the province's to its comment.
+// In the editor, the preparer opens the peer-insight hint beside the first suggested issue.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -54,6 +55,16 @@ test("the preparer starts FY2569 from last year's report and sends it for endors
   await page.waitForURL(/\/reports\/[^/]+\/edit$/);
   reportUrl = page.url().replace(/\/edit$/, "");
   await expect(page.getByTestId("issue-card")).toHaveCount(7);
+  // Beside a suggested issue, collapsed: what the province's top quartile of อบต. did under the
+  // same issue in their accepted FY2568 reports (ท้ายหาด's own FY2568 was never accepted).
+  const hint = page.getByTestId("issue-card").first().getByTestId("issue-insight-hint");
+  await expect(hint.getByText("อปท. ที่คะแนนสูงสุด 25% ทำสิ่งนี้ (ปีงบประมาณ 2568)")).toBeVisible();
+  await expect(hint.getByRole("listitem")).toHaveCount(0);
+  await hint.getByText("อปท. ที่คะแนนสูงสุด 25% ทำสิ่งนี้").click();
+  await expect(hint).toContainText(/จากรายงานที่รับรองแล้วของกลุ่มคะแนนสูงสุด 25% \(\d+ แห่ง\) ในจังหวัด/);
+  await expect(hint.getByRole("listitem").first()).toContainText(/\d+ จาก \d+ แห่ง · คะแนนปีถัดไป/);
+  await hint.screenshot({ path: "test-results/insight-editor-hint.png" });
+  await hint.getByText("อปท. ที่คะแนนสูงสุด 25% ทำสิ่งนี้").click();
   const firstMeasure = page.getByTestId("measure-card").first();
   const firstResult = firstMeasure.getByRole("checkbox").first();
   await expect(firstResult).not.toBeChecked();
