@@ -1,12 +1,11 @@
 // Public pages under load (issue 16): the app as `npm start` serves it, on a fresh embedded
 // database with the demo data, asked for one organisation's public page by 20 clients at once for
 // 10 s over loopback. Target: at least 200 pages a second on this machine, every answer 200.
-import { spawn } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { startApp } from "../load/app";
 import { median, percentile } from "./databases";
 import { recordBench } from "./results";
 
@@ -14,34 +13,14 @@ const CLIENTS = 20;
 const SECONDS = 10;
 const TARGET_PER_SECOND = 200;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-
-async function waitForHealth(base: string, deadline: number) {
-  while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/api/health`).then((response) => response.ok, () => false);
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 1000));
-  }
-  throw new Error("the app did not start in time");
-}
-
 export async function runPublicPagesBench() {
-  const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prongsai-bench-public-"));
-  const app = spawn("npm", ["start"], {
-    env: { ...process.env, PORT: String(port), PRONGSAI_DATA_DIR: dataDir, DATABASE_URL: "", DEMO_PASSWORD: "bench-demo-password" },
-    stdio: "ignore",
-    detached: true,
+  const app = await startApp({
+    env: { PRONGSAI_DATA_DIR: dataDir, DATABASE_URL: "", DEMO_PASSWORD: "bench-demo-password" },
+    logFile: path.join(dataDir, "app.log"),
   });
-  const base = `http://127.0.0.1:${port}`;
+  const { base } = app;
   try {
-    await waitForHealth(base, Date.now() + 10 * 60_000);
     const province = await (await fetch(`${base}/public/province/75`)).text();
     const code = /href="\/public\/([0-9A-Za-z-]+)"/.exec(province)?.[1];
     if (!code) throw new Error("no organisation on the province's public page");
@@ -69,9 +48,7 @@ export async function runPublicPagesBench() {
     recordBench({ suite: "public-pages", case: "latency", unit: "ms", median: median(latencies), p99: percentile(latencies, 99) });
     if (failures > 0) throw new Error(`${failures} public pages did not answer 200`);
   } finally {
-    const exited = new Promise((resolve) => app.once("exit", resolve));
-    if (app.pid && app.exitCode === null) process.kill(-app.pid, "SIGTERM");
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    await app.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
