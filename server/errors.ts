@@ -24,3 +24,6 @@ export const NOT_FOUND_OR_FORBIDDEN = "ไม่พบข้อมูลที�
 /** What the client reads of an error nobody expected; the id finds its stack in the logs. */
 export const UNEXPECTED_ERROR = (requestId?: string) =>
   `เกิดข้อผิดพลาดในระบบ กรุณาลองใหม่อีกครั้ง${requestId ? ` (รหัสอ้างอิง ${requestId})` : ""}`;
+
+/** What the client reads while the database cannot be reached (restarting, failing over): try again shortly. */
+export const DATABASE_UNAVAILABLE = "ฐานข้อมูลไม่พร้อมใช้งานชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่";

@@ -10,10 +10,14 @@ import {
   STATE_CHANGING_METHODS,
   withHeaders,
 } from "@/server/http/security-headers";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { MAX_IMPORT_FILE_BYTES } from "@/server/services/imports/table-file";
 import { appRouter } from "./root";
 import { createRequestContext, type RequestDeps } from "./request";
-import { logUnexpectedError } from "./trpc";
+import { databaseUnavailableError, logUnexpectedError } from "./trpc";
+
+/** What a 503 for an unreachable database asks the client to wait before trying again. */
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** A call's body: 1 MB (a report's whole content is far less). */
 export const TRPC_BODY_LIMIT = 1024 * 1024;
@@ -66,9 +70,18 @@ async function answerTrpcRequest(request: Request, deps: RequestDeps): Promise<R
     endpoint: "/api/trpc",
     req: request,
     router: appRouter,
-    createContext: () => createRequestContext(request.headers, deps),
+    // The context reads the session: with the database unreachable that is the first thing to fail.
+    createContext: () =>
+      createRequestContext(request.headers, deps).catch((error: unknown) => {
+        throw isDatabaseUnavailable(error) ? databaseUnavailableError(error) : error;
+      }),
     onError: logUnexpectedError,
-    // The request's id goes back to the browser, so a support call can quote it.
-    responseMeta: ({ ctx }) => (ctx ? { headers: new Headers({ "x-request-id": ctx.requestId }) } : {}),
+    // The request's id goes back to the browser, so a support call can quote it; a refusal for an
+    // unreachable database says when to try again.
+    responseMeta: ({ ctx, errors }) => {
+      const headers = new Headers(ctx ? { "x-request-id": ctx.requestId } : {});
+      if (errors.some((error) => error.code === "SERVICE_UNAVAILABLE")) headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+      return { headers };
+    },
   });
 }

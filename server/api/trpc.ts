@@ -10,7 +10,8 @@ import { ZodError } from "zod";
 import type { Db } from "@/server/db/client";
 import { loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type Access, type AreaNode } from "@/server/access/access";
 import { can, mayAnywhere, NATIONAL, type Action } from "@/server/access/permissions";
-import { AppError, UNEXPECTED_ERROR } from "@/server/errors";
+import { isDatabaseUnavailable } from "@/server/db/unavailable";
+import { AppError, DATABASE_UNAVAILABLE, UNEXPECTED_ERROR } from "@/server/errors";
 import { perUserRefusal, takePerUser, type PerUserKind } from "@/server/limits/per-user";
 import { requestLogger, type Logger } from "@/server/logger";
 import type { RequestMetadata } from "@/server/services/audit";
@@ -42,11 +43,18 @@ export function createContext(
 
 /**
  * Logs an unexpected error once, with its stack, on the server. Its text (Prisma's, SQL's) never
- * reaches the client: errorFormatter replaces it.
+ * reaches the client: errorFormatter replaces it. A call refused because the database could not
+ * be reached is logged once as a warning: the database's own logs tell why.
  */
 export function logUnexpectedError({ error, ctx, path }: { error: TRPCError; ctx?: Context; path?: string }) {
-  if (error.code !== "INTERNAL_SERVER_ERROR") return;
-  (ctx?.log ?? requestLogger("unknown")).error({ err: error.cause ?? error, path }, "unexpected error");
+  const log = ctx?.log ?? requestLogger("unknown");
+  if (error.code === "SERVICE_UNAVAILABLE") log.warn({ err: error.cause ?? error, path }, "database unavailable");
+  if (error.code === "INTERNAL_SERVER_ERROR") log.error({ err: error.cause ?? error, path }, "unexpected error");
+}
+
+/** The database could not be reached: a 503 the client may retry, in Thai, nothing of the driver's text. */
+export function databaseUnavailableError(cause: unknown): TRPCError {
+  return new TRPCError({ code: "SERVICE_UNAVAILABLE", message: DATABASE_UNAVAILABLE, cause });
 }
 
 // ── 2. Initialisation ───────────────────────────────────────────────────────────────────
@@ -74,9 +82,11 @@ const t = initTRPC.context<Context>().create({
 export const createTRPCRouter = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-// Domain errors carry their Thai message; give them the matching tRPC code.
+// Domain errors carry their Thai message; give them the matching tRPC code. A database that
+// cannot be reached is SERVICE_UNAVAILABLE (503): the same call may succeed in a moment.
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
+  if (!result.ok && isDatabaseUnavailable(result.error.cause)) throw databaseUnavailableError(result.error.cause);
   if (!result.ok && result.error.cause instanceof AppError) {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
