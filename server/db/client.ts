@@ -1,6 +1,7 @@
 // The one module that gives out a Prisma client. Everything else receives a `Db` from here
 // (the app through getDb(), tests and scripts through openDatabase()).
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import type { PGlite } from "@electric-sql/pglite";
 import { databaseConfigFromEnv, openPGlite, type DatabaseConfig } from "./connection";
@@ -47,8 +48,53 @@ export function prismaOnPGlite(pglite: PGlite): Db {
   return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
 }
 
+/**
+ * node-postgres's pool, except that a client whose connection dies while it is checked out is
+ * given back (and discarded) at once. Prisma's driver adapter gives a transaction's client back
+ * only once its ROLLBACK or COMMIT has run: when PostgreSQL restarted under load, every
+ * transaction open at that moment kept its pool slot for good, and once all ten were gone every
+ * later query waited forever (tests/load). A second release of the same client is ignored.
+ */
+function releasingPool(url: string): pg.Pool {
+  const pool = new pg.Pool({ connectionString: url });
+  // A client is handed out with no "error" listener until its taker adds one a moment later: a
+  // connection made just as PostgreSQL shuts down receives its "terminating connection" in that
+  // moment, and an "error" event nobody listens to is an uncaught exception. The failure still
+  // reaches whoever uses the client (its queries fail, "end" gives it back).
+  pool.on("connect", (client) => client.on("error", () => undefined));
+  const connect = pool.connect.bind(pool);
+  const guard = (client: pg.PoolClient): pg.PoolClient => {
+    const release = client.release.bind(client);
+    let released = false;
+    const giveBack = (error?: Error | boolean) => {
+      if (released) return;
+      released = true;
+      client.off("end", lost);
+      release(error);
+    };
+    const lost = () => giveBack(new Error("connection lost while checked out"));
+    client.once("end", lost);
+    client.release = giveBack;
+    return client;
+  };
+  // pool.query() checks out with a callback and releases by itself: only promise checkouts (transactions) need the guard.
+  pool.connect = ((callback?: Parameters<typeof connect>[0]) => (callback ? connect(callback) : connect().then(guard))) as typeof pool.connect;
+  return pool;
+}
+
+/** Each connect() of the Prisma client gets a fresh releasingPool, ended when the client disconnects. */
+class ReleasingPoolAdapterFactory extends PrismaPg {
+  constructor(private readonly url: string) {
+    super({ connectionString: url });
+  }
+
+  override connect() {
+    return new PrismaPg(releasingPool(this.url), { disposeExternalPool: true }).connect();
+  }
+}
+
 export function prismaOnPostgres(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url }) });
+  return new PrismaClient({ adapter: new ReleasingPoolAdapterFactory(url) });
 }
 
 /**
