@@ -43,9 +43,17 @@ export function queueConnectionOnPGlite(pglite: PGlite): QueueConnection {
   };
 }
 
+/**
+ * How long a transaction waits for a connection before it gives up (Prisma's default is 2 s).
+ * Under load every connection may be taken for a while: 200 preparers autosaving at once on two
+ * cores made most saves fail after 2 s with "Unable to start a transaction in the given time"
+ * (tests/load). A save should rather wait its turn.
+ */
+const TRANSACTION_MAX_WAIT_MS = 30_000;
+
 /** Wraps an already-open PGlite instance (tests use in-memory ones). */
 export function prismaOnPGlite(pglite: PGlite): Db {
-  return new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }
 
 /**
@@ -94,7 +102,7 @@ class ReleasingPoolAdapterFactory extends PrismaPg {
 }
 
 export function prismaOnPostgres(url: string): Db {
-  return new PrismaClient({ adapter: new ReleasingPoolAdapterFactory(url) });
+  return new PrismaClient({ adapter: new ReleasingPoolAdapterFactory(url), transactionOptions: { maxWait: TRANSACTION_MAX_WAIT_MS } });
 }
 
 /**
