@@ -25,8 +25,8 @@ export default defineConfig({
       { extends: true, test: { name: "unit", include: ["tests/unit/**/*.test.ts"] } },
       integration("pglite"),
       // Load and fault checks through the running app (npm start), on their own PostgreSQL cluster
-      // and an embedded database: the first start may build the app.
-      { extends: true, test: { name: "load", include: ["tests/load/**/*.test.ts"], testTimeout: 5 * 60_000, hookTimeout: 20 * 60_000 } },
+      // and an embedded database: the first start may build the app, so one file at a time.
+      { extends: true, test: { name: "load", include: ["tests/load/**/*.test.ts"], fileParallelism: false, testTimeout: 5 * 60_000, hookTimeout: 20 * 60_000 } },
       ...(process.env.TEST_DATABASE_URL ? [integration("postgresql")] : []),
     ],
   },
