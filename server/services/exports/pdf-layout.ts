@@ -171,8 +171,9 @@ const THAI_LETTER = /[\u0E01-\u0E4F]/u;
  * word boundary, or after a slash ("งานพัสดุ/กองคลัง"). No-break spaces stay inside a piece.
  * Where a line breaks must be clear from the text on either side, so that the text layer
  * reads back as written (PDF readers drop the space at a line's end): between two Thai
- * letters a break means no space, so a space between two Thai letters never ends a line, and
- * a Thai word boundary next to a digit is not a break.
+ * letters a break means no space, so a space between two Thai letters never ends a line, nor
+ * one right after a slash (it would read back as a break after the slash), and a Thai word
+ * boundary next to a digit is not a break.
  */
 function breakPieces(text: string): string[] {
   const chars = Array.from(thaiBreakable(text));
@@ -187,14 +188,16 @@ function breakPieces(text: string): string[] {
       return;
     }
     if (!BREAK_SPACE.test(char) && BREAK_SPACE.test(current.at(-1) ?? "")) {
-      const betweenThaiLetters = THAI_LETTER.test(current.trimEnd().at(-1) ?? "") && THAI_LETTER.test(char);
-      if (!betweenThaiLetters) {
+      const before = current.trimEnd().at(-1) ?? "";
+      const betweenThaiLetters = THAI_LETTER.test(before) && THAI_LETTER.test(char);
+      // "A/ B" breaking at its space would read back as a break after the slash ("A/B").
+      if (!betweenThaiLetters && before !== "/") {
         pieces.push(current);
         current = "";
       }
     }
     current += char;
-    if (char === "/") {
+    if (char === "/" && !BREAK_SPACE.test(chars[index + 1] ?? "")) {
       pieces.push(current);
       current = "";
     }
