@@ -105,6 +105,15 @@ async function report(
 
 const inFlight = (ledgers: PreparerLedger[]) => ledgers.filter((ledger) => ledger.inFlight).length;
 
+/**
+ * Waits (up to 10 s) until some save is in flight: preparers pause between saves, so a kill at an
+ * arbitrary moment can fall where nobody is saving, and then it proves nothing.
+ */
+async function untilSomeSaveInFlight(ledgers: PreparerLedger[]) {
+  const deadline = Date.now() + 10_000;
+  while (inFlight(ledgers) === 0 && Date.now() < deadline) await sleep(5);
+}
+
 /** Throwaway cluster, migrated database, `count` preparers, the app on it and everyone signed in. */
 export class PostgresRig {
   private constructor(
@@ -176,6 +185,7 @@ export class PostgresRig {
     const started = Date.now();
     const first = runAutosaveLoad({ base: this.app.base, ledgers, seconds: UNTIL_STOPPED });
     await sleep((seconds * 1000) / 3);
+    await untilSomeSaveInFlight(ledgers);
     const fault = { startedAt: Date.now(), endedAt: 0, inFlight: inFlight(ledgers) };
     await this.app.stop("SIGKILL");
     // Nothing answers a dead server's clients: the load waits for it to come back.
@@ -212,6 +222,7 @@ export async function embeddedKill(options: { preparers: number; seconds: number
       ledgers = seeded.map((preparer) => new PreparerLedger(preparer, cookies.get(preparer.username)!));
       const run = runAutosaveLoad({ base: app.base, ledgers, seconds: options.seconds * 2 });
       await sleep(options.seconds * 1000);
+      await untilSomeSaveInFlight(ledgers);
       fault = { startedAt: Date.now(), endedAt: Date.now(), inFlight: inFlight(ledgers) };
       await app.stop("SIGKILL");
       run.stop();
