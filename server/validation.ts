@@ -1,5 +1,6 @@
 // Shared input rules. Zod reports in Thai (its own Thai locale) unless a field says more.
 import { z, type ZodError } from "zod";
+import { isoDayError } from "@/server/domain/thai-date";
 
 z.config(z.locales.th());
 
@@ -37,16 +38,17 @@ export const scoreSchema = (label: string) =>
   z.number({ error: `${label}ต้องเป็นตัวเลข` }).min(0, `${label}ต้องอยู่ระหว่าง 0–100`).max(100, `${label}ต้องอยู่ระหว่าง 0–100`)
     .refine((value) => Math.round(value * 100) === value * 100 || Math.abs(Math.round(value * 100) - value * 100) < 1e-6, `${label}มีทศนิยมได้ไม่เกิน 2 ตำแหน่ง`);
 
-/** A calendar day typed as "YYYY-MM-DD" (a date input), as a Date at UTC midnight. */
+/** A calendar day sent as "YYYY-MM-DD" (Gregorian) that exists ("2026-02-30" is refused). */
+export const isoDaySchema = (label: string) =>
+  z.string({ error: `กรุณาระบุ${label}` }).superRefine((value, context) => {
+    if (!value) return void context.addIssue({ code: "custom", message: `กรุณาระบุ${label}` });
+    const problem = isoDayError(value, label);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
+
+/** A calendar day sent as "YYYY-MM-DD", as a Date at UTC midnight. */
 export const calendarDaySchema = (label: string) =>
-  z
-    .string({ error: `กรุณาระบุ${label}` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `กรุณาระบุ${label}`)
-    .refine((value) => {
-      const date = new Date(`${value}T00:00:00Z`);
-      return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value); // 2026-02-30 is not a day
-    }, `${label}ไม่ใช่วันที่ที่มีอยู่จริง`)
-    .transform((value) => new Date(`${value}T00:00:00Z`));
+  isoDaySchema(label).transform((value) => new Date(`${value}T00:00:00Z`));
 
 /** Form messages keyed by the whole path of their field: { "rules.2.minTotal": ["..."] }. */
 export function fieldErrorsOf(error: ZodError): Record<string, string[]> {

@@ -1,6 +1,7 @@
 // The content of a yearly report as the editor edits it, the server validates and saves it,
 // and each submission snapshots it. Pure: shared by the browser and the server.
 import { z } from "zod";
+import { isoDayError } from "@/server/domain/thai-date";
 
 export const LIMITS = {
   text: 2000,
@@ -21,8 +22,12 @@ export const ZEntityId = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/, "รหัสรายการไม่ถูกต้อง");
 
+/** A calendar day "YYYY-MM-DD" (Gregorian) that exists: "2026-02-30" is refused, never rolled over. */
 const isoDate = (label: string) =>
-  z.string().regex(/^\d{4}-\d{2}-\d{2}$/, `${label}ไม่ถูกต้อง`).refine((value) => !Number.isNaN(Date.parse(value)), `${label}ไม่ถูกต้อง`);
+  z.string().superRefine((value, context) => {
+    const problem = isoDayError(value, label);
+    if (problem) context.addIssue({ code: "custom", message: problem });
+  });
 
 export const ZResultItem = z.object({
   text: text("ผลการดำเนินการ").min(1, "กรุณากรอกผลการดำเนินการ"),

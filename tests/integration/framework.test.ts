@@ -248,7 +248,7 @@ describe("deadlines", () => {
   it("the year's deadline moves, audited; not before the year starts", async () => {
     const error = await refusal(admin().framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2024-09-30" }));
     expect(fieldErrors(error)).toEqual({ submissionDeadline: ["กำหนดส่งต้องไม่ก่อนวันเริ่มปีงบประมาณ (1 ตุลาคม 2567)"] });
-    expect((await refusal(admin().framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2026-02-30" }))).message).toBe("กำหนดส่งไม่ใช่วันที่ที่มีอยู่จริง");
+    expect((await refusal(admin().framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2026-02-30" }))).message).toBe("กำหนดส่งไม่ใช่วันที่ที่มีอยู่จริง (ไม่มีวันที่ 30 กุมภาพันธ์ 2569)");
     await admin().framework.saveDeadline({ yearBe: 2568, submissionDeadline: "2026-02-15" });
     const year = await context.database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
     expect(year.submissionDeadline.toISOString().slice(0, 10)).toBe("2026-02-15");

@@ -153,6 +153,10 @@ describe("registry edits", () => {
       message: "ไม่พบ อปท. รหัส 99999999 ที่ยังใช้งานอยู่ในเขตที่ท่านดูแล",
     });
     expect(await refusal(admin.registry.deactivateOrganization({ organizationId: context.world.organizations.A1b.id, reason: "DISSOLVED", endedAt: "31/02/2569" }))).toMatchObject({ code: "BAD_REQUEST" });
+    expect(await refusal(admin.registry.deactivateOrganization({ organizationId: context.world.organizations.A1b.id, reason: "DISSOLVED", endedAt: "2026-02-30" }))).toMatchObject({
+      code: "BAD_REQUEST",
+      message: "วันที่เลิกใช้งานไม่ใช่วันที่ที่มีอยู่จริง (ไม่มีวันที่ 30 กุมภาพันธ์ 2569)",
+    });
     expect(await snapshot()).toEqual(before);
     await db.localOrganization.update({ where: { id: context.world.organizations.A1.id }, data: { dlaCode: "06910101" } });
     await admin.registry.deactivateOrganization({ organizationId: context.world.organizations.A1b.id, reason: "MERGED", endedAt: "2026-03-01", mergedIntoDlaCode: "06910101" });

@@ -170,7 +170,19 @@ describe("editing (autosave)", () => {
     const backwards = structuredClone(content);
     backwards.issues[0]!.measures[0]!.periodEnd = "2024-01-01";
     await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: backwards }), "BAD_REQUEST", /วันเริ่มต้องไม่อยู่หลังวันสิ้นสุด/);
+    // A day that does not exist is refused, never rolled over (2026-02-30 was stored as 2 March).
+    const noSuchMemoDate = { ...content, header: { ...content.header, memoDate: "2026-02-30" } };
+    await refused(
+      as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: noSuchMemoDate }),
+      "BAD_REQUEST",
+      /^วันที่หนังสือไม่ใช่วันที่ที่มีอยู่จริง \(ไม่มีวันที่ 30 กุมภาพันธ์ 2569\)$/,
+    );
+    const noSuchPeriodStart = structuredClone(content);
+    noSuchPeriodStart.issues[0]!.measures[0]!.periodStart = "2025-02-29";
+    await refused(as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: noSuchPeriodStart }), "BAD_REQUEST", /ไม่มีวันที่ 29 กุมภาพันธ์ 2568/);
     expect((await reportState()).version).toBe(version);
+    expect((await database.db.yearlyReport.findUniqueOrThrow({ where: { id: reportId } })).memoDate).toBeNull();
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).content).toEqual(content);
   });
 
   it("cannot reach another report's rows through a borrowed id, nor another year's catalogue", async () => {

@@ -8,7 +8,7 @@ import { normaliseThaiText, thaiDigitsToArabic } from "@/server/domain/thai-text
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { adminScopeOf, coversProvince, requireProvinceInScope, type AdminScope, type Call } from "@/server/services/admin-scope";
 import { recordAudit } from "@/server/services/audit";
-import { idSchema, z } from "@/server/validation";
+import { idSchema, isoDaySchema, z } from "@/server/validation";
 import { recordTypeAndName } from "./registry-import";
 
 
@@ -36,7 +36,6 @@ const ZDlaCode = z
     return code ?? "";
   });
 
-const ZDay = z.iso.date({ error: "กรุณาระบุวันที่ให้ถูกต้อง" });
 
 export const ZProvinceInput = z.object({
   code: areaCode("รหัสจังหวัด"),
@@ -57,11 +56,11 @@ export const ZOrganizationInput = z.object({
 export const ZOrganizationUpdate = ZOrganizationInput.omit({ dlaCode: true }).extend({
   organizationId: idSchema,
   /** From when a new type applies (an upgrade's effective date); default today. */
-  effectiveFrom: ZDay.optional(),
+  effectiveFrom: isoDaySchema("วันที่ประเภทใหม่มีผล").optional(),
 });
 export const ZDeactivation = z.discriminatedUnion("reason", [
-  z.object({ organizationId: idSchema, reason: z.literal("DISSOLVED"), endedAt: ZDay }),
-  z.object({ organizationId: idSchema, reason: z.literal("MERGED"), endedAt: ZDay, mergedIntoDlaCode: ZDlaCode }),
+  z.object({ organizationId: idSchema, reason: z.literal("DISSOLVED"), endedAt: isoDaySchema("วันที่เลิกใช้งาน") }),
+  z.object({ organizationId: idSchema, reason: z.literal("MERGED"), endedAt: isoDaySchema("วันที่เลิกใช้งาน"), mergedIntoDlaCode: ZDlaCode }),
 ], { error: "กรุณาเลือกเหตุที่เลิกใช้งาน" });
 
 export const ZOrganizationSearch = z.strictObject({
