@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ImportPanel, ImportRows, Pager } from "@/components/admin/import-panel";
 import { useTRPC } from "@/components/trpc-provider";
+import { ThaiDateField } from "@/components/ui/thai-date-field";
 import type { OrganizationType } from "@/server/db/generated/enums";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 
@@ -203,10 +204,7 @@ function OrganizationEditor({ organization, onDone }: { organization: ListedOrga
             ))}
           </select>
         </label>
-        <label>
-          ประเภทใหม่มีผลตั้งแต่ (ถ้าเปลี่ยนประเภท)
-          <input name="effectiveFrom" type="date" className={input} />
-        </label>
+        <ThaiDateField label="ประเภทใหม่มีผลตั้งแต่ (ถ้าเปลี่ยนประเภท)" name="effectiveFrom" labelClassName="" />
         <label>
           อำเภอ
           <select name="districtId" defaultValue={organization.district.id} className={input}>
@@ -237,10 +235,7 @@ function OrganizationEditor({ organization, onDone }: { organization: ListedOrga
             <input name="mergedIntoDlaCode" className={input} />
           </label>
         )}
-        <label>
-          ตั้งแต่วันที่
-          <input name="endedAt" type="date" className={input} />
-        </label>
+        <ThaiDateField label="ตั้งแต่วันที่" name="endedAt" labelClassName="" />
         <div className="flex items-end">
           <button type="submit" className="rounded-md border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50" disabled={deactivate.isPending}>
             เลิกใช้งาน (เก็บประวัติไว้)

@@ -3,7 +3,6 @@
 // the Thai message of a failed call.
 import { TRPCClientError } from "@trpc/client";
 import { useId } from "react";
-import { formatThaiDate } from "@/server/domain/thai-format";
 
 export const inputClass = "mt-1 w-full rounded-md border border-slate-300 bg-white px-2 py-1.5";
 export const primaryButton =
@@ -86,32 +85,8 @@ export function TextField({ label, value, onChange, multiline, tall, error, clas
   );
 }
 
-/** A calendar date (yyyy-mm-dd) with its Buddhist-Era long form beside it. */
-export function DateField({
-  label,
-  value,
-  onChange,
-  className,
-}: {
-  label: string;
-  value: string;
-  onChange: (value: string) => void;
-  className?: string;
-}) {
-  const id = useId();
-  const date = value ? new Date(`${value}T00:00:00Z`) : null;
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="text-sm font-medium text-slate-700">
-        {label}
-      </label>
-      <input id={id} type="date" value={value} onChange={(event) => onChange(event.target.value)} className={inputClass} />
-      <p className="mt-0.5 text-xs text-slate-500">
-        {date && !Number.isNaN(date.getTime()) ? formatThaiDate(date) : "ยังไม่ได้ระบุวันที่"}
-      </p>
-    </div>
-  );
-}
+/** A calendar date (yyyy-mm-dd), typed or picked in Buddhist Era, with its long form below it. */
+export { ThaiDateField as DateField } from "@/components/ui/thai-date-field";
 
 /**
  * Move up, move down and delete for one row of an ordered list. The buttons are described by the

@@ -98,7 +98,7 @@ test("a new province: registry, accounts, a preparer's first sign-in, next year'
   await page.goto("/admin/frameworks/2570");
   await expect(page.getByRole("button", { name: "บันทึกเกณฑ์ระดับ" })).toHaveCount(0);
   const deadlineRow = page.getByTestId("province-deadline-นครทดลอง");
-  await deadlineRow.getByLabel("กำหนดส่งใหม่ของจังหวัดนครทดลอง").fill("2028-02-25");
+  await deadlineRow.getByLabel("กำหนดส่งใหม่ของจังหวัดนครทดลอง").fill("25/2/2571");
   await deadlineRow.getByLabel("เหตุผล (ถ้ามี)").fill("อปท. เพิ่งเริ่มใช้ระบบ");
   await deadlineRow.getByRole("button", { name: "ขยายกำหนดส่ง" }).click();
   await expect(deadlineRow.getByTestId("deadline-in-force")).toContainText("25 กุมภาพันธ์ 2571");
