@@ -9,7 +9,11 @@ import { getDb } from "@/server/db/client";
 import { env } from "@/server/env";
 import { stampClientAddress } from "@/server/http/client-address";
 import { createPublicPageCache, isPublicPageRequest } from "@/server/http/public-page-cache";
+import { stopGracefullyOnSignals } from "@/server/lifecycle";
 import { publishedPageVersion } from "@/server/services/public/published";
+
+/** How long a stopping server still reads requests already sent to it. */
+const READ_SENT_REQUESTS_MS = 1_000;
 
 async function main() {
   const { PORT: port, TRUSTED_PROXY_HOPS: hops } = env();
@@ -27,15 +31,17 @@ async function main() {
     console.error(error.code === "EADDRINUSE" ? `เริ่มระบบไม่ได้: พอร์ต ${port} ถูกใช้อยู่แล้ว` : `เริ่มระบบไม่ได้: ${error.message}`);
     process.exit(1);
   });
+  // On a signal: stop taking connections, answer the open requests, then close the queue and the
+  // database. Closing also drops every connection with no request read yet, so first keep reading
+  // for a moment: a request already sent may wait unread while the embedded database holds the
+  // event loop (and a load balancer needs that moment to stop sending here).
+  stopGracefullyOnSignals({
+    drain: async () => {
+      await new Promise((resolve) => setTimeout(resolve, READ_SENT_REQUESTS_MS));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  });
   server.listen(port, () => console.log(`โปร่งใสพร้อมให้บริการที่ http://localhost:${port}`));
-  // Stop taking connections; the database closes itself on the same signal and exits
-  // (server/db/client.ts); if it was never opened, give open requests a few seconds.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      server.close();
-      setTimeout(() => process.exit(0), 5000).unref();
-    });
-  }
 }
 
 void main();

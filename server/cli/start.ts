@@ -48,8 +48,12 @@ async function main() {
   buildIfNeeded();
   await prepareEmbeddedDatabase();
   const childEnv = { ...process.env, AUTH_SECRET: authSecret, NEXTAUTH_URL: NEXTAUTH_URL ?? `http://localhost:${port}` };
-  const children = [spawn("npx", ["tsx", "server/cli/serve.ts"], { stdio: "inherit", env: { ...childEnv, PORT: String(port) } })];
-  if (databaseConfigFromEnv().kind === "postgresql") children.push(spawn("npx", ["tsx", "server/cli/worker.ts"], { stdio: "inherit", env: childEnv }));
+  // Node itself runs each child (with tsx's loader), not `npx tsx`: no npm or tsx wrapper process
+  // in between to handle a stop signal its own way, so a stop drains the server (server/lifecycle.ts).
+  const run = (script: string, extraEnv: Record<string, string> = {}) =>
+    spawn(process.execPath, ["--import", "tsx", script], { stdio: "inherit", env: { ...childEnv, ...extraEnv } });
+  const children = [run("server/cli/serve.ts", { PORT: String(port) })];
+  if (databaseConfigFromEnv().kind === "postgresql") children.push(run("server/cli/worker.ts"));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => children.forEach((child) => child.kill(signal)));
   // One gone (crashed or stopped): stop the other too, so a supervisor restarts the pair.
   for (const child of children) {

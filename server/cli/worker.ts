@@ -4,6 +4,7 @@
 import { getDatabase } from "@/server/db/client";
 import { databaseConfigFromEnv } from "@/server/db/connection";
 import { getQueue } from "@/server/jobs/queue";
+import { stopGracefullyOnSignals } from "@/server/lifecycle";
 import { startWorkers } from "@/server/jobs/worker";
 import { logger } from "@/server/logger";
 import { createFileStore } from "@/server/storage/file-store";
@@ -17,12 +18,8 @@ async function main() {
   const queue = await getQueue();
   await startWorkers(queue, { db: database.db, store: createFileStore(database.db) });
   logger.info({ pid: process.pid }, "worker ready");
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      // Jobs still running are retried by another worker once they expire.
-      void queue.stop({ graceful: true, timeout: 10_000, wait: true }).finally(() => database.close().finally(() => process.exit(0)));
-    });
-  }
+  // Jobs still running when it stops get a few seconds, then expire and are retried by another worker.
+  stopGracefullyOnSignals({ drain: async () => undefined });
 }
 
 main().catch((error) => {

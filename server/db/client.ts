@@ -130,17 +130,33 @@ export async function openDatabase(config: DatabaseConfig = databaseConfigFromEn
 }
 
 // One database per server process, kept on globalThis so that Next's separately bundled
-// routes and hot reloads share it.
-const globalForDb = globalThis as unknown as { prongsaiDatabase?: Promise<OpenDatabase> };
+// routes and hot reloads share it. `stopsGracefully`: the process stops through
+// server/lifecycle.ts (npm start, npm run worker), which closes the database last.
+const globalForDb = globalThis as unknown as { prongsaiDatabase?: Promise<OpenDatabase>; prongsaiStopsGracefully?: boolean };
 
 export function getDatabase(): Promise<OpenDatabase> {
   globalForDb.prongsaiDatabase ??= openDatabase().then((database) => {
-    const closeOnExit = () => void database.close().finally(() => process.exit(0));
+    // Elsewhere (next dev) close it on the signal: an embedded database left open recovers slowly.
+    const closeOnExit = () => {
+      if (!globalForDb.prongsaiStopsGracefully) void database.close().finally(() => process.exit(0));
+    };
     process.once("SIGINT", closeOnExit);
     process.once("SIGTERM", closeOnExit);
     return database;
   });
   return globalForDb.prongsaiDatabase;
+}
+
+/** Says that this process closes its database itself when it stops (see server/lifecycle.ts). */
+export function closeDatabaseOnStop(): void {
+  globalForDb.prongsaiStopsGracefully = true;
+}
+
+/** Closes the process's database if it was opened. */
+export async function closeProcessDatabase(): Promise<void> {
+  const database = globalForDb.prongsaiDatabase;
+  globalForDb.prongsaiDatabase = undefined;
+  if (database) await (await database).close();
 }
 
 export async function getDb(): Promise<Db> {

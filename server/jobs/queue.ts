@@ -32,6 +32,13 @@ export function getQueue(): Promise<PgBoss> {
   return globalForQueue.prongsaiQueue;
 }
 
+/** Stops the process's queue if it was opened; jobs still running after `timeoutMs` expire and are retried elsewhere. */
+export async function stopProcessQueue(timeoutMs = 10_000): Promise<void> {
+  const queue = globalForQueue.prongsaiQueue;
+  globalForQueue.prongsaiQueue = undefined;
+  if (queue) await (await queue).stop({ graceful: true, wait: true, timeout: timeoutMs });
+}
+
 /** Makes `queue` this process's queue: tests and scripts that open a database of their own. */
 export function setProcessQueue(queue: PgBoss): void {
   globalForQueue.prongsaiQueue = Promise.resolve(queue);

@@ -28,8 +28,11 @@ export async function waitForHealth(base: string, deadline: number, exited?: () 
 export type RunningApp = {
   base: string;
   port: number;
-  /** Sends the signal to the whole group (start.ts, the server, the worker) and waits for the exit. */
-  stop(signal?: NodeJS.Signals): Promise<void>;
+  /**
+   * Sends the signal to the whole group (start.ts, the server, the worker) and waits for the exit;
+   * after 40 s it kills the group. Resolves true when the app exited by itself in time.
+   */
+  stop(signal?: NodeJS.Signals): Promise<boolean>;
   /** The same app again, on the same port and settings (after a stop or a kill). */
   restart(): Promise<void>;
 };
@@ -58,15 +61,17 @@ export async function startApp(options: { env: Record<string, string>; logFile: 
     await waitForHealth(base, Date.now() + (options.startTimeoutMs ?? 10 * 60_000), () => exited);
   };
   const stop = async (signal: NodeJS.Signals = "SIGTERM") => {
-    if (exited || !child.pid) return;
+    if (exited || !child.pid) return true;
     const gone = new Promise((resolve) => child.once("exit", resolve));
     try {
       process.kill(-child.pid, signal);
     } catch {
-      return; // already gone
+      return true; // already gone
     }
-    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 15_000))]);
-    if (!exited) process.kill(-child.pid, "SIGKILL");
+    await Promise.race([gone, new Promise((resolve) => setTimeout(resolve, 40_000))]);
+    if (exited) return true;
+    process.kill(-child.pid, "SIGKILL");
+    return false;
   };
   await launch();
   process.once("exit", () => {

@@ -12,7 +12,7 @@ import { openDatabase, type Db } from "@/server/db/client";
 import { DATABASE_UNAVAILABLE } from "@/server/errors";
 import { openPostgresBenchDatabase, type BenchDatabase } from "../bench/databases";
 import { startApp, type RunningApp } from "./app";
-import { runAutosaveLoad, settlePending, type LoadRun } from "./autosave-load";
+import { runAutosaveLoad, SAVE_PATH, settlePending, type LoadRun } from "./autosave-load";
 import { PreparerLedger, verifyAgainstDatabase, type ErrorAnswer, type Verification } from "./ledger";
 import { seedPreparers, signInAll } from "./preparers";
 import { startThrowawayCluster, type StopMode, type ThrowawayCluster } from "./postgres-cluster";
@@ -251,6 +251,61 @@ export async function embeddedKill(options: { preparers: number; seconds: number
   }
 }
 
+/**
+ * Embedded: every preparer sends one save at once and the app is stopped (SIGTERM) while they
+ * are in flight, as a deploy stops it: each open request is answered before the database closes,
+ * the process exits by itself, and the folder reopens holding every save.
+ */
+export async function embeddedGracefulStop(options: { preparers: number; logFile: string }): Promise<CheckReport & { exitedByItself: boolean }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "prongsai-load-pglite-"));
+  try {
+    const setUp = await openDatabase({ kind: "pglite", dataDir });
+    const seeded = await seedPreparers(setUp.db, options.preparers).finally(() => setUp.close());
+    const app = await startApp({ env: { DATABASE_URL: "", PRONGSAI_DATA_DIR: dataDir, LOG_LEVEL: "warn" }, logFile: options.logFile });
+    const cookies = await signInAll(app.base, seeded.map((preparer) => preparer.username));
+    const ledgers = seeded.map((preparer) => new PreparerLedger(preparer, cookies.get(preparer.username)!));
+    const started = Date.now();
+    const latencies: number[] = [];
+    const saves = ledgers.map((ledger) =>
+      fetch(`${app.base}${SAVE_PATH}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: app.base, cookie: ledger.cookie },
+        body: ledger.nextBody(),
+      })
+        .then(async (response) => {
+          ledger.onAnswer(response.status, await response.text());
+          latencies.push(Date.now() - started);
+        })
+        .catch(() => {
+          ledger.unanswered += 1;
+        }),
+    );
+    // Once one save is answered the server has taken the others in (they wait for the embedded
+    // database's one connection): a request still in the kernel's backlog is not the app's to answer.
+    await Promise.race(saves);
+    const fault = { startedAt: Date.now(), endedAt: Date.now(), inFlight: inFlight(ledgers) };
+    const exitedByItself = await app.stop("SIGTERM");
+    await Promise.all(saves);
+    const reopened = await openDatabase({ kind: "pglite", dataDir });
+    try {
+      const checked = await report("embedded, stopped (SIGTERM) with saves in flight, folder reopened", {
+        db: reopened.db,
+        ledgers,
+        result: [],
+        seconds: (Date.now() - started) / 1000,
+        fault,
+      });
+      latencies.sort((a, b) => a - b);
+      const at = (share: number) => latencies[Math.min(latencies.length - 1, Math.floor(share * latencies.length))] ?? 0;
+      return { ...checked, requests: latencies.length, p50: at(0.5), p99: at(0.99), notSavedAfterRecovery: [], recoverySeconds: null, exitedByItself };
+    } finally {
+      await reopened.close();
+    }
+  } finally {
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 /** The figures of a check, for the bench's and the test's output. */
 export function describeCheck(check: CheckReport): string {
   const lines = [
@@ -270,9 +325,10 @@ export function describeCheck(check: CheckReport): string {
 /**
  * What a check got wrong; none means: nothing lost, nothing duplicated, nothing half-written,
  * every save counted in the database, and errors only the clear retryable kind, only during the
- * fault, every preparer saving again afterwards. `fault`: the check killed something mid-save.
+ * fault, every preparer saving again afterwards. `fault`: the check killed something mid-save;
+ * "graceful stop": the app was stopped mid-save and had to answer every open request first.
  */
-export function problemsOf(check: CheckReport, fault: "none" | "database" | "kill"): string[] {
+export function problemsOf(check: CheckReport, fault: "none" | "database" | "kill" | "graceful stop"): string[] {
   const problems = [
     ...check.lost.map((line) => `lost: ${line}`),
     ...check.duplicated.map((line) => `duplicated: ${line}`),
@@ -285,7 +341,8 @@ export function problemsOf(check: CheckReport, fault: "none" | "database" | "kil
   }
   if (check.measureRows !== check.measuresExpected) problems.push(`${check.measureRows} measure rows, ${check.measuresExpected} expected`);
   if (check.readyStatus !== null && check.readyStatus !== 200) problems.push(`GET /api/ready answered ${check.readyStatus} afterwards`);
-  if (fault === "none") {
+  if (fault === "none" || fault === "graceful stop") {
+    if (fault === "graceful stop" && check.inFlightAtFault === 0) problems.push("no save was in flight when the app was stopped");
     if (check.errors.size > 0) problems.push(`error answers: ${[...check.errors.keys()].join("; ")}`);
     if (check.unanswered > 0) problems.push(`${check.unanswered} requests never answered`);
     return problems;
