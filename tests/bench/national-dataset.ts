@@ -5,7 +5,7 @@
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
-import { seedNationalDataset } from "@/prisma/seed/national";
+import { hasCompleteNationalDataset, hasNationalDataset, seedNationalDataset } from "@/prisma/seed/national";
 import { openPGliteBenchDatabase, openPostgresBenchDatabase, type BenchDatabase } from "./databases";
 import type { BenchCaller, BenchTargets } from "./dashboard/types";
 
@@ -13,9 +13,9 @@ export const NATIONAL_DATABASE = process.env.BENCH_NATIONAL_DATABASE ?? "prongsa
 export const NATIONAL_PGLITE_DIR = ".data/bench-national";
 
 async function ensureSeeded(database: BenchDatabase, rebuild: () => Promise<BenchDatabase>): Promise<BenchDatabase> {
-  const synthetic = (await database.db.itaResult.findFirst({ where: { origin: "SYNTHETIC" }, select: { id: true } })) !== null;
-  if (synthetic && !process.env.BENCH_REBUILD) return database;
-  const fresh = synthetic ? await rebuild() : database;
+  if ((await hasCompleteNationalDataset(database.db)) && !process.env.BENCH_REBUILD) return database;
+  // Anything there is a build stopped half-way (or BENCH_REBUILD): start from an empty database.
+  const fresh = (await hasNationalDataset(database.db)) ? await rebuild() : database;
   console.log(`building the national dataset on ${fresh.kind} (once; kept for later runs)…`);
   const started = performance.now();
   const summary = await seedNationalDataset(fresh.db, {});

@@ -58,6 +58,11 @@ export async function hasNationalDataset(db: DbClient): Promise<boolean> {
   return provinces + results + reports > 0;
 }
 
+/** Whether every province of the full dataset is there: a run stopped half-way leaves fewer. */
+export async function hasCompleteNationalDataset(db: DbClient): Promise<boolean> {
+  return (await db.province.count({ where: syntheticProvince })) === NATIONAL_PROVINCES;
+}
+
 /**
  * Deletes the synthetic provinces with everything under them, children first. Reports, results
  * and role grants attached to a synthetic organisation or area go too (whatever their origin:
