@@ -10,7 +10,8 @@
 //  6. the score import's dry run of a 7,850-row table against the national dataset;
 //  7. a public page under load through `npm start` (pages a second).
 // BENCH_ONLY=autosave,dashboard,exports,bundle,import,score-import,public runs a subset; BENCH_ONLY=insight
-// runs only the peer-insight cases of the dashboard benchmark.
+// runs only the peer-insight cases of the dashboard benchmark. BENCH_DATABASES=postgresql leaves out
+// the dashboards' PGlite run (its national dataset takes long to build).
 import { runAutosaveBench } from "./autosave";
 import { reachablePostgresUrl, type BenchDatabase } from "./databases";
 import { firstLoadJavaScript } from "./bundle";
@@ -27,6 +28,8 @@ import { benchCallers, NATIONAL_DATABASE, openNationalPGlite, openNationalPostgr
 
 const only = process.env.BENCH_ONLY?.split(",");
 const wanted = (name: string) => !only || only.includes(name);
+const databases = process.env.BENCH_DATABASES?.split(",");
+const wantedDatabase = (kind: "pglite" | "postgresql") => !databases || databases.includes(kind);
 
 async function dashboardOn(open: () => Promise<BenchDatabase>, cases: DashboardBenchCase[]) {
   const database = await open();
@@ -46,8 +49,8 @@ async function main() {
     const adminUrl = await reachablePostgresUrl();
     const onPostgres = adminUrl ? await dashboardOn(() => openNationalPostgres(adminUrl), cases) : null;
     if (!adminUrl) console.log("PostgreSQL not reachable: set BENCH_DATABASE_URL to include it");
-    const onPGlite = await dashboardOn(openNationalPGlite, cases);
-    if (onPostgres) {
+    const onPGlite = wantedDatabase("pglite") ? await dashboardOn(openNationalPGlite, cases) : [];
+    if (onPostgres && onPGlite.length > 0) {
       console.log("\nPGlite/PostgreSQL, ratio of medians:");
       for (const result of onPGlite) {
         const postgres = onPostgres.find((other) => other.name === result.name)!;
