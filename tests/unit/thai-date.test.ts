@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { findThaiDates } from "@/server/domain/report-import/thai-text";
 import { ZReportHeader } from "@/server/domain/report-content";
 import { formatThaiDate } from "@/server/domain/thai-format";
 import { formatThaiDateInput, isoCalendarDay, isoDayError, parseThaiDate } from "@/server/domain/thai-date";
@@ -123,5 +124,16 @@ describe("ISO days on the server", () => {
     );
     expect(calendarDaySchema("กำหนดส่ง").parse("2026-02-28")).toEqual(new Date(Date.UTC(2026, 1, 28)));
     expect(isoDaySchema("วันที่เลิกใช้งาน").safeParse("").error?.issues[0]?.message).toBe("กรุณาระบุวันที่เลิกใช้งาน");
+  });
+});
+
+describe("dates found by the report importer", () => {
+  it("reads them as the date field does: no such day and CE years are not dates", () => {
+    const text = "ระหว่าง 1 ตุลาคม 2567 ถึง 29 ก.พ. 2568 หรือ 28 ก.พ. 2568 (ค.ศ. 7 มกราคม 2026) 29 กุมภาพันธ์ พ.ศ. 2567";
+    expect(findThaiDates(text).map((found) => [found.iso, text.slice(found.index, found.index + found.length)])).toEqual([
+      ["2024-10-01", "1 ตุลาคม 2567"],
+      ["2025-02-28", "28 ก.พ. 2568"],
+      ["2024-02-29", "29 กุมภาพันธ์ พ.ศ. 2567"],
+    ]);
   });
 });

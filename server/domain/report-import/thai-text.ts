@@ -1,6 +1,7 @@
 // Small pure helpers for reading Thai documents: digits, dates, whitespace, joining wrapped
 // lines. Every regular expression here is linear (no nested quantifiers): the importer reads
 // whatever it is given.
+import { parseThaiDate } from "@/server/domain/thai-date";
 import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 
 /** Runs of whitespace (tabs, no-break spaces) as one space, trimmed. */
@@ -23,7 +24,6 @@ const MONTHS: [string, ...string[]][] = [
   ["พฤศจิกายน", "พ.ย."],
   ["ธันวาคม", "ธ.ค."],
 ];
-const MONTH_NUMBER = new Map(MONTHS.flatMap((names, index) => names.map((name) => [name, index + 1] as const)));
 const MONTH_PATTERN = MONTHS.flat()
   .sort((a, b) => b.length - a.length)
   .map((name) => name.replace(/\./g, "\\."))
@@ -37,13 +37,9 @@ export type FoundDate = { iso: string; index: number; length: number };
 export function findThaiDates(text: string): FoundDate[] {
   const found: FoundDate[] = [];
   for (const match of text.matchAll(THAI_DATE)) {
-    const day = Number(match[1]);
-    const month = MONTH_NUMBER.get(match[2]!)!;
-    const yearCe = Number(match[3]) - 543;
-    const date = new Date(Date.UTC(yearCe, month - 1, day));
-    // 31 กุมภาพันธ์ would roll over: not a date.
-    if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) continue;
-    found.push({ iso: date.toISOString().slice(0, 10), index: match.index, length: match[0].length });
+    // Read as a typed date is: 31 กุมภาพันธ์ (no such day) or a CE year is not a date.
+    const read = parseThaiDate(`${match[1]} ${match[2]} ${match[3]}`);
+    if (read.kind === "date") found.push({ iso: read.iso, index: match.index, length: match[0].length });
   }
   return found;
 }
