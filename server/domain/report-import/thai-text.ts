@@ -1,7 +1,7 @@
 // Small pure helpers for reading Thai documents: digits, dates, whitespace, joining wrapped
 // lines. Every regular expression here is linear (no nested quantifiers): the importer reads
 // whatever it is given.
-import { parseThaiDate } from "@/server/domain/thai-date";
+import { parseThaiDate, THAI_MONTHS } from "@/server/domain/thai-date";
 import { thaiDigitsToArabic } from "@/server/domain/thai-text-normalise";
 
 /** Runs of whitespace (tabs, no-break spaces) as one space, trimmed. */
@@ -10,21 +10,7 @@ export const collapseSpaces = (text: string) => text.replace(/[\s\u00A0\u200B]+/
 /** The clean value of a piece of text: Arabic digits (stored values use them), single spaces. */
 export const clean = (text: string) => collapseSpaces(thaiDigitsToArabic(text));
 
-const MONTHS: [string, ...string[]][] = [
-  ["มกราคม", "ม.ค."],
-  ["กุมภาพันธ์", "ก.พ."],
-  ["มีนาคม", "มี.ค."],
-  ["เมษายน", "เม.ย."],
-  ["พฤษภาคม", "พ.ค."],
-  ["มิถุนายน", "มิ.ย."],
-  ["กรกฎาคม", "ก.ค."],
-  ["สิงหาคม", "ส.ค."],
-  ["กันยายน", "ก.ย."],
-  ["ตุลาคม", "ต.ค."],
-  ["พฤศจิกายน", "พ.ย."],
-  ["ธันวาคม", "ธ.ค."],
-];
-const MONTH_PATTERN = MONTHS.flat()
+const MONTH_PATTERN = THAI_MONTHS.flat()
   .sort((a, b) => b.length - a.length)
   .map((name) => name.replace(/\./g, "\\."))
   .join("|");
