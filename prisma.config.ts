@@ -1,10 +1,11 @@
 // Prisma CLI configuration. The CLI runs its engines as WASM through driver adapters, so it
-// works offline; the database is chosen as the app chooses it (server/db/connection.ts).
+// works offline; the database is chosen as the app chooses it (server/db/connection.ts), through
+// the privileged connection (DATABASE_MIGRATION_URL): the CLI migrates.
 import path from "node:path";
 import { defineConfig } from "prisma/config";
-import { createAdapterFactory, databaseConfigFromEnv } from "./server/db/connection";
+import { createAdapterFactory, migrationConfigFromEnv } from "./server/db/connection";
 
-const database = databaseConfigFromEnv();
+const database = migrationConfigFromEnv();
 // Without a postgres URL the CLI cannot read the schema and tries to download a native engine;
 // the placeholder is set only after the mode has been decided from the real environment.
 process.env.DATABASE_URL ??= "postgresql://pglite@localhost/pglite";

@@ -14,6 +14,14 @@ export const envSchema = z.object({
   DATABASE_URL: optional(
     text.regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL"),
   ),
+  /**
+   * The same database as a role that owns its tables: migrations, seeding, backups and restores
+   * use it, while the app connects through DATABASE_URL as the unprivileged role prongsai_app
+   * (README, Security model). Unset: DATABASE_URL serves both.
+   */
+  DATABASE_MIGRATION_URL: optional(
+    text.regex(/^postgres(ql)?:\/\//, "DATABASE_MIGRATION_URL must be a postgresql:// URL"),
+  ),
   /** The folder of the embedded database, its generated secrets and local files. */
   PRONGSAI_DATA_DIR: optional(text),
   /** Signs session tokens; required with DATABASE_URL (NEXTAUTH_SECRET is the older name). */
@@ -64,6 +72,10 @@ export class InvalidEnvironmentError extends Error {
 export function parseEnv(source: EnvSource = process.env): Env {
   const parsed = envSchema
     .refine((value) => !value.SMTP_URL || value.MAIL_FROM, { message: "MAIL_FROM is required with SMTP_URL", path: ["MAIL_FROM"] })
+    .refine((value) => !value.DATABASE_MIGRATION_URL || value.DATABASE_URL, {
+      message: "DATABASE_MIGRATION_URL needs DATABASE_URL (it is the privileged way into the same server)",
+      path: ["DATABASE_MIGRATION_URL"],
+    })
     .safeParse(source);
   if (parsed.success) return parsed.data;
   throw new InvalidEnvironmentError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));

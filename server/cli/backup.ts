@@ -1,9 +1,10 @@
 // npm run db:backup -- FILE            writes a backup of the configured database to FILE
 // npm run db:restore -- FILE [--replace] restores FILE into the configured database
-// The embedded database must not be open in another process (stop the app first).
+// The embedded database must not be open in another process (stop the app first). A server is
+// reached through the privileged connection (DATABASE_MIGRATION_URL, else DATABASE_URL).
 import { parseArgs } from "node:util";
 import { backupDatabase, restoreDatabase } from "@/server/db/backup";
-import { databaseConfigFromEnv } from "@/server/db/connection";
+import { migrationConfigFromEnv } from "@/server/db/connection";
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);
@@ -13,7 +14,7 @@ async function main() {
     console.error("usage: npm run db:backup -- FILE | npm run db:restore -- FILE [--replace]");
     process.exit(2);
   }
-  const config = databaseConfigFromEnv();
+  const config = migrationConfigFromEnv();
   const where = config.kind === "postgresql" ? "the PostgreSQL database" : `the embedded database in ${config.dataDir}`;
   if (command === "backup") {
     await backupDatabase({ config, file });

@@ -1,8 +1,9 @@
 // npm run db:seed:national [-- --provinces N] [--report-years N] [--replace]
-// Loads the synthetic national dataset (prisma/seed/national) for load tests and benchmarks.
+// Loads the synthetic national dataset (prisma/seed/national) for load tests and benchmarks,
+// through the privileged connection.
 import { parseArgs } from "node:util";
 import { openDatabase } from "@/server/db/client";
-import { databaseConfigFromEnv } from "@/server/db/connection";
+import { migrationConfigFromEnv } from "@/server/db/connection";
 import { DEFAULT_REPORT_YEARS, NationalDatasetExistsError, seedNationalDataset } from "@/prisma/seed/national";
 import { NATIONAL_PROVINCES } from "@/prisma/seed/national/generate";
 
@@ -24,7 +25,7 @@ async function main() {
   });
   const provinces = wholeNumber("provinces", values.provinces, NATIONAL_PROVINCES);
   const reportYears = wholeNumber("report-years", values["report-years"], DEFAULT_REPORT_YEARS);
-  const config = databaseConfigFromEnv();
+  const config = migrationConfigFromEnv();
   const started = performance.now();
   const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
   const database = await openDatabase(config);

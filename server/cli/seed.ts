@@ -1,12 +1,12 @@
-// npm run db:seed — loads the demo data into an empty database.
+// npm run db:seed — loads the demo data into an empty database (through the privileged connection).
 import { openDatabase } from "@/server/db/client";
-import { databaseConfigFromEnv } from "@/server/db/connection";
+import { migrationConfigFromEnv } from "@/server/db/connection";
 import { printDemoAccounts } from "./print";
 import { isDatabaseEmpty, seedDemoData } from "@/prisma/seed/demo";
 import { resolveDemoPassword } from "@/prisma/seed/demo-password";
 
 async function main() {
-  const config = databaseConfigFromEnv();
+  const config = migrationConfigFromEnv();
   const database = await openDatabase(config);
   try {
     if (!(await isDatabaseEmpty(database.db))) {

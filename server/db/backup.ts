@@ -2,11 +2,13 @@
 // tool: a PostgreSQL server through pg_dump's custom format and pg_restore (the client programs
 // of the server's major version or newer); the embedded database as PGlite's own snapshot of its
 // data folder (a gzip tar). A file restores into the kind of database it came from; both refuse
-// a target that already holds data unless told to replace it.
-import { spawnSync } from "node:child_process";
+// a target that already holds data unless told to replace it. A server's config is the
+// privileged connection (migrationConfigFromEnv): the app role may not read everything.
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
+import { grantAppRole } from "./app-role";
 import { openPGlite, pgliteDirectory, type DatabaseConfig } from "./connection";
 
 export class BackupError extends Error {
@@ -21,6 +23,36 @@ function run(command: string, args: string[]) {
   const result = spawnSync(command, args, { encoding: "utf8" });
   if (result.error) throw new BackupError(`${command} could not run (${result.error.message}); install the PostgreSQL client programs`);
   if (result.status !== 0) throw new BackupError(`${command} failed: ${result.stderr.trim()}`);
+}
+
+/**
+ * pg_restore --clean over a database holding data, as one transaction. pg_restore alone cannot:
+ * it drops a pg-boss queue's table's primary key before the partitioned table it inherits it
+ * from, which PostgreSQL refuses. So its script goes through psql after dropping pg-boss's schema
+ * (the backup brings it back), and is committed only if pg_restore read the whole file.
+ */
+async function restoreReplacing(url: string, file: string): Promise<void> {
+  const script = spawn("pg_restore", ["--no-owner", "--no-privileges", "--clean", "--if-exists", "--file=-", file], { stdio: ["ignore", "pipe", "pipe"] });
+  const psql = spawn("psql", ["--no-psqlrc", "--quiet", "--set=ON_ERROR_STOP=1", "--file=-", `--dbname=${url}`], { stdio: ["pipe", "ignore", "pipe"] });
+  // A psql stopped at an error no longer reads: its exit status tells.
+  psql.stdin!.on("error", () => undefined);
+  // Without the notices ("… does not exist, skipping") an error reads alone.
+  psql.stdin!.write("BEGIN;\nSET LOCAL client_min_messages = warning;\nDROP SCHEMA IF EXISTS pgboss CASCADE;\n");
+  script.stdout!.pipe(psql.stdin!, { end: false });
+  const finished = (child: ReturnType<typeof spawn>, command: string) =>
+    new Promise<string | null>((done) => {
+      let stderr = "";
+      child.stderr!.on("data", (chunk) => (stderr += chunk));
+      child.once("error", (error) => done(`${command} could not run (${error.message}); install the PostgreSQL client programs`));
+      child.once("close", (code) => done(code === 0 ? null : `${command} failed: ${stderr.trim()}`));
+    });
+  const psqlDone = finished(psql, "psql");
+  const restoreError = await finished(script, "pg_restore");
+  // Ending without COMMIT rolls the whole transaction back.
+  psql.stdin!.end(restoreError ? "" : "COMMIT;\n");
+  const psqlError = await psqlDone;
+  // psql's error first: when it stops, pg_restore only fails to write.
+  if (psqlError ?? restoreError) throw new BackupError((psqlError ?? restoreError)!);
 }
 
 async function postgresHoldsTables(url: string): Promise<boolean> {
@@ -72,15 +104,10 @@ export async function restoreDatabase({ config, file, replace }: { config: Datab
     }
     const holdsTables = await postgresHoldsTables(config.url);
     if (holdsTables && !replace) throw new BackupError("the database already holds tables: restore into an empty one, or pass --replace");
-    run("pg_restore", [
-      "--no-owner",
-      "--no-privileges",
-      "--exit-on-error",
-      "--single-transaction",
-      ...(holdsTables ? ["--clean", "--if-exists"] : []),
-      `--dbname=${config.url}`,
-      file,
-    ]);
+    if (holdsTables) await restoreReplacing(config.url, file);
+    else run("pg_restore", ["--no-owner", "--no-privileges", "--exit-on-error", "--single-transaction", `--dbname=${config.url}`, file]);
+    // --no-privileges restored no grants: the app role gets its own back.
+    await grantAppRole({ migrationUrl: config.url, url: config.url });
     return;
   }
   if (!readMagic(file, GZIP_MAGIC.length).equals(GZIP_MAGIC)) throw new BackupError(`${file} is not a backup of an embedded database`);

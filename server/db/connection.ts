@@ -1,6 +1,8 @@
 // Which database Prongsai talks to, decided once from the environment:
 // - DATABASE_URL set: a PostgreSQL server (production);
 // - otherwise: an embedded PGlite database on disk (zero set-up), in PRONGSAI_DATA_DIR or ./.data.
+// On a server the app connects through DATABASE_URL as the unprivileged app role; migrations,
+// seeding and backups through DATABASE_MIGRATION_URL (migrationConfigFromEnv).
 // Shared by the app's client (client.ts) and the Prisma CLI (prisma.config.ts).
 import fs from "node:fs";
 import path from "node:path";
@@ -17,6 +19,13 @@ export function databaseConfigFromEnv(source?: EnvSource): DatabaseConfig {
   const url = parseEnv(source).DATABASE_URL;
   if (url) return { kind: "postgresql", url };
   return { kind: "pglite", dataDir: dataDirFromEnv(source) };
+}
+
+/** The same database through the privileged connection: DATABASE_MIGRATION_URL, else DATABASE_URL. */
+export function migrationConfigFromEnv(source?: EnvSource): DatabaseConfig {
+  const config = databaseConfigFromEnv(source);
+  if (config.kind === "pglite") return config;
+  return { kind: "postgresql", url: parseEnv(source).DATABASE_MIGRATION_URL ?? config.url };
 }
 
 /** The folder holding the embedded database and its generated secrets. */

@@ -74,5 +74,10 @@ export async function applyPendingMigrations(
     }
     newlyApplied.push(file.name);
   }
+  // As db:migrate does on a server: the app role's grants cover the tables just made.
+  if (newlyApplied.length > 0) {
+    const { rows: granting } = await connection.query<{ present: boolean }>("SELECT to_regproc('prongsai_grant_app_role') IS NOT NULL AS present");
+    if (granting[0]!.present) await connection.query("SELECT prongsai_grant_app_role()");
+  }
   return newlyApplied;
 }

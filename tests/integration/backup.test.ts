@@ -23,16 +23,17 @@ let restoredPostgresName: string | null = null;
 let sourceDatabase: TestDatabase | null = null;
 
 async function cli(command: "db:backup" | "db:restore", target: Target, ...args: string[]) {
-  const env = { ...process.env, DATABASE_URL: "", PRONGSAI_DATA_DIR: "", ...target };
+  const env = { ...process.env, DATABASE_URL: "", DATABASE_MIGRATION_URL: "", PRONGSAI_DATA_DIR: "", ...target };
   return promisify(execFile)("npx", ["tsx", "server/cli/backup.ts", command === "db:backup" ? "backup" : "restore", ...args], { env }).then(
     (result) => ({ ok: true as const, ...result }),
     (error: { stdout: string; stderr: string }) => ({ ok: false as const, stdout: error.stdout, stderr: error.stderr }),
   );
 }
 
-async function withDb<T>(target: Target, read: (db: Db) => Promise<T>): Promise<T> {
+/** The target's database, on a server through the privileged connection (it reads every table), or as the app role. */
+async function withDb<T>(target: Target, read: (db: Db) => Promise<T>, { asApp = false } = {}): Promise<T> {
   if (target.DATABASE_URL) {
-    const db = prismaOnPostgres(target.DATABASE_URL);
+    const db = prismaOnPostgres(asApp ? target.DATABASE_URL : target.DATABASE_MIGRATION_URL!);
     try {
       return await read(db);
     } finally {
@@ -67,12 +68,12 @@ beforeAll(async () => {
   if (onPostgres) {
     sourceDatabase = await openTestDatabase();
     await seedDemoData(sourceDatabase.db, { password: "backup test password" });
-    source = { DATABASE_URL: sourceDatabase.url! };
+    // The CLI runs as in production: the app role in DATABASE_URL, the privileged role in DATABASE_MIGRATION_URL.
+    source = { DATABASE_URL: sourceDatabase.url!, DATABASE_MIGRATION_URL: sourceDatabase.migrationUrl! };
     restoredPostgresName = `${new URL(sourceDatabase.url!).pathname.slice(1)}_restored`;
     await runAdmin(process.env.TEST_DATABASE_URL!, `CREATE DATABASE "${restoredPostgresName}"`);
-    const url = new URL(sourceDatabase.url!);
-    url.pathname = `/${restoredPostgresName}`;
-    restored = { DATABASE_URL: url.toString() };
+    const inRestored = (url: string) => Object.assign(new URL(url), { pathname: `/${restoredPostgresName}` }).toString();
+    restored = { DATABASE_URL: inRestored(sourceDatabase.url!), DATABASE_MIGRATION_URL: inRestored(sourceDatabase.migrationUrl!) };
   } else {
     source = { PRONGSAI_DATA_DIR: path.join(workDir, "source") };
     restored = { PRONGSAI_DATA_DIR: path.join(workDir, "restored") };
@@ -100,6 +101,8 @@ it("a backup restored into an empty database holds every table, row for row", { 
   expect(before["public.YearlyReport"]!.rows).toBeGreaterThan(0);
   expect(before["public.Measure"]!.rows).toBeGreaterThan(0);
   expect(after).toEqual(before);
+  // The restore gave the app role its grants back (pg_restore --no-privileges drops them).
+  if (onPostgres) expect(await withDb(restored, (db) => db.yearlyReport.count(), { asApp: true })).toBe(before["public.YearlyReport"]!.rows);
 });
 
 it("refuses to restore over a database that holds data unless told to replace it, and then replaces it", { timeout: 180_000 }, async () => {
@@ -120,5 +123,16 @@ it("refuses a file that is not a backup of this kind of database, and keeps the 
   const refused = await cli("db:restore", restored, notABackup, "--replace");
   expect(refused.ok).toBe(false);
   expect(refused.stderr).toMatch(/is not a backup/);
+  expect(await withDb(restored, fingerprint)).toEqual(before);
+});
+
+it("a backup cut short fails to restore over a database and leaves it as it was", { timeout: 120_000 }, async () => {
+  const cut = path.join(workDir, "cut.backup");
+  const whole = fs.readFileSync(backupFile);
+  fs.writeFileSync(cut, whole.subarray(0, Math.floor(whole.length * 0.6)));
+  await withDb(restored, (db) => db.auditEvent.create({ data: { action: "test.kept", entityType: "Test", entityId: "1" } }));
+  const before = await withDb(restored, fingerprint);
+  const failed = await cli("db:restore", restored, cut, "--replace");
+  expect(failed.ok).toBe(false);
   expect(await withDb(restored, fingerprint)).toEqual(before);
 });

@@ -12,7 +12,7 @@ let connection: SqlConnection & { close(): Promise<void> };
 beforeAll(async () => {
   database = await openTestDatabase();
   if (database.kind === "postgresql") {
-    const client = new pg.Client({ connectionString: database.url });
+    const client = new pg.Client({ connectionString: database.migrationUrl });
     await client.connect();
     connection = {
       exec: (sql) => client.query(sql),

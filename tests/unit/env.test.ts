@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
 import { InvalidEnvironmentError, parseEnv } from "@/server/env";
-import { databaseConfigFromEnv } from "@/server/db/connection";
+import { databaseConfigFromEnv, migrationConfigFromEnv } from "@/server/db/connection";
 
 it("reads blank variables as unset and applies the defaults", () => {
   const env = parseEnv({ DATABASE_URL: "  ", PORT: "", LOG_LEVEL: "" });
@@ -28,4 +28,15 @@ it("names every invalid variable in one error", () => {
   const problems = (caught as InvalidEnvironmentError).problems.map((problem) => problem.split(":")[0]);
   expect(problems.sort()).toEqual(["DATABASE_URL", "LOG_LEVEL", "NEXTAUTH_URL", "PORT"]);
   expect((caught as Error).message).toMatch(/DATABASE_URL: DATABASE_URL must be a postgresql:\/\/ URL/);
+});
+
+it("reaches a server's database through DATABASE_MIGRATION_URL for migrations, else through DATABASE_URL", () => {
+  const app = "postgresql://prongsai_app:secret@h/db";
+  const owner = "postgresql://owner:secret@h/db";
+  expect(databaseConfigFromEnv({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner })).toEqual({ kind: "postgresql", url: app });
+  expect(migrationConfigFromEnv({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner })).toEqual({ kind: "postgresql", url: owner });
+  expect(migrationConfigFromEnv({ DATABASE_URL: app, DATABASE_MIGRATION_URL: " " })).toEqual({ kind: "postgresql", url: app });
+  expect(migrationConfigFromEnv({ DATABASE_URL: "", PRONGSAI_DATA_DIR: "/tmp/x" })).toEqual({ kind: "pglite", dataDir: "/tmp/x" });
+  expect(() => parseEnv({ DATABASE_MIGRATION_URL: owner })).toThrow(/DATABASE_MIGRATION_URL needs DATABASE_URL/);
+  expect(() => parseEnv({ DATABASE_URL: app, DATABASE_MIGRATION_URL: "mysql://h/db" })).toThrow(/DATABASE_MIGRATION_URL must be a postgresql:\/\/ URL/);
 });

@@ -1,12 +1,22 @@
-// A fresh, migrated database for one test file, on the kind the project runs (TEST_DB_KIND).
+// A fresh, migrated database for one test file, on the kind the project runs (TEST_DB_KIND). On
+// PostgreSQL the app's client connects as the app role (url), as in production; migrationUrl is
+// the privileged connection to the same database.
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { inject } from "vitest";
 import { prismaOnPGlite, prismaOnPostgres, queueConnectionOnPGlite, type Db, type QueueConnection } from "@/server/db/client";
 import { applyPendingMigrations } from "@/server/db/migrations";
+import { asAppRole } from "./postgres-setup";
 
-export type TestDatabase = { db: Db; kind: "pglite" | "postgresql"; url?: string; queueConnection: QueueConnection; close(): Promise<void> };
+export type TestDatabase = {
+  db: Db;
+  kind: "pglite" | "postgresql";
+  url?: string;
+  migrationUrl?: string;
+  queueConnection: QueueConnection;
+  close(): Promise<void>;
+};
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (process.env.TEST_DB_KIND === "postgresql") return openPostgresCopy();
@@ -31,12 +41,14 @@ async function openPostgresCopy(): Promise<TestDatabase> {
   const adminUrl = process.env.TEST_DATABASE_URL!;
   await runAdmin(adminUrl, `CREATE DATABASE "${name}" TEMPLATE "${template}"`);
   templateUrl.pathname = `/${name}`;
-  const url = templateUrl.toString();
+  const migrationUrl = templateUrl.toString();
+  const url = asAppRole(migrationUrl);
   const db = prismaOnPostgres(url);
   return {
     db,
     kind: "postgresql",
     url,
+    migrationUrl,
     queueConnection: { connectionString: url },
     close: async () => {
       await db.$disconnect();
