@@ -1,22 +1,14 @@
 "use client";
 
-import { completenessPercent, findGaps, type ReportContent } from "@/server/domain/report-content";
+import type { ReportCheck } from "@/server/domain/report-rules";
+import { ProblemList } from "./problem-list";
 
-/** How complete the report is, and what is missing where: a click takes the preparer there. */
-export function CompletenessMeter({ content }: { content: ReportContent }) {
-  const gaps = findGaps(content);
-  const percent = completenessPercent(content, gaps);
-  const issueNumber = new Map(content.issues.map((issue, index) => [issue.id, index + 1]));
-  const measureNumber = new Map(
-    content.issues.flatMap((issue, i) => issue.measures.map((measure, j) => [measure.id, `${i + 1}.${j + 1}`] as const)),
-  );
-  const where = (gap: (typeof gaps)[number]) =>
-    gap.measureId ? `มาตรการที่ ${measureNumber.get(gap.measureId)}` : gap.issueId ? `ประเด็นที่ ${issueNumber.get(gap.issueId)}` : "รายงาน";
-  const goTo = (gap: (typeof gaps)[number]) => {
-    const target = gap.measureId ? `measure-${gap.measureId}` : gap.issueId ? `issue-${gap.issueId}` : "issues";
-    document.getElementById(target)?.scrollIntoView({ behavior: "smooth", block: "start" });
-  };
-
+/**
+ * How complete the report is, counted by the rules the server checks before it is sent
+ * (report-rules.ts), and what is missing where: a click takes the preparer to the field.
+ */
+export function CompletenessMeter({ check }: { check: ReportCheck }) {
+  const { percent, problems } = check;
   return (
     <section data-testid="completeness" className="rounded-lg border border-slate-200 bg-white p-4">
       <div className="flex items-baseline justify-between">
@@ -33,18 +25,13 @@ export function CompletenessMeter({ content }: { content: ReportContent }) {
       >
         <div className={`h-full rounded-full ${percent === 100 ? "bg-emerald-600" : "bg-teal-600"}`} style={{ width: `${percent}%` }} />
       </div>
-      {gaps.length === 0 ? (
-        <p className="mt-2 text-sm text-emerald-700">ครบถ้วนแล้ว</p>
+      {problems.length === 0 ? (
+        <p className="mt-2 text-sm text-emerald-700">ครบถ้วนแล้ว เสนอรายงานได้</p>
       ) : (
-        <ul className="mt-3 max-h-72 space-y-1 overflow-y-auto text-sm">
-          {gaps.map((gap, index) => (
-            <li key={index}>
-              <button type="button" onClick={() => goTo(gap)} className="w-full rounded px-1 py-0.5 text-left hover:bg-amber-50">
-                <span className="font-medium text-slate-700">{where(gap)}:</span> <span className="text-amber-800">{gap.message}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        <>
+          <p className="mt-2 text-sm text-slate-600">ต้องแก้ไขอีก {problems.length} รายการก่อนเสนอ</p>
+          <ProblemList problems={problems} className="mt-1 max-h-72 overflow-y-auto" />
+        </>
       )}
     </section>
   );

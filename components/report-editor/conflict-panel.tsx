@@ -10,6 +10,7 @@ const HEADER_LABEL: Record<keyof ReportHeader, string> = {
   issuingPhone: "โทร",
   documentCode: "ที่",
   documentNumber: "เลขทะเบียนหนังสือ",
+  documentNumberPending: "ยังไม่ได้ออกเลขที่หนังสือ",
   memoDate: "วันที่",
   subject: "เรื่อง",
   addressee: "เรียน",

@@ -4,7 +4,7 @@ import type { Issue, Measure, ReportContent, ReportHeader } from "@/server/domai
 
 export type ContentAction =
   | { type: "replace"; content: ReportContent }
-  | { type: "header"; field: keyof ReportHeader; value: string | null }
+  | { type: "header"; field: keyof ReportHeader; value: string | boolean | null }
   | { type: "addIssue"; issue: Issue }
   | { type: "updateIssue"; issueId: string; patch: Partial<Omit<Issue, "id" | "measures">> }
   | { type: "moveIssue"; issueId: string; offset: -1 | 1 }

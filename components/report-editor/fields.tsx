@@ -48,6 +48,7 @@ type TextFieldProps = {
   inputMode?: "decimal";
   error?: string | null;
   className?: string;
+  disabled?: boolean;
 };
 
 export function TextField({ label, value, onChange, multiline, tall, error, className, ...rest }: TextFieldProps) {
@@ -75,8 +76,9 @@ export function TextField({ label, value, onChange, multiline, tall, error, clas
           placeholder={rest.placeholder}
           list={rest.list}
           inputMode={rest.inputMode}
+          disabled={rest.disabled}
           onChange={(event) => onChange(event.target.value)}
-          className={inputClass}
+          className={`${inputClass} disabled:bg-slate-100 disabled:text-slate-500`}
           aria-invalid={error ? true : undefined}
         />
       )}

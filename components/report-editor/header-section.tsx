@@ -2,6 +2,7 @@
 
 import type { Dispatch } from "react";
 import type { ReportHeader } from "@/server/domain/report-content";
+import { PENDING_NUMBER_LABEL } from "@/server/domain/report-rules";
 import type { ContentAction } from "./content-reducer";
 import { cardClass, DateField, TextField } from "./fields";
 
@@ -15,19 +16,35 @@ export function HeaderSection({ header, dispatch }: { header: ReportHeader; disp
         <TextField className="sm:col-span-4" label="ส่วนราชการ" value={header.issuingSection} onChange={set("issuingSection")} />
         <TextField className="sm:col-span-2" type="tel" label="โทร" value={header.issuingPhone} onChange={set("issuingPhone")} />
         <TextField className="sm:col-span-2" label="ที่" placeholder="เช่น สข 12345" value={header.documentCode} onChange={set("documentCode")} />
-        <TextField
-          className="sm:col-span-2"
-          label="เลขทะเบียนหนังสือ"
-          placeholder="รอออกเลข"
-          value={header.documentNumber}
-          onChange={set("documentNumber")}
-        />
-        <DateField
-          className="sm:col-span-2"
-          label="วันที่"
-          value={header.memoDate ?? ""}
-          onChange={(value) => dispatch({ type: "header", field: "memoDate", value: value || null })}
-        />
+        <div className="sm:col-span-2" data-field="header.documentNumber">
+          <TextField
+            label="เลขทะเบียนหนังสือ"
+            placeholder={header.documentNumberPending ? "ยังไม่ได้ออกเลข" : "เช่น 123"}
+            value={header.documentNumber}
+            onChange={set("documentNumber")}
+            disabled={header.documentNumberPending === true}
+          />
+          {/* Said on purpose: a memo goes up without its running number only when the preparer says so. */}
+          <label className="mt-1 flex items-center gap-2 text-sm text-slate-700">
+            <input
+              type="checkbox"
+              className="size-4 accent-teal-700"
+              checked={header.documentNumberPending === true}
+              onChange={(event) => {
+                dispatch({ type: "header", field: "documentNumberPending", value: event.target.checked });
+                if (event.target.checked) dispatch({ type: "header", field: "documentNumber", value: "" });
+              }}
+            />
+            {PENDING_NUMBER_LABEL}
+          </label>
+        </div>
+        <div className="sm:col-span-2" data-field="header.memoDate">
+          <DateField
+            label="วันที่"
+            value={header.memoDate ?? ""}
+            onChange={(value) => dispatch({ type: "header", field: "memoDate", value: value || null })}
+          />
+        </div>
         <TextField className="sm:col-span-6" label="เรื่อง" multiline value={header.subject} onChange={set("subject")} />
         <TextField className="sm:col-span-6" label="เรียน" value={header.addressee} onChange={set("addressee")} />
         <TextField

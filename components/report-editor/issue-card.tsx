@@ -65,7 +65,7 @@ export const IssueCard = memo(function IssueCard({
         />
       </div>
 
-      <div>
+      <div data-field={`issue.${issueId}.title`}>
         <TextField label="ชื่อประเด็น" multiline value={issue.title} onChange={(title) => dispatch({ type: "updateIssue", issueId, patch: { title } })} />
         {suggested && <p className="mt-1 text-xs text-slate-500">จากประเด็นแนะนำของปีงบประมาณ {fiscalYear.yearBe}</p>}
       </div>
@@ -93,7 +93,7 @@ export const IssueCard = memo(function IssueCard({
         </fieldset>
       )}
 
-      <div className="space-y-3">
+      <div className="space-y-3" data-field={`issue.${issueId}.measures`}>
         {issue.measures.length === 0 && <p className="text-sm text-slate-500">ยังไม่มีมาตรการในประเด็นนี้</p>}
         {issue.measures.map((measure, measureIndex) => {
           const measureId = measure.id;

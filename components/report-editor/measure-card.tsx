@@ -1,11 +1,14 @@
 "use client";
 
 import { periodOutsideYear, type Measure } from "@/server/domain/report-content";
+import { formatThaiDate } from "@/server/domain/thai-format";
 import { DateField, RowControls, TextField } from "./fields";
 import { EvidenceEditor } from "./evidence-editor";
 import { ResultItemsEditor } from "./result-items-editor";
 import { StringListEditor } from "./string-list-editor";
 import type { EditorFiscalYear, SuggestedIssue } from "./types";
+
+const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 export function MeasureCard({
   measure,
@@ -31,6 +34,7 @@ export function MeasureCard({
   onRemove: () => void;
 }) {
   const what = `มาตรการที่ ${number}`;
+  const outside = periodOutsideYear(measure, year);
   const headingId = `measure-${measure.id}-heading`;
   return (
     <article
@@ -53,7 +57,9 @@ export function MeasureCard({
         />
       </div>
 
-      <TextField label="ชื่อมาตรการ" multiline value={measure.title} onChange={(title) => onChange({ title })} />
+      <div data-field={`measure.${measure.id}.title`}>
+        <TextField label="ชื่อมาตรการ" multiline value={measure.title} onChange={(title) => onChange({ title })} />
+      </div>
 
       <StringListEditor
         legend="ขั้นตอนการดำเนินการ"
@@ -64,35 +70,51 @@ export function MeasureCard({
         onChange={(steps) => onChange({ steps })}
       />
 
-      <div>
+      <div data-field={`measure.${measure.id}.period`}>
         <div className="grid gap-3 sm:grid-cols-2">
           <DateField label="วันเริ่มดำเนินการ" value={measure.periodStart} onChange={(periodStart) => onChange({ periodStart })} />
           <DateField label="วันสิ้นสุด" value={measure.periodEnd} onChange={(periodEnd) => onChange({ periodEnd })} />
         </div>
-        {periodOutsideYear(measure, year) && (
-          <p className="mt-1 rounded bg-yellow-100 px-2 py-1 text-sm text-yellow-900">⚠ ระยะเวลาอยู่นอกปีงบประมาณ</p>
+        {(outside || measure.periodNote) && (
+          <div className="mt-1 space-y-1">
+            {outside && (
+              <p className="rounded bg-yellow-100 px-2 py-1 text-sm text-yellow-900">
+                ⚠ ระยะเวลาอยู่นอกปีงบประมาณ ({formatThaiDate(day(year.start))} – {formatThaiDate(day(year.end))}) แก้วันที่ หรือระบุเหตุผลด้านล่าง
+              </p>
+            )}
+            <TextField
+              label="เหตุผลที่ระยะเวลาอยู่นอกปีงบประมาณ"
+              placeholder="เช่น ดำเนินการต่อเนื่องจากปีงบประมาณก่อน"
+              value={measure.periodNote ?? ""}
+              onChange={(periodNote) => onChange({ periodNote })}
+            />
+          </div>
         )}
       </div>
 
-      <StringListEditor
-        legend="ผู้รับผิดชอบ"
-        itemLabel={(i) => `ผู้รับผิดชอบ ${i + 1}`}
-        addLabel="เพิ่มผู้รับผิดชอบ"
-        values={measure.responsibleUnits}
-        suggestions={unitSuggestions}
-        onChange={(responsibleUnits) => onChange({ responsibleUnits })}
-      />
+      <div data-field={`measure.${measure.id}.responsibleUnits`}>
+        <StringListEditor
+          legend="ผู้รับผิดชอบ"
+          itemLabel={(i) => `ผู้รับผิดชอบ ${i + 1}`}
+          addLabel="เพิ่มผู้รับผิดชอบ"
+          values={measure.responsibleUnits}
+          suggestions={unitSuggestions}
+          onChange={(responsibleUnits) => onChange({ responsibleUnits })}
+        />
+      </div>
 
-      <ResultItemsEditor items={measure.resultItems} standard={standardItems} onChange={(resultItems) => onChange({ resultItems })} />
+      <div data-field={`measure.${measure.id}.results`} className="space-y-4">
+        <ResultItemsEditor items={measure.resultItems} standard={standardItems} onChange={(resultItems) => onChange({ resultItems })} />
 
-      <StringListEditor
-        legend="ผลลัพธ์"
-        itemLabel={(i) => `ผลลัพธ์ที่ ${i + 1}`}
-        addLabel="เพิ่มผลลัพธ์"
-        multiline
-        values={measure.outcomes}
-        onChange={(outcomes) => onChange({ outcomes })}
-      />
+        <StringListEditor
+          legend="ผลลัพธ์"
+          itemLabel={(i) => `ผลลัพธ์ที่ ${i + 1}`}
+          addLabel="เพิ่มผลลัพธ์"
+          multiline
+          values={measure.outcomes}
+          onChange={(outcomes) => onChange({ outcomes })}
+        />
+      </div>
 
       <EvidenceEditor links={measure.evidenceLinks} onChange={(evidenceLinks) => onChange({ evidenceLinks })} />
     </article>

@@ -277,6 +277,7 @@ async function createThaihadReport(tx: DbClient, organizationId: string, userIds
       issuingPhone: memo.issuingPhone,
       documentCode: memo.documentCode,
       documentNumber: memo.documentNumber,
+      documentNumberPending: memo.documentNumber === null, // "ที่ สส ๗๑๕๐๑/-"
       memoDate: day(memo.memoDate),
       subject: memo.subject,
       addressee: memo.addressee,
@@ -342,6 +343,10 @@ async function createDemoReports(
           issuingSection: `สำนักปลัด ${nameTh}`,
           subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${entry.yearBe}`,
           addressee: `นายก${nameTh}`,
+          // DEMO: a memo dated the year's last day, its running number not yet issued, so that
+          // every demo report meets the rules for sending (server/domain/report-rules.ts).
+          memoDate: fiscalYear.endDate,
+          documentNumberPending: true,
           submittedAt: entry.status === "DRAFT" ? null : fiscalYear.submissionDeadline,
           acceptedAt: entry.status === "ACCEPTED" ? fiscalYear.submissionDeadline : null,
         },

@@ -52,6 +52,8 @@ export const ZMeasure = z
     steps: list("ขั้นตอน"),
     periodStart: isoDate("วันเริ่มดำเนินการ"),
     periodEnd: isoDate("วันสิ้นสุด"),
+    // Why the period runs outside the fiscal year; absent in content saved before it existed.
+    periodNote: text("เหตุผลที่ระยะเวลาอยู่นอกปีงบประมาณ", LIMITS.shortText).optional(),
     responsibleUnits: z.array(text("ผู้รับผิดชอบ", LIMITS.shortText)).max(LIMITS.listItems, "ผู้รับผิดชอบมากเกินไป"),
     resultItems: z.array(ZResultItem).max(LIMITS.listItems, `ผลการดำเนินการมีได้ไม่เกิน ${LIMITS.listItems} รายการ`),
     outcomes: list("ผลลัพธ์"),
@@ -74,7 +76,9 @@ export const ZReportHeader = z.object({
   issuingSection: text("ส่วนราชการ", LIMITS.shortText),
   issuingPhone: text("เบอร์โทรศัพท์", 50),
   documentCode: text("เลขที่หนังสือ", 50),
-  documentNumber: text("เลขทะเบียนหนังสือ", 50), // empty: still pending
+  documentNumber: text("เลขทะเบียนหนังสือ", 50), // empty: not given yet
+  // "ยังไม่ได้ออกเลขที่หนังสือ", chosen on purpose; absent in content saved before it existed.
+  documentNumberPending: z.boolean().optional(),
   memoDate: isoDate("วันที่หนังสือ").nullable(),
   subject: text("เรื่อง", LIMITS.shortText * 2),
   addressee: text("เรียน", LIMITS.shortText),
@@ -107,6 +111,7 @@ export function blankHeader(organizationName: string, yearBe: number): ReportHea
     issuingPhone: "",
     documentCode: "",
     documentNumber: "",
+    documentNumberPending: false,
     memoDate: null,
     subject: `รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ ${yearBe}`,
     addressee: `นายก${organizationName}`,
@@ -136,35 +141,9 @@ export function linkToCatalogue(issue: Issue, suggested: CatalogueIssue | undefi
   };
 }
 
-// ── Completeness ───────────────────────────────────────────────────────────────────────
+// ── Periods ────────────────────────────────────────────────────────────────────────────
 
-export type CompletenessGap = { issueId: string; measureId?: string; message: string };
-
-/** What the report still lacks: issues without measures, measures without results or outcomes. */
-export function findGaps(content: ReportContent): CompletenessGap[] {
-  const gaps: CompletenessGap[] = [];
-  if (content.issues.length === 0) gaps.push({ issueId: "", message: "ยังไม่มีประเด็น" });
-  for (const issue of content.issues) {
-    if (!issue.title) gaps.push({ issueId: issue.id, message: "ประเด็นยังไม่มีชื่อ" });
-    if (issue.measures.length === 0) gaps.push({ issueId: issue.id, message: "ประเด็นยังไม่มีมาตรการ" });
-    for (const measure of issue.measures) {
-      const at = { issueId: issue.id, measureId: measure.id };
-      if (!measure.title) gaps.push({ ...at, message: "มาตรการยังไม่มีชื่อ" });
-      if (!measure.resultItems.some((item) => item.checked)) gaps.push({ ...at, message: "ยังไม่ได้ระบุผลการดำเนินการ" });
-      if (!measure.outcomes.some(Boolean)) gaps.push({ ...at, message: "ยังไม่ได้ระบุผลลัพธ์" });
-    }
-  }
-  return gaps;
-}
-
-/** Share of the checks that pass, 0–100, for the completeness meter. */
-export function completenessPercent(content: ReportContent, gaps: CompletenessGap[] = findGaps(content)): number {
-  const measures = content.issues.flatMap((issue) => issue.measures);
-  const checks = 1 + content.issues.length * 2 + measures.length * 3;
-  return Math.round(((checks - gaps.length) / checks) * 100);
-}
-
-/** A measure's period outside the fiscal year: allowed, but worth a warning. */
+/** A measure's period outside the fiscal year: sent only with a reason (periodNote; report-rules.ts). */
 export function periodOutsideYear(measure: Pick<Measure, "periodStart" | "periodEnd">, year: { start: string; end: string }) {
   return measure.periodStart < year.start || measure.periodEnd > year.end;
 }
@@ -194,6 +173,7 @@ const MEASURE_FIELD_LABEL: Record<string, string> = {
   steps: "ขั้นตอน",
   periodStart: "ระยะเวลา",
   periodEnd: "ระยะเวลา",
+  periodNote: "ระยะเวลา",
   responsibleUnits: "ผู้รับผิดชอบ",
   resultItems: "ผลการดำเนินการ",
   outcomes: "ผลลัพธ์",

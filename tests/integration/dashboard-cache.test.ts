@@ -86,7 +86,7 @@ describe("the dashboard cache", () => {
 
     const report = await editor.report.get({ reportId });
     const content = {
-      header: report.content.header,
+      header: { ...report.content.header, memoDate: "2025-10-15", documentNumberPending: true }, // meets the rules for sending
       issues: [
         {
           id: randomUUID(),
@@ -102,7 +102,7 @@ describe("the dashboard cache", () => {
               periodEnd: "2025-09-30",
               responsibleUnits: ["สำนักปลัด"],
               resultItems: [],
-              outcomes: [],
+              outcomes: ["ประชาชนเข้าถึงข้อมูล"],
               evidenceLinks: [],
             },
           ],

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { signIn } from "@/server/auth/sign-in";
 import { isDatabaseEmpty, seedDemoData } from "@/prisma/seed/demo";
+import { checkReport } from "@/server/domain/report-rules";
+import { loadReportContent } from "@/server/services/reports/content-store";
+import { reportRuleContext } from "@/server/services/reports/workflow";
 import { openTestDatabase, type TestDatabase } from "./helpers/db";
 
 let database: TestDatabase;
@@ -64,6 +67,7 @@ describe("demo data", () => {
     expect(report.origin).toBe("REAL");
     expect(report.documentCode).toBe("สส 71501");
     expect(report.documentNumber).toBeNull();
+    expect(report.documentNumberPending).toBe(true); // "ที่ สส ๗๑๕๐๑/-"
     expect(report.memoDate?.toISOString().slice(0, 10)).toBe("2026-01-07");
     expect(report.issues).toHaveLength(7);
     expect(report.issues[0]!.title).toBe("กระบวนการปฏิบัติงานที่โปร่งใสและมีประสิทธิภาพ");
@@ -74,6 +78,21 @@ describe("demo data", () => {
     expect(items.filter((item) => item.standardItemId).length).toBeGreaterThan(0);
     expect(report.signOffs.map((signOff) => signOff.step)).toEqual(["HEAD_OF_OFFICE", "CHIEF_ADMINISTRATOR", "EXECUTIVE"]);
     expect(report.signOffs[2]!.actingPosition).toBe("ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบลท้ายหาด");
+  });
+
+  it("every seeded report meets the rules for sending: the seed memo as typed in, and each demo report", async () => {
+    const reports = await database.db.yearlyReport.findMany({
+      select: { id: true, fiscalYear: { select: { yearBe: true } }, organization: { select: { nameTh: true, district: { select: { provinceId: true } } } } },
+    });
+    expect(reports.length).toBeGreaterThan(5);
+    for (const report of reports) {
+      const content = await loadReportContent(database.db, report.id);
+      const context = await reportRuleContext(database.db, { yearBe: report.fiscalYear.yearBe, provinceId: report.organization.district.provinceId });
+      expect({ report: `${report.organization.nameTh} ${report.fiscalYear.yearBe}`, problems: checkReport(content, context).problems }).toEqual({
+        report: `${report.organization.nameTh} ${report.fiscalYear.yearBe}`,
+        problems: [],
+      });
+    }
   });
 
   it("marks every invented score and report as demo data", async () => {

@@ -214,6 +214,84 @@ describe("editing (autosave)", () => {
   });
 });
 
+describe("the rules for sending (server/domain/report-rules.ts)", () => {
+  const submitState = async () => ({
+    report: await database.db.yearlyReport.findUniqueOrThrow({
+      where: { id: reportId },
+      select: { status: true, currentStep: true, signOffRound: true, version: true, stateChangedAt: true, preparerName: true },
+    }),
+    signOffs: await database.db.signOff.count({ where: { reportId } }),
+    notifications: await database.db.notification.count({ where: { reportId } }),
+    audits: await database.db.auditEvent.count({ where: { entityId: reportId, action: "report.submit_for_sign_off" } }),
+  });
+
+  it("refuses an incomplete report, listing every problem with its field, and changes nothing", async () => {
+    // What was seen in the field: a memo of 1 January 1900, a measure with no name, a period
+    // 3111–3112 and a measure with no result; no document number and no word that it is pending.
+    const incomplete = structuredClone(content);
+    incomplete.header = { ...incomplete.header, memoDate: "1900-01-01", documentNumber: "", documentNumberPending: false };
+    const [first, second] = incomplete.issues[0]!.measures;
+    Object.assign(first!, { title: "", periodStart: "3111-01-01", periodEnd: "3112-01-01" });
+    Object.assign(second!, { resultItems: second!.resultItems.map((item) => ({ ...item, checked: false })), outcomes: [] });
+    const saved = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: incomplete });
+    expect(saved.ok).toBe(true);
+    version += 1;
+    const before = await submitState();
+
+    const error = (await as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version }).then(
+      () => null,
+      (caught: unknown) => caught,
+    )) as { code: string; message: string; cause?: { fieldErrors?: Record<string, string[]> } } | null;
+    expect(error?.code).toBe("BAD_REQUEST");
+    expect(error!.message.split("\n")).toEqual([
+      "ยังเสนอรายงานไม่ได้ ต้องแก้ไขอีก 5 รายการ:",
+      "1. บันทึกข้อความ: วันที่ของบันทึกข้อความ (1 มกราคม 2443) อยู่ก่อนปีงบประมาณ 2568 ลงวันที่ได้ตั้งแต่ 1 ตุลาคม 2567 ถึง 31 มกราคม 2569",
+      '2. บันทึกข้อความ: ยังไม่ได้ระบุเลขทะเบียนหนังสือ หากยังไม่ได้ออกเลข ให้เลือก "ยังไม่ได้ออกเลขที่หนังสือ"',
+      "3. มาตรการที่ 1.1: ยังไม่ได้ตั้งชื่อมาตรการ",
+      "4. มาตรการที่ 1.1: ระยะเวลา (1 มกราคม 3654 – 1 มกราคม 3655) อยู่นอกปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568) แก้ให้อยู่ในปีงบประมาณ หรือระบุเหตุผล",
+      "5. มาตรการที่ 1.2: ยังไม่ได้เลือกผลการดำเนินการหรือระบุผลลัพธ์อย่างน้อยหนึ่งข้อ",
+    ]);
+    expect(Object.keys(error!.cause?.fieldErrors ?? {})).toEqual([
+      "header.memoDate",
+      "header.documentNumber",
+      `measure.${first!.id}.title`,
+      `measure.${first!.id}.period`,
+      `measure.${second!.id}.results`,
+    ]);
+    expect(await submitState()).toEqual(before);
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).content).toEqual(incomplete);
+  });
+
+  it("a memo dated after the year's deadline passes once the province extends it; a stated reason lets a period run outside the year", async () => {
+    const late = structuredClone(content);
+    late.header = { ...late.header, memoDate: "2026-02-10", documentNumber: "", documentNumberPending: true };
+    late.issues[0]!.measures[0]!.periodEnd = "2025-12-31";
+    late.issues[0]!.measures[0]!.periodNote = "ดำเนินการต่อเนื่องถึงสิ้นปีปฏิทิน";
+    const saved = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: late });
+    expect(saved.ok).toBe(true);
+    version += 1;
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).content.issues[0]!.measures[0]!.periodNote).toBe("ดำเนินการต่อเนื่องถึงสิ้นปีปฏิทิน");
+    await refused(as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version }), "BAD_REQUEST", /^ยังเสนอรายงานไม่ได้ ต้องแก้ไขอีก 1 รายการ:\n1\. บันทึกข้อความ: วันที่ของบันทึกข้อความ \(10 กุมภาพันธ์ 2569\) อยู่หลังกำหนดส่งรายงาน/);
+    const fiscalYear = await database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 } });
+    const provinceId = (await database.db.localOrganization.findUniqueOrThrow({ where: { id: world.organizations.A1.id }, select: { district: { select: { provinceId: true } } } })).district.provinceId;
+    const extension = await database.db.deadlineExtension.create({ data: { fiscalYearId: fiscalYear.id, provinceId, deadline: new Date("2026-02-28T00:00:00Z") } });
+    const { reportRuleContext } = await import("@/server/services/reports/workflow");
+    const { checkReport } = await import("@/server/domain/report-rules");
+    const context = await reportRuleContext(database.db, { yearBe: 2568, provinceId });
+    expect(context.memoDateLatest).toBe("2026-02-28");
+    expect(checkReport(late, context).problems).toEqual([]);
+    await database.db.deadlineExtension.delete({ where: { id: extension.id } });
+  });
+
+  it("a complete report is accepted (the rest of this file sends it)", async () => {
+    content = { ...content, header: { ...content.header, memoDate: "2025-10-15", documentNumber: "", documentNumberPending: true } };
+    const saved = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content });
+    expect(saved.ok).toBe(true);
+    version += 1;
+    expect((await as(world.users.editorA1.id).report.get({ reportId })).content).toEqual(content);
+  });
+});
+
 describe("sign-off chain", () => {
   it("refuses a submission from a stale version, then sends the report to the head of office", async () => {
     await refused(as(world.users.editorA1.id).report.submit({ reportId, baseVersion: version - 1 }), "CONFLICT");
@@ -377,7 +455,10 @@ describe("two people at once", () => {
     await as(world.users.editorA1.id).report.saveDraft({
       reportId: target.id,
       baseVersion: current.version,
-      content: { ...current.content, issues: [{ id: randomUUID(), title: "ก", indicatorNumbers: [], suggestedIssueId: null, measures: [measure("ม", [{ text: "x", checked: true }])] }] },
+      content: {
+        header: { ...current.content.header, memoDate: "2024-10-15", documentNumber: "12", documentNumberPending: false },
+        issues: [{ id: randomUUID(), title: "ก", indicatorNumbers: [], suggestedIssueId: null, measures: [{ ...measure("ม", [{ text: "x", checked: true }]), periodStart: "2023-10-01", periodEnd: "2024-09-30" }] }],
+      },
     });
     await as(world.users.editorA1.id).report.submit({ reportId: target.id, baseVersion: current.version + 1 });
     const results = await Promise.allSettled([as(signers.head).report.endorse({ reportId: target.id }), as(signers.head).report.endorse({ reportId: target.id })]);

@@ -1,8 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
-  completenessPercent,
   diffContent,
-  findGaps,
   linkToCatalogue,
   periodOutsideYear,
   ZReportContent,
@@ -29,31 +27,6 @@ function measure(id: string, overrides: Partial<Measure> = {}): Measure {
 
 const content = (issues: ReportContent["issues"]): ReportContent => ({ header, issues });
 const issue = (id: string, measures: Measure[], title = `ประเด็น ${id}`) => ({ id, title, indicatorNumbers: [], suggestedIssueId: null, measures });
-
-describe("findGaps and completenessPercent", () => {
-  it("an empty report lacks issues and is 0% complete", () => {
-    expect(findGaps(content([])).map((gap) => gap.message)).toEqual(["ยังไม่มีประเด็น"]);
-    expect(completenessPercent(content([]))).toBe(0);
-  });
-
-  it("names each issue without measures and each measure without a checked result or an outcome", () => {
-    const report = content([
-      issue("issue-aaaa", []),
-      issue("issue-bbbb", [measure("measure-1", { resultItems: [{ text: "x", checked: false, standardItemId: null }], outcomes: [""] })]),
-    ]);
-    expect(findGaps(report)).toEqual([
-      { issueId: "issue-aaaa", message: "ประเด็นยังไม่มีมาตรการ" },
-      { issueId: "issue-bbbb", measureId: "measure-1", message: "ยังไม่ได้ระบุผลการดำเนินการ" },
-      { issueId: "issue-bbbb", measureId: "measure-1", message: "ยังไม่ได้ระบุผลลัพธ์" },
-    ]);
-    // checks: 1 (has issues) + 2 per issue × 2 + 3 per measure × 1 = 8; gaps 3 → 5/8 = 63%
-    expect(completenessPercent(report)).toBe(63);
-  });
-
-  it("a complete report is 100%", () => {
-    expect(completenessPercent(content([issue("issue-aaaa", [measure("measure-1")])]))).toBe(100);
-  });
-});
 
 describe("ZReportContent", () => {
   it("refuses more than 200 measures in the whole report and duplicate ids", () => {

@@ -31,6 +31,7 @@ export function headerOf(report: Omit<ReportRow, "issues">): ReportHeader {
     issuingPhone: report.issuingPhone ?? "",
     documentCode: report.documentCode ?? "",
     documentNumber: report.documentNumber ?? "",
+    documentNumberPending: report.documentNumberPending,
     memoDate: report.memoDate ? isoDay(report.memoDate) : null,
     subject: report.subject,
     addressee: report.addressee,
@@ -52,6 +53,8 @@ function contentOf(report: ReportRow): ReportContent {
         steps: measure.steps,
         periodStart: isoDay(measure.periodStart),
         periodEnd: isoDay(measure.periodEnd),
+        // Only when given: submissions stored before the note existed compare equal without it.
+        ...(measure.periodNote ? { periodNote: measure.periodNote } : {}),
         responsibleUnits: measure.responsibleUnits,
         resultItems: measure.resultItems.map(({ text, checked, standardItemId }) => ({ text, checked, standardItemId })),
         outcomes: measure.outcomes,
@@ -73,6 +76,7 @@ export function headerColumns(header: ReportHeader) {
     issuingPhone: header.issuingPhone || null,
     documentCode: header.documentCode || null,
     documentNumber: header.documentNumber || null,
+    documentNumberPending: header.documentNumberPending ?? false,
     memoDate: header.memoDate ? day(header.memoDate) : null,
     subject: header.subject,
     addressee: header.addressee,
@@ -87,6 +91,7 @@ const measureColumns = (measure: Measure, issueId: string, ordinal: number) => (
   steps: measure.steps,
   periodStart: day(measure.periodStart),
   periodEnd: day(measure.periodEnd),
+  periodNote: measure.periodNote || null,
   responsibleUnits: measure.responsibleUnits,
   outcomes: measure.outcomes,
 });

@@ -6,10 +6,13 @@ import type { Db, DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
 import { grantsFor } from "@/server/access/permissions";
-import { diffContent, findGaps, type ReportContent } from "@/server/domain/report-content";
+import { diffContent, type ReportContent } from "@/server/domain/report-content";
+import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
+import { checkReport, refusalMessage, thaiToday, type RuleContext } from "@/server/domain/report-rules";
 import { nextSignOffStep, rerouteTargets, SIGN_OFF_CHAIN, TO_PREPARER, type RerouteTarget } from "@/server/domain/report-workflow";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { AppError } from "@/server/errors";
+import { deadlineFor } from "../deadlines";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { clearAwaitingSignature, notifyReportEvent, type ReportEvent } from "../notifications/report-events";
 import { queueMails } from "../mail/mail";
@@ -69,13 +72,33 @@ const requiredComment = (comment: string | undefined, message: string) => {
   return trimmed;
 };
 
-/** The preparer sends the report to the head of office. */
+/** What the report's rules are checked against: its fiscal year, the deadline in force for its organisation, today. */
+export async function reportRuleContext(db: DbClient, report: { yearBe: number; provinceId: string }, now = new Date()): Promise<RuleContext> {
+  const bounds = fiscalYearBounds(report.yearBe);
+  const { deadline } = await deadlineFor(db, { yearBe: report.yearBe, provinceId: report.provinceId });
+  return {
+    year: { yearBe: report.yearBe, start: isoDay(bounds.start), end: isoDay(bounds.end) },
+    memoDateLatest: isoDay(deadline),
+    today: thaiToday(now),
+  };
+}
+
+/**
+ * The preparer sends the report to the head of office. A report that breaks any rule of
+ * report-rules.ts is refused with every problem listed (fieldErrors keyed by the field), and
+ * nothing is written.
+ */
 export async function submitForSignOff(context: Transition, input: { reportId: string; baseVersion: number }) {
   const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "submit");
   if (report.version !== input.baseVersion) throw new AppError("CONFLICT", STALE_VERSION_MESSAGE);
+  // A save after the version check bumps the version, and the transition below then fails:
+  // what is checked here is what goes up.
   const content = await loadReportContent(context.db, report.id);
-  if (!content.issues.some((issue) => issue.measures.length > 0)) {
-    throw new AppError("BAD_REQUEST", "รายงานต้องมีอย่างน้อยหนึ่งประเด็นที่มีมาตรการ ก่อนเสนอความเห็น");
+  const { problems } = checkReport(content, await reportRuleContext(context.db, { yearBe: report.fiscalYear.yearBe, provinceId: node.provinceId }));
+  if (problems.length) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const problem of problems) (fieldErrors[problem.field] ??= []).push(`${problem.where}: ${problem.message}`);
+    throw new AppError("BAD_REQUEST", refusalMessage(problems), fieldErrors);
   }
   return transition(
     context,
@@ -92,7 +115,6 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
     },
     "report.submit_for_sign_off",
     async () => ({ kind: "submittedForSignOff" }),
-    { gaps: findGaps(content).length },
   );
 }
 

@@ -29,7 +29,9 @@ export async function prepareJourney(db: Db, world: World) {
     outcomes: ["ประชาชนเข้าถึงข้อมูล"],
     evidenceLinks: [],
   };
-  const content = { ...report.content, issues: [{ id: randomUUID(), title: "ประเด็นความโปร่งใส", indicatorNumbers: [1], suggestedIssueId: null, measures: [measure] }] };
+  // Meets the rules for sending (server/domain/report-rules.ts): a memo date in the year's window, its number pending on purpose.
+  const header = { ...report.content.header, memoDate: "2025-10-15", documentNumberPending: true };
+  const content = { header, issues: [{ id: randomUUID(), title: "ประเด็นความโปร่งใส", indicatorNumbers: [1], suggestedIssueId: null, measures: [measure] }] };
   const saved = await editor.report.saveDraft({ reportId: created.id, baseVersion: report.version, content });
   if (!saved.ok) throw new Error("the journey's report did not save");
   return { reportId: created.id, people, measureId: measure.id };
