@@ -27,6 +27,11 @@ async function decide(page: Page, button: string, comment: string) {
 async function submitFromEditor(page: Page) {
   await page.goto(`${reportUrl}/edit`);
   await expect(page.getByTestId("save-status")).toBeVisible();
+  // The draft report-import.spec.ts made keeps FY2568's periods: a reason lets them stand.
+  for (const reason of await page.getByLabel("เหตุผลที่ระยะเวลาอยู่นอกปีงบประมาณ").all()) {
+    if (!(await reason.inputValue())) await reason.fill("ดำเนินการตามแผนปีงบประมาณ 2568 ต่อเนื่อง");
+  }
+  await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
   await page.getByTestId("submit-for-sign-off").click();
   await page.waitForURL(reportUrl);
   await expect(page.getByTestId("report-status")).toContainText("รอความเห็นของหัวหน้าสำนักปลัด");

@@ -25,6 +25,7 @@ const EXPECTED: ParsedReport = {
     issuingPhone: "0 3476 7225",
     documentCode: "สส 71501",
     documentNumber: "",
+    documentNumberPending: true,
     memoDate: "2026-01-07",
     memoDateText: "7 มกราคม 2569",
     subject: "รายงานผลการดำเนินงานตามมาตรการเพื่อขับเคลื่อนการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน ประจำปีงบประมาณ 2568",
@@ -500,7 +501,7 @@ describe("report importer on the seed", () => {
         thaihad2568.issues[index]!.measures,
       ),
     );
-    expect(report.header).toEqual({ ...thaihad2568.memo, memoDateText: "7 มกราคม 2569", addressee: "นายองค์การบริหารส่วนตำบลท้ายหาด", preparerTitle: undefined, preparerName: undefined, preparerPosition: undefined, documentNumber: "" });
+    expect(report.header).toEqual({ ...thaihad2568.memo, memoDateText: "7 มกราคม 2569", addressee: "นายองค์การบริหารส่วนตำบลท้ายหาด", preparerTitle: undefined, preparerName: undefined, preparerPosition: undefined, documentNumber: "", documentNumberPending: true });
     expect(report.scores.map(({ yearBe, total, level }) => ({ yearBe, total, announcedLevel: level }))).toEqual(thaihad2568.itaResults);
     const flagged = report.flags.filter((flag) => flag.code !== "LIST_SPLIT_GUESSED").map((flag) => [flag.text, flag.suggestion]);
     expect(flagged).toEqual([
@@ -534,6 +535,7 @@ export function thaihadContent(): ReportContent {
       issuingPhone: memo.issuingPhone,
       documentCode: memo.documentCode,
       documentNumber: "",
+      documentNumberPending: true, // "ที่ สส ๗๑๕๐๑/-"
       memoDate: memo.memoDate,
       subject: memo.subject,
       addressee: memo.addressee,

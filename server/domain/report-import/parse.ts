@@ -19,7 +19,7 @@ const DEMO_NOTE = "ข้อมูลสาธิต";
 export function parseReportText(text: string, options: ParseOptions): ParsedReport {
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((value, index) => ({ number: index + 1, text: value }));
   const report: ParsedReport = {
-    header: { issuingSection: "", issuingPhone: "", documentCode: "", documentNumber: "", memoDate: null, memoDateText: "", subject: "", addressee: "", body: "" },
+    header: { issuingSection: "", issuingPhone: "", documentCode: "", documentNumber: "", documentNumberPending: false, memoDate: null, memoDateText: "", subject: "", addressee: "", body: "" },
     organization: { name: null, annexName: null, district: null, province: null },
     fiscalYearBe: null,
     annexTitle: null,
@@ -166,6 +166,8 @@ function readHeaderField(label: HeaderLabel, paragraph: Paragraph, header: Parse
     header.documentCode = slash === -1 ? code : code.slice(0, slash).trim();
     const number = slash === -1 ? "" : code.slice(slash + 1).trim();
     header.documentNumber = /^[-–.]*$/.test(number) ? "" : number;
+    // "ที่ สส 71501/-": the memo itself says its running number is not issued yet.
+    header.documentNumberPending = /^[-–]+$/.test(number);
     if (dateAt !== -1) readMemoDate(value.slice(dateAt + "วันที่".length).trim(), header);
   } else if (label === "วันที่") {
     readMemoDate(value, header);

@@ -13,6 +13,7 @@ export function toReportContent(report: ParsedReport, yearBe: number, newId: () 
       issuingPhone: report.header.issuingPhone,
       documentCode: report.header.documentCode,
       documentNumber: report.header.documentNumber,
+      documentNumberPending: report.header.documentNumberPending,
       memoDate: report.header.memoDate,
       subject: report.header.subject,
       addressee: report.header.addressee,

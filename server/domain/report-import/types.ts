@@ -57,6 +57,8 @@ export type ParsedHeader = {
   issuingPhone: string;
   documentCode: string;
   documentNumber: string;
+  /** The number written as "-": not issued yet, as the memo says. */
+  documentNumberPending: boolean;
   memoDate: string | null;
   /** The date as written ("๗ มกราคม ๒๕๖๙"): memoDate is null when it is not a date. */
   memoDateText: string;

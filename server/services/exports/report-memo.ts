@@ -38,7 +38,9 @@ export function drawMemo(doc: Pdf, report: ReportData, options: { digits: DigitS
   // "โทร" and the number stay together on one line.
   const phone = header.issuingPhone ? ` โทร\u00A0${header.issuingPhone.replace(/ /g, "\u00A0")}` : "";
   flow.y += drawField(flow, "ส่วนราชการ", `${header.issuingSection}${phone}`, flow.left, flow.right);
-  const letterNumber = header.documentCode || header.documentNumber ? `${header.documentCode}/${header.documentNumber}` : "";
+  // A running number not issued yet, said so on purpose, prints as the seed memo's "ที่ สส ๗๑๕๐๑/-".
+  const number = header.documentNumber || (header.documentNumberPending ? "-" : "");
+  const letterNumber = header.documentCode || number ? `${header.documentCode}/${number}` : "";
   const memoDate = header.memoDate ? formatThaiDate(new Date(`${header.memoDate}T00:00:00Z`), digits) : "";
   flow.y += Math.max(
     drawField(flow, "ที่", letterNumber, flow.left, middle - 0.3 * CM),

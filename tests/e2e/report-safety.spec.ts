@@ -1,0 +1,84 @@
+// The report editor's safety nets (issue 14), on ทต.อัมพวา's FY2569 draft: the one
+// report-import.spec.ts makes from the seed memo (this file runs after it, and makes the same
+// draft itself when run alone), which stuck-reports.spec.ts then sends. Each test leaves the
+// draft as it found it, or fixed.
+// - Before sending: a report that breaks the rules for sending is not sent; the editor lists
+//   what is missing, each item a link that takes the preparer to the field.
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const FIXTURE = "tests/fixtures/seed-report-thaihad-2568.txt";
+
+test.beforeEach(({ page }) => {
+  page.on("dialog", (dialog) => void dialog.accept());
+});
+
+/** Signs in as ทต.อัมพวา's preparer and opens its FY2569 draft in the editor; returns the report's address. */
+async function openDraft(page: Page) {
+  await signIn(page, "amphawa.editor");
+  const year = page.getByTestId("year-2569");
+  await expect(year).toBeVisible();
+  if ((await year.getByText("เปิดรายงาน").count()) === 0) {
+    await page.getByTestId("import-report-link").click();
+    await page.getByTestId("import-file").setInputFiles(FIXTURE);
+    await expect(page.getByTestId("import-preview")).toBeVisible({ timeout: 30_000 });
+    await page.getByTestId("import-year-2569").check();
+    await page.getByTestId("import-create-draft").click();
+  } else {
+    await year.getByRole("link").click();
+    await page.waitForURL(/\/reports\/[^/]+$/);
+    await page.getByRole("link", { name: "แก้ไขรายงาน" }).click();
+  }
+  await page.waitForURL(/\/reports\/[^/]+\/edit$/);
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว");
+  return page.url().replace(/\/edit$/, "");
+}
+
+test("an incomplete report is not sent: the list of what is missing links to each field", async ({ page }) => {
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await openDraft(page);
+  const memoDate = page.getByLabel("วันที่", { exact: true });
+  const firstMeasure = page.getByTestId("measure-card").first();
+  const firstTitle = firstMeasure.getByLabel("ชื่อมาตรการ");
+  const title = await firstTitle.inputValue();
+  const memoDateValue = await memoDate.inputValue();
+  expect(memoDateValue).toBe("2026-01-07"); // read from the imported memo
+
+  await memoDate.fill("");
+  await firstTitle.fill("");
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await expect(page.getByTestId("completeness")).toContainText(/ต้องแก้ไขอีก \d+ รายการก่อนเสนอ/);
+
+  await page.getByTestId("submit-for-sign-off").click();
+  const refusal = page.getByTestId("submit-refusal");
+  await expect(refusal.getByRole("heading")).toHaveText(/^ยังเสนอรายงานไม่ได้ ต้องแก้ไขอีก \d+ รายการ$/);
+  const links = refusal.getByRole("link");
+  await expect(links.first()).toHaveText("บันทึกข้อความ: ยังไม่ได้ระบุวันที่ของบันทึกข้อความ");
+  const titleLink = links.filter({ hasText: "มาตรการที่ 1.1: ยังไม่ได้ตั้งชื่อมาตรการ" });
+  // The imported measures keep FY2568's period: outside FY2569, they need a reason.
+  const periodLink = links.filter({
+    hasText: "มาตรการที่ 1.1: ระยะเวลา (1 ตุลาคม 2567 – 30 กันยายน 2568) อยู่นอกปีงบประมาณ 2569 (1 ตุลาคม 2568 – 30 กันยายน 2569) แก้ให้อยู่ในปีงบประมาณ หรือระบุเหตุผล",
+  });
+  await expect(titleLink).toHaveCount(1);
+  await expect(periodLink).toHaveCount(1);
+  await page.screenshot({ path: "test-results/report-gate-refusal.png" });
+  await expect(page).toHaveURL(/\/edit$/); // nothing was sent
+
+  // Each link puts the cursor in its field.
+  await titleLink.click();
+  await expect(firstTitle).toBeFocused();
+  await page.screenshot({ path: "test-results/report-gate-followed.png" });
+  await firstTitle.fill(title);
+  await expect(titleLink).toHaveCount(0); // the list follows the fixes
+  await periodLink.click();
+  await expect(firstMeasure.locator('[data-field$=".period"] :focus')).toHaveCount(1);
+  await links.first().click();
+  await expect(memoDate).toBeFocused();
+  await memoDate.fill(memoDateValue);
+  for (const reason of await page.getByLabel("เหตุผลที่ระยะเวลาอยู่นอกปีงบประมาณ").all()) {
+    await reason.fill("ดำเนินการตามแผนปีงบประมาณ 2568 ต่อเนื่อง");
+  }
+  await expect(refusal.getByRole("heading")).toHaveText("แก้ไขครบแล้ว เสนอรายงานได้");
+  await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+});
