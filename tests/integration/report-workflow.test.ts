@@ -227,11 +227,13 @@ describe("the rules for sending (server/domain/report-rules.ts)", () => {
 
   it("refuses an incomplete report, listing every problem with its field, and changes nothing", async () => {
     // What was seen in the field: a memo of 1 January 1900, a measure with no name, a period
-    // 3111–3112 and a measure with no result; no document number and no word that it is pending.
+    // outside the year (seen as พ.ศ. 3111–3112, a BE year typed as CE, which saveDraft now
+    // refuses: here the next fiscal year) and a measure with no result; no document number and
+    // no word that it is pending.
     const incomplete = structuredClone(content);
     incomplete.header = { ...incomplete.header, memoDate: "1900-01-01", documentNumber: "", documentNumberPending: false };
     const [first, second] = incomplete.issues[0]!.measures;
-    Object.assign(first!, { title: "", periodStart: "3111-01-01", periodEnd: "3112-01-01" });
+    Object.assign(first!, { title: "", periodStart: "2025-10-01", periodEnd: "2026-09-30" });
     Object.assign(second!, { resultItems: second!.resultItems.map((item) => ({ ...item, checked: false })), outcomes: [] });
     const saved = await as(world.users.editorA1.id).report.saveDraft({ reportId, baseVersion: version, content: incomplete });
     expect(saved.ok).toBe(true);
@@ -248,7 +250,7 @@ describe("the rules for sending (server/domain/report-rules.ts)", () => {
       "1. บันทึกข้อความ: วันที่ของบันทึกข้อความ (1 มกราคม 2443) อยู่ก่อนปีงบประมาณ 2568 ลงวันที่ได้ตั้งแต่ 1 ตุลาคม 2567 ถึง 31 มกราคม 2569",
       '2. บันทึกข้อความ: ยังไม่ได้ระบุเลขทะเบียนหนังสือ หากยังไม่ได้ออกเลข ให้เลือก "ยังไม่ได้ออกเลขที่หนังสือ"',
       "3. มาตรการที่ 1.1: ยังไม่ได้ตั้งชื่อมาตรการ",
-      "4. มาตรการที่ 1.1: ระยะเวลา (1 มกราคม 3654 – 1 มกราคม 3655) อยู่นอกปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568) แก้ให้อยู่ในปีงบประมาณ หรือระบุเหตุผล",
+      "4. มาตรการที่ 1.1: ระยะเวลา (1 ตุลาคม 2568 – 30 กันยายน 2569) อยู่นอกปีงบประมาณ 2568 (1 ตุลาคม 2567 – 30 กันยายน 2568) แก้ให้อยู่ในปีงบประมาณ หรือระบุเหตุผล",
       "5. มาตรการที่ 1.2: ยังไม่ได้เลือกผลการดำเนินการหรือระบุผลลัพธ์อย่างน้อยหนึ่งข้อ",
     ]);
     expect(Object.keys(error!.cause?.fieldErrors ?? {})).toEqual([
