@@ -70,7 +70,7 @@ test("the preparer starts FY2569 from last year's report and sends it for endors
   await expect(firstResult).not.toBeChecked();
   await firstResult.check();
   // The memo's date and its number (pending, said on purpose): the rules for sending ask for both.
-  await page.getByLabel("วันที่", { exact: true }).fill("2026-10-15");
+  await page.getByLabel("วันที่", { exact: true }).fill("15/10/2569");
   await page.getByLabel("ยังไม่ได้ออกเลขที่หนังสือ").check();
   await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
   await submitFromEditor(page);
