@@ -14,7 +14,7 @@ export function SaveStatus({ state, conflict, onRetry }: { state: SaveState; con
     ? "ยังไม่ได้บันทึก: มีผู้อื่นบันทึกไปก่อน"
     : state.kind === "error"
       ? state.message
-      : { saved: "บันทึกแล้ว", saving: "กำลังบันทึก…", unsaved: "มีการแก้ไขที่ยังไม่บันทึก" }[state.kind];
+      : { saved: "บันทึกแล้ว", saving: "กำลังบันทึก…", unsaved: "ยังไม่ได้บันทึก" }[state.kind];
   return (
     <div className="flex min-w-0 items-center gap-2 text-sm">
       <span data-testid="save-status" role="status" className={`font-medium ${conflict ? "text-red-700" : STYLE[state.kind]}`}>

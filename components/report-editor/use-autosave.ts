@@ -4,6 +4,7 @@
 // (the local backup keeps it until a save succeeds).
 import { useMutation } from "@tanstack/react-query";
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
+import { holdUnloadUntil, useLeaveGuard } from "@/components/leave-guard";
 import { useTRPC } from "@/components/trpc-provider";
 import { ZReportContent, type ReportContent } from "@/server/domain/report-content";
 import { clearBackup, useBackupAtOpen, writeBackup } from "./backup";
@@ -11,6 +12,9 @@ import { contentReducer } from "./content-reducer";
 import { errorMessage } from "./fields";
 
 const AUTOSAVE_DELAY_MS = 1000;
+
+export const LEAVE_UNSAVED =
+  "ยังบันทึกรายงานไม่สำเร็จ ถ้าออกจากหน้านี้ การแก้ไขล่าสุดจะยังไม่อยู่ในระบบ (ข้อความที่พิมพ์ยังเก็บไว้ในเครื่องนี้) ออกจากหน้านี้หรือไม่?";
 
 export type Conflict = { message: string; version: number; content: ReportContent };
 
@@ -105,6 +109,21 @@ export function useAutosave(report: { id: string; version: number; content: Repo
     timer.current = setTimeout(() => saveWhenIdle(), AUTOSAVE_DELAY_MS);
     return () => clearTimeout(timer.current);
   }, [reportId, content, saved, conflict]);
+
+  // Leaving the editor: a link or signing out waits for the save, and asks when it fails; the
+  // browser's back button (or any navigation that unmounts the editor) sends the pending save.
+  const conflictRef = useRef(conflict);
+  useEffect(() => {
+    conflictRef.current = conflict;
+  }, [conflict]);
+  useLeaveGuard(
+    () => latest.current !== savedRef.current || inFlight.current !== null || conflictRef.current !== null,
+    async () => (await flush()) || window.confirm(LEAVE_UNSAVED),
+  );
+  const saveOnLeave = useEffectEvent(() => {
+    if (latest.current !== savedRef.current && conflictRef.current === null) holdUnloadUntil(save());
+  });
+  useEffect(() => () => saveOnLeave(), []);
 
   const unsaved = content !== saved || saving || conflict !== null;
   useEffect(() => {

@@ -4,6 +4,8 @@
 // draft as it found it, or fixed.
 // - Before sending: a report that breaks the rules for sending is not sent; the editor lists
 //   what is missing, each item a link that takes the preparer to the field.
+// - No lost edits: leaving the editor by a link, the browser's back button or signing out saves
+//   first, or asks when the save fails.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -81,4 +83,64 @@ test("an incomplete report is not sent: the list of what is missing links to eac
   await expect(refusal.getByRole("heading")).toHaveText("แก้ไขครบแล้ว เสนอรายงานได้");
   await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
   await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+});
+
+test("text typed in ที่ and left at once by the back link, the browser's back button or signing out is saved first; a failed save asks", async ({ page }) => {
+  const reportUrl = await openDraft(page);
+  const code = page.getByLabel("ที่", { exact: true });
+  const status = page.getByTestId("save-status");
+  const original = await code.inputValue();
+  const reopen = async () => {
+    await page.goto(reportUrl);
+    await page.getByRole("link", { name: "แก้ไขรายงาน" }).click();
+    await page.waitForURL(/\/edit$/);
+    await expect(status).toHaveText("บันทึกแล้ว");
+  };
+
+  // The back link, clicked before the autosave's second has passed: the report page it opens
+  // already shows the text, and so does a reload.
+  await code.fill("สส 70001");
+  await expect(status).toHaveText("ยังไม่ได้บันทึก");
+  await page.getByRole("link", { name: "← กลับไปหน้ารายงาน" }).click();
+  await page.waitForURL(reportUrl);
+  await expect(page.locator("main")).toContainText("สส 70001/");
+  await page.reload();
+  await expect(page.locator("main")).toContainText("สส 70001/");
+
+  // The browser's back button: the editor sends the save as it goes.
+  await reopen();
+  await code.fill("สส 70002");
+  const sent = page.waitForResponse((response) => response.url().includes("report.saveDraft"));
+  await page.goBack();
+  await page.waitForURL(reportUrl);
+  expect((await sent).ok()).toBe(true);
+  await reopen();
+  await expect(code).toHaveValue("สส 70002");
+
+  // Signing out.
+  await code.fill("สส 70003");
+  await page.getByRole("button", { name: "ออกจากระบบ" }).click();
+  await page.waitForURL(/\/login$/);
+  await openDraft(page);
+  await expect(code).toHaveValue("สส 70003");
+
+  // A change that cannot be saved (too long for ที่): leaving asks, and staying keeps it on screen.
+  const tooLong = "ส".repeat(60);
+  await code.fill(tooLong);
+  await expect(status).toContainText("เลขที่หนังสือยาวเกิน 50 ตัวอักษร");
+  const asked: string[] = [];
+  page.removeAllListeners("dialog");
+  page.once("dialog", (dialog) => {
+    asked.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("link", { name: "← กลับไปหน้ารายงาน" }).click();
+  await expect.poll(() => asked.length).toBe(1);
+  expect(asked[0]).toContain("ยังบันทึกรายงานไม่สำเร็จ");
+  await expect(page).toHaveURL(/\/edit$/);
+  await expect(code).toHaveValue(tooLong);
+  await page.screenshot({ path: "test-results/report-leave-asks.png" });
+
+  await code.fill(original);
+  await expect(status).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
 });
