@@ -66,3 +66,5 @@ export async function loadDashboardContext(params: PageParams, searchParams: Pag
   };
 }
 
+/** What loadDashboardContext answers: handed to a page's streamed sections. */
+export type DashboardContext = Awaited<ReturnType<typeof loadDashboardContext>>;

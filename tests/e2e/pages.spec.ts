@@ -107,3 +107,25 @@ test("printing a dashboard or a report leaves out the navigation and keeps each 
   await expect(page.getByTestId("report-status")).toBeVisible();
   await expect(page.getByRole("heading", { name: /รายงานผลการดำเนินการตามมาตรการ/ })).toBeVisible();
 });
+
+test("the drill-down, insight and status pages show their title at once and each slow section behind its loading note", async ({ page }) => {
+  await signIn(page, "province.skm");
+  await expect(page).toHaveURL(/\/areas\/province\/[^/]+$/);
+  const provincePath = new URL(page.url()).pathname;
+  const sections = { issues: "issues-table", insight: "insight-area", status: "status-table" };
+  for (const [path, content] of Object.entries(sections)) {
+    // The raw document as it streams: the shell (title, loading note) comes first, the section after it.
+    const response = await page.request.get(`${provincePath}/${path}`);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    const loading = html.indexOf('data-testid="section-loading"');
+    expect(loading, path).toBeGreaterThan(html.indexOf("<h1"));
+    expect(html.slice(loading, loading + 400), path).toContain("กำลังโหลด…");
+    expect(html.indexOf(`data-testid="${content}"`), path).toBeGreaterThan(loading);
+    // A missing area is still a missing page, answered before anything streams.
+    expect((await page.request.get(`/areas/province/no-such-province/${path}`)).status(), path).toBe(404);
+  }
+  await page.goto(`${provincePath}/issues`);
+  await expect(page.getByTestId("issues-table")).toBeVisible();
+  await expect(page.getByTestId("section-loading")).toHaveCount(0);
+});

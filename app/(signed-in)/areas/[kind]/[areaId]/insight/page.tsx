@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { ChartWithTable, DataTable } from "@/components/dashboard/chart-with-table";
 import { ScoreMoveChart } from "@/components/dashboard/charts";
-import { loadDashboardContext, single, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { loadDashboardContext, single, type DashboardContext, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect } from "@/server/api/server-caller";
 import { ORGANIZATION_TYPE_LABEL } from "@/server/domain/labels";
 import { formatInteger, formatScore } from "@/server/domain/thai-format";
@@ -22,9 +24,7 @@ export default async function InsightPage({ params, searchParams }: { params: Pa
   const asked = single(context.query.year);
   const yearBe = asked ? context.filters.yearBe : context.years.includes(context.filters.yearBe - 1) ? context.filters.yearBe - 1 : context.filters.yearBe;
   const organizationType = context.filters.organizationType;
-  const insight = await callOrRedirect(() => context.caller.insight.area({ area: context.area, yearBe, organizationType }));
   const href = (year: number, type: string | null) => `${context.areaPath}/insight?year=${year}${type ? `&type=${type}` : ""}`;
-  const rows = insight.rows;
   return (
     <>
       <Breadcrumbs items={[{ label: "ภาพรวม", href: context.links.overview }, { label: "ประเด็นกับคะแนนที่เปลี่ยนไป" }]} />
@@ -51,13 +51,30 @@ export default async function InsightPage({ params, searchParams }: { params: Pa
           </Link>
         ))}
       </nav>
+      <Suspense fallback={<SectionLoading title={MOVE_TITLE} />}>
+        <InsightSection context={context} yearBe={yearBe} />
+      </Suspense>
+    </>
+  );
+}
+
+const MOVE_TITLE = "คะแนนที่เปลี่ยนไปในปีถัดไป: องค์กรที่ทำ เทียบกับที่ไม่ได้ทำ";
+
+/** The counted organisations and the chart, streamed in once the score changes are averaged. */
+async function InsightSection({ context, yearBe }: { context: DashboardContext; yearBe: number }) {
+  const insight = await callOrRedirect(() =>
+    context.caller.insight.area({ area: context.area, yearBe, organizationType: context.filters.organizationType }),
+  );
+  const rows = insight.rows;
+  return (
+    <>
       <p className="mb-4 text-sm text-slate-600" data-testid="insight-counted">
         นับ {formatInteger(insight.counted)} จาก {formatInteger(insight.organizations)} แห่ง: องค์กรที่มีรายงานปี {yearBe} ที่รับรองแล้ว และมีคะแนน ITA
         ที่ประกาศหรือยืนยันแล้วทั้งปี {yearBe} และ {yearBe + 1} · คะแนนเปลี่ยนไปเฉลี่ยทั้งหมด {moveText(insight.overall)}
       </p>
       <ChartWithTable
         testId="insight-area"
-        title="คะแนนที่เปลี่ยนไปในปีถัดไป: องค์กรที่ทำ เทียบกับที่ไม่ได้ทำ"
+        title={MOVE_TITLE}
         description="ค่าเฉลี่ยของคะแนนปีถัดไปลบคะแนนปีนี้ ต่อประเด็นแนะนำ (เลขเดียว) และผลการดำเนินการมาตรฐาน (เลขประเด็น.ข้อ) ในวงเล็บคือจำนวนองค์กร ค่าเฉลี่ยของกลุ่มที่มีน้อยกว่า 5 แห่งไม่แสดง (และไม่แสดงทั้งสองฝั่งเมื่อฝั่งหนึ่งมีน้อยกว่า 5 แห่ง)"
         chart={<ScoreMoveChart rows={rows.map((row) => ({ name: row.label, adopters: row.adopters.mean, others: row.others.mean }))} />}
         table={

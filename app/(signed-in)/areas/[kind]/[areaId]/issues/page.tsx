@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
 import { CountedNote } from "@/components/dashboard/drilldown/counted-note";
-import { loadDashboardContext, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { loadDashboardContext, type DashboardContext, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect } from "@/server/api/server-caller";
 import { formatInteger, formatPercent } from "@/server/domain/thai-format";
 
@@ -15,20 +17,30 @@ const share = (value: number | null) => (value === null ? "—" : formatPercent(
 /** Level 1: every suggested issue and ITA indicator of the year across the area's organisations. */
 export default async function IssuesPage({ params, searchParams }: { params: PageParams; searchParams: PageSearchParams }) {
   const context = await loadDashboardContext(params, searchParams);
-  const adoption = await callOrRedirect(() => context.caller.drilldown.issues(context.input));
-  const years = [...new Set([context.filters.yearBe, ...adoption.fiscalYears])].sort((a, b) => b - a);
-  const of = (count: number) => `${formatInteger(count)} / ${formatInteger(adoption.organizations)}`;
   return (
     <>
       <Breadcrumbs items={[{ label: "ภาพรวม", href: context.links.overview }, { label: "ประเด็น" }]} />
-      <PageTitle title={`เจาะลึกรายประเด็น ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${adoption.yearBe}`} />
-      <FilterBar filters={context.filters} years={years} districts={context.districts} />
-      <CountedNote scope={adoption} />
+      <PageTitle title={`เจาะลึกรายประเด็น ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${context.filters.yearBe}`} />
+      <FilterBar filters={context.filters} years={context.years} districts={context.districts} />
       <p className="mb-4 text-sm">
         <Link href={`${context.areaPath}/insight`} className="text-teal-800 hover:underline">
           ประเด็นและผลการดำเนินการใดไปด้วยกันกับคะแนนที่เพิ่มขึ้นในปีถัดไป →
         </Link>
       </p>
+      <Suspense fallback={<SectionLoading title="ประเด็นแนะนำของปีงบประมาณ" />}>
+        <AdoptionSections context={context} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The two adoption tables, streamed in once the measures are counted. */
+async function AdoptionSections({ context }: { context: DashboardContext }) {
+  const adoption = await callOrRedirect(() => context.caller.drilldown.issues(context.input));
+  const of = (count: number) => `${formatInteger(count)} / ${formatInteger(adoption.organizations)}`;
+  return (
+    <>
+      <CountedNote scope={adoption} />
       <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4">
         <h2 className="mb-2 text-lg font-semibold text-slate-900">ประเด็นแนะนำของปีงบประมาณ</h2>
         <div className="overflow-x-auto">

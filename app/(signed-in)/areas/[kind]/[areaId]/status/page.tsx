@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { loadDashboardContext, single, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { Suspense } from "react";
+import { loadDashboardContext, single, type DashboardContext, type PageParams, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { SortHeader } from "@/components/dashboard/sort-header";
 import { StatusCsvButton } from "@/components/status/status-csv-button";
 import { PageTitle } from "@/components/ui/page-title";
-import { callOrRedirect } from "@/server/api/server-caller";
+import { SectionLoading } from "@/components/ui/section-loading";
+import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
 import { ORGANIZATION_TYPE_LABEL, SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import {
   REPORTING_STATE_LABEL,
@@ -38,6 +40,9 @@ const STATE_STYLE: Record<ReportingState, string> = {
 const oneOf = <T extends string>(values: readonly T[], value: string | undefined): T | undefined =>
   value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 
+type StatusView = { state?: ReportingState; flag?: (typeof STATUS_FLAGS)[number]; search: string; sort: StatusSort; descending: boolean; page: number; stuckDays: number };
+type StatusInput = Parameters<DashboardContext["caller"]["area"]["status"]>[0];
+
 function deadlineText(row: ReportingStatusRow): string {
   if (row.state === "SUBMITTED" || row.state === "ACCEPTED") return "ส่งแล้ว";
   if (row.daysToDeadline > 0) return `อีก ${formatInteger(row.daysToDeadline)} วัน`;
@@ -56,10 +61,10 @@ function stateText(row: ReportingStatusRow): string {
  */
 export default async function ReportingStatusPage({ params, searchParams }: { params: PageParams; searchParams: PageSearchParams }) {
   const context = await loadDashboardContext(params, searchParams);
-  const { caller, query, filters } = context;
+  const { query, filters } = context;
   const requestedPage = Number(single(query.page));
   const requestedDays = Number(single(query.days));
-  const view = {
+  const view: StatusView = {
     state: oneOf(REPORTING_STATES, single(query.state)),
     flag: oneOf(STATUS_FLAGS, single(query.flag)),
     search: (single(query.q) ?? "").trim().slice(0, 100),
@@ -79,10 +84,8 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
     descending: view.descending,
     stuckDays: view.stuckDays,
   };
-  const board = await callOrRedirect(() => caller.area.status({ area: context.area, ...input, page: view.page, pageSize: PAGE_SIZE }));
-
   const pathname = `${context.areaPath}/status`;
-  const linkTo = (change: Partial<typeof view>) => {
+  const linkTo = (change: Partial<StatusView>) => {
     const next = { ...view, ...change };
     const params = new URLSearchParams({ year: String(filters.yearBe) });
     if (filters.districtId) params.set("district", filters.districtId);
@@ -96,9 +99,6 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
     if (next.stuckDays !== STUCK_IN_SIGN_OFF_DAYS) params.set("days", String(next.stuckDays));
     return `${pathname}?${params}`;
   };
-  const sortHref = (column: StatusSort) => linkTo({ sort: column, descending: view.sort === column ? !view.descending : false, page: 1 });
-  const sort = { key: view.sort, descending: view.descending };
-  const pages = Math.max(1, Math.ceil(board.matching / PAGE_SIZE));
   const selectClass = "mt-1 block w-full rounded border border-slate-300 bg-white px-2 py-1";
 
   return (
@@ -108,37 +108,7 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
           ← ภาพรวมคะแนน{context.description.nameTh}
         </Link>
       </p>
-      <PageTitle title={`สถานะการส่งรายงาน ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${board.yearBe}`} />
-
-      <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label="สรุปสถานะ" data-testid="status-counts">
-        <li>
-          <Link href={linkTo({ state: undefined, flag: undefined, page: 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
-            ทั้งหมด {formatInteger(board.counts.total)}
-          </Link>
-        </li>
-        {REPORTING_STATES.map((state) => (
-          <li key={state}>
-            <Link
-              href={linkTo({ state, flag: undefined, page: 1 })}
-              className={`rounded px-2 py-1 ${STATE_STYLE[state]} ${view.state === state ? "ring-2 ring-teal-700" : ""}`}
-              data-testid={`count-${state}`}
-            >
-              {REPORTING_STATE_LABEL[state]} {formatInteger(board.counts[state])}
-            </Link>
-          </li>
-        ))}
-        {STATUS_FLAGS.map((flag) => (
-          <li key={flag}>
-            <Link
-              href={linkTo({ flag, state: undefined, page: 1 })}
-              className={`rounded bg-red-600 px-2 py-1 font-semibold text-white ${view.flag === flag ? "ring-2 ring-teal-700" : ""}`}
-              data-testid={`count-${flag}`}
-            >
-              {FLAG_LABEL[flag]} {formatInteger(board.counts[flag])}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <PageTitle title={`สถานะการส่งรายงาน ${context.description.nameTh}`} subtitle={`ปีงบประมาณ ${filters.yearBe}`} />
 
       {/* Keyed by the view: a count's link changes the filters, and the form shows them afresh. */}
       <form key={linkTo({})} method="get" action={pathname} className="mb-4 grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 text-sm sm:grid-cols-3 lg:grid-cols-7" aria-label="ตัวกรอง">
@@ -212,9 +182,56 @@ export default async function ReportingStatusPage({ params, searchParams }: { pa
           <button type="submit" className="rounded-md bg-teal-700 px-3 py-1 font-semibold text-white hover:bg-teal-800">
             กรอง
           </button>
-          <StatusCsvButton area={context.area} input={input} fileName={`สถานะการส่งรายงาน-${board.yearBe}.csv`} />
+          <StatusCsvButton area={context.area} input={input} fileName={`สถานะการส่งรายงาน-${filters.yearBe}.csv`} />
         </div>
       </form>
+
+      <Suspense fallback={<SectionLoading title="สถานะรายงานรายองค์กร" />}>
+        <StatusBoard input={{ area: context.area, ...input, page: view.page, pageSize: PAGE_SIZE }} view={view} linkTo={linkTo} />
+      </Suspense>
+    </>
+  );
+}
+
+/** The counts and the organisations' rows, streamed in once the board is read. */
+async function StatusBoard({ input, view, linkTo }: { input: StatusInput; view: StatusView; linkTo: (change: Partial<StatusView>) => string }) {
+  const caller = await getServerCaller();
+  const board = await callOrRedirect(() => caller.area.status(input));
+  const sortHref = (column: StatusSort) => linkTo({ sort: column, descending: view.sort === column ? !view.descending : false, page: 1 });
+  const sort = { key: view.sort, descending: view.descending };
+  const pages = Math.max(1, Math.ceil(board.matching / PAGE_SIZE));
+  return (
+    <>
+      <ul className="mb-4 flex flex-wrap gap-2 text-sm" aria-label="สรุปสถานะ" data-testid="status-counts">
+        <li>
+          <Link href={linkTo({ state: undefined, flag: undefined, page: 1 })} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-50">
+            ทั้งหมด {formatInteger(board.counts.total)}
+          </Link>
+        </li>
+        {REPORTING_STATES.map((state) => (
+          <li key={state}>
+            <Link
+              href={linkTo({ state, flag: undefined, page: 1 })}
+              className={`rounded px-2 py-1 ${STATE_STYLE[state]} ${view.state === state ? "ring-2 ring-teal-700" : ""}`}
+              data-testid={`count-${state}`}
+            >
+              {REPORTING_STATE_LABEL[state]} {formatInteger(board.counts[state])}
+            </Link>
+          </li>
+        ))}
+        {STATUS_FLAGS.map((flag) => (
+          <li key={flag}>
+            <Link
+              href={linkTo({ flag, state: undefined, page: 1 })}
+              className={`rounded bg-red-600 px-2 py-1 font-semibold text-white ${view.flag === flag ? "ring-2 ring-teal-700" : ""}`}
+              data-testid={`count-${flag}`}
+            >
+              {FLAG_LABEL[flag]} {formatInteger(board.counts[flag])}
+            </Link>
+          </li>
+        ))}
+      </ul>
+
 
       <p className="mb-2 text-sm text-slate-600">
         พบ {formatInteger(board.matching)} แห่ง · ค้างนาน = รอความเห็นในขั้นเดียวกันตั้งแต่ {formatInteger(board.stuckDays)} วัน หรือรอจังหวัดตรวจตั้งแต่ {STUCK_WITH_PROVINCE_DAYS} วัน ·
