@@ -81,7 +81,10 @@ function readMagic(file: string, length: number): Buffer {
 
 export async function backupDatabase({ config, file }: { config: DatabaseConfig; file: string }): Promise<void> {
   if (config.kind === "postgresql") {
-    run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${file}`, `--dbname=${config.url}`]);
+    // Row-level security is forced even on the owner: the dump reads under its policies, where the
+    // owner's sessions see every row (prongsai_grant_app_role), rather than fail when the owner
+    // may not bypass them (a managed server's).
+    run("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", "--enable-row-security", `--file=${file}`, `--dbname=${config.url}`]);
     return;
   }
   if (!fs.existsSync(pgliteDirectory(config.dataDir))) throw new BackupError(`no embedded database in ${config.dataDir}`);

@@ -106,6 +106,76 @@ export function prismaOnPostgres(url: string): Db {
 }
 
 /**
+ * Whose rows a narrowed client sees (row-level security: README, Security model): the whole
+ * country (a national administrator), or the nodes a caller holds roles at with everything below
+ * them, plus the own rows (names, deadlines, reviewers) of the districts and provinces above
+ * them. The client openDatabase gives is not narrowed: it is the system scope of jobs, public
+ * pages, sign-in and scripts, and sees every row.
+ */
+export type DbScope =
+  | { kind: "national"; userId: string }
+  | {
+      kind: "nodes";
+      userId: string;
+      organizationIds: string[];
+      districtIds: string[];
+      provinceIds: string[];
+      aboveDistrictIds: string[];
+      aboveProvinceIds: string[];
+    };
+
+/** The app role (server/db/app-role.ts); a narrowed transaction runs as it even where the connection is the owner (the embedded database). */
+const NARROWED_ROLE = "prongsai_app";
+
+/** A text[] literal of ids. */
+const idArray = (ids: string[] = []) => `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+
+/**
+ * One statement declaring the scope for the rest of its transaction only (set_config's `true`):
+ * it ends with the transaction, committed or rolled back, so a pooled connection never carries
+ * it to the next caller.
+ */
+function declareScope(client: Pick<PrismaClient, "$executeRaw">, scope: DbScope) {
+  const nodes = scope.kind === "nodes" ? scope : undefined;
+  return client.$executeRaw`SELECT set_config('role', ${NARROWED_ROLE}, true), set_config('prongsai.scope', ${scope.kind}, true),
+    set_config('prongsai.user', ${scope.userId}, true), set_config('prongsai.organizations', ${idArray(nodes?.organizationIds)}, true),
+    set_config('prongsai.districts', ${idArray(nodes?.districtIds)}, true), set_config('prongsai.provinces', ${idArray(nodes?.provinceIds)}, true),
+    set_config('prongsai.above_districts', ${idArray(nodes?.aboveDistrictIds)}, true), set_config('prongsai.above_provinces', ${idArray(nodes?.aboveProvinceIds)}, true)`;
+}
+
+const unnarrowed = new WeakMap<object, PrismaClient>();
+
+/**
+ * The client narrowed to a caller's scope. Every interactive transaction declares the scope
+ * first; every query outside one runs in a batch transaction of its own with the declaration
+ * before it (Prisma's row-level-security extension pattern). Batch transactions of the caller's
+ * own ($transaction([...])) are not used in this code base and are refused.
+ */
+export function scopedDb(db: Db, scope: DbScope): Db {
+  const base = unnarrowed.get(db) ?? db;
+  const extended = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        const [, result] = await base.$transaction([declareScope(base, scope), query(args) as Prisma.PrismaPromise<unknown>]);
+        return result;
+      },
+    },
+  });
+  const transaction = (work: unknown, options?: Parameters<PrismaClient["$transaction"]>[1]) => {
+    if (typeof work !== "function") throw new Error("scopedDb: only interactive transactions are supported");
+    return base.$transaction(async (tx) => {
+      await declareScope(tx, scope);
+      return (work as (tx: Prisma.TransactionClient) => Promise<unknown>)(tx);
+    }, options);
+  };
+  const narrowed = new Proxy(extended, {
+    get: (target, property, receiver) => (property === "$transaction" ? transaction : Reflect.get(target, property, receiver)),
+  }) as unknown as Db;
+  unnarrowed.set(narrowed, base);
+  return narrowed;
+}
+
+/**
  * Opens the configured database. The embedded database applies its pending migrations first;
  * a PostgreSQL server is migrated explicitly with `npm run db:migrate`.
  */

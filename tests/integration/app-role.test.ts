@@ -18,10 +18,14 @@ beforeAll(async () => {
 });
 afterAll(() => database.close());
 
-/** Runs `work` as the app role: a no-op on PostgreSQL (the connection is it already). */
+/**
+ * Runs `work` as the app role in its sessions' system scope (row-level security): a no-op on
+ * PostgreSQL, where the connection is it already; SET ROLE does not apply the role's defaults.
+ */
 function asAppRole<T>(work: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return database.db.$transaction(async (tx) => {
     await tx.$executeRawUnsafe(`SET LOCAL ROLE ${APP_ROLE}`);
+    await tx.$executeRaw`SELECT set_config('prongsai.scope', 'system', true)`;
     return work(tx);
   });
 }
