@@ -59,8 +59,6 @@ beforeAll(async () => {
         // S1 adopted, with S1.1 (checked twice: one row) and S1.3; S1.2 left unchecked; S2.1
         // ticked under S1 is not S2's item adopted.
         issue("S1", [measure([["S1.1", true], ["S1.2", false]]), measure([["S1.1", true], ["S1.3", true], ["S2.1", true]])]),
-        // S2 named but without a measure: not adopted.
-        issue("S2", []),
         // The organisation's own issue: nothing of the catalogue.
         issue(null, [measure([[null, true]])]),
       ],
@@ -85,6 +83,9 @@ describe("adoptions", () => {
   it("the migration's back-fill writes what recordAdoptions writes", async () => {
     const { db } = context.database;
     await db.yearlyReport.update({ where: { id: reportId }, data: { status: "ACCEPTED" } });
+    // S2 named but without a measure (a report accepted before sending required a measure per
+    // issue): not adopted.
+    await db.reportIssue.create({ data: { reportId, ordinal: 3, title: "ประเด็น S2", indicatorNumbers: [1], suggestedIssueId: catalogue.S2! } });
     await recordAdoptions(db, { reports: [reportId] });
     const recorded = await adoptions();
     expect(recorded).toEqual(["A1 S1", "A1 S1.1", "A1 S1.3"]);
