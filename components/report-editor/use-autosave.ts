@@ -7,6 +7,7 @@ import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import { holdUnloadUntil, useLeaveGuard } from "@/components/leave-guard";
 import { useTRPC } from "@/components/trpc-provider";
 import { ZReportContent, type ReportContent } from "@/server/domain/report-content";
+import { contentPatch } from "@/server/domain/report-patch";
 import { clearBackup, useBackupAtOpen, writeBackup } from "./backup";
 import { contentReducer } from "./content-reducer";
 import { errorMessage } from "./fields";
@@ -38,6 +39,9 @@ export function useAutosave(report: { id: string; version: number; content: Repo
 
   // The save loop runs across renders, so it reads the current values through refs.
   const version = useRef(report.version);
+  // What the server holds at `version.current`, when known: a save sends only what differs from
+  // it. Unknown (restoring a backup typed against another version): the save sends everything.
+  const held = useRef<{ version: number; content: ReportContent } | null>({ version: report.version, content: report.content });
   const latest = useRef(content);
   const savedRef = useRef(saved);
   const inFlight = useRef<Promise<void> | null>(null);
@@ -65,12 +69,15 @@ export function useAutosave(report: { id: string; version: number; content: Repo
     }
     setSaving(true);
     try {
-      const result = await saveDraft({ reportId, baseVersion: version.current, content: sending });
+      const base = held.current?.version === version.current ? held.current.content : null;
+      const result = await saveDraft({ reportId, baseVersion: version.current, content: base ? contentPatch(base, sending) : sending });
       if (!result.ok) {
+        held.current = { version: result.version, content: result.content };
         setConflict({ message: result.message, version: result.version, content: result.content });
         return false;
       }
       version.current = result.version;
+      held.current = { version: result.version, content: sending };
       markSaved(sending);
       if (latest.current === sending) clearBackup(reportId);
       return true;

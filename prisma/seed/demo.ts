@@ -260,7 +260,7 @@ async function createReportIssues(tx: DbClient, reportId: string, fiscalYearId: 
       ),
     ),
   };
-  await writeReportContent(tx, report, { header: content.header, issues: [] }, content);
+  await writeReportContent(tx, { report, content });
 }
 
 async function createThaihadReport(tx: DbClient, organizationId: string, userIds: Map<string, string>) {

@@ -85,16 +85,19 @@ export const ZReportHeader = z.object({
   body: text("ข้อความ", LIMITS.text * 3),
 });
 
+export const TOO_MANY_MEASURES = `มาตรการทั้งรายงานมีได้ไม่เกิน ${LIMITS.measures} มาตรการ`;
+export const DUPLICATE_IDS = "รหัสประเด็นหรือมาตรการซ้ำกัน";
+
 export const ZReportContent = z
   .object({ header: ZReportHeader, issues: z.array(ZIssue).max(LIMITS.issues, `ประเด็นมีได้ไม่เกิน ${LIMITS.issues} ประเด็น`) })
   .superRefine((content, context) => {
     const measures = content.issues.flatMap((issue) => issue.measures);
     if (measures.length > LIMITS.measures) {
-      context.addIssue({ code: "custom", message: `มาตรการทั้งรายงานมีได้ไม่เกิน ${LIMITS.measures} มาตรการ`, path: ["issues"] });
+      context.addIssue({ code: "custom", message: TOO_MANY_MEASURES, path: ["issues"] });
     }
     const ids = [...content.issues.map((issue) => issue.id), ...measures.map((measure) => measure.id)];
     if (new Set(ids).size !== ids.length) {
-      context.addIssue({ code: "custom", message: "รหัสประเด็นหรือมาตรการซ้ำกัน", path: ["issues"] });
+      context.addIssue({ code: "custom", message: DUPLICATE_IDS, path: ["issues"] });
     }
   });
 

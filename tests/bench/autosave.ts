@@ -1,12 +1,14 @@
 // npm run bench — autosave latency of a 200-measure report, on PGlite (in-process) and on the
 // PostgreSQL server (BENCH_DATABASE_URL, else TEST_DATABASE_URL, else the local server if one
-// answers). Each save changes one measure, as typing does; the whole tRPC procedure is timed
-// (validation of the full content, access checks, version check, minimal write, audit).
+// answers). Each save changes one measure, as typing does, and is sent as the editor sends it: a
+// patch of what changed since the version it names (server/domain/report-patch.ts). The whole
+// tRPC procedure is timed (validation, access checks, version check, minimal write, audit).
 import { randomUUID } from "node:crypto";
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
 import type { Db } from "@/server/db/client";
 import type { ReportContent } from "@/server/domain/report-content";
+import { contentPatch } from "@/server/domain/report-patch";
 import { createFiscalYear } from "@/server/services/fiscal-years";
 import { fiscalYearSeed } from "@/prisma/seed/data/framework";
 import { openPGliteBenchDatabase, openPostgresBenchDatabase, percentile, reachablePostgresUrl } from "./databases";
@@ -61,6 +63,7 @@ async function seedReport(db: Db) {
 async function measure(label: string, db: Db) {
   const { caller, reportId, content, version: startVersion } = await seedReport(db);
   let version = startVersion;
+  let held = structuredClone(content); // what the server holds at `version`
   const timings: number[] = [];
   for (let i = 0; i < WARM_UP + SAVES; i++) {
     // One measure changes per save, as when someone types into it.
@@ -68,11 +71,13 @@ async function measure(label: string, db: Db) {
     const target = issue.measures[i % issue.measures.length]!;
     target.title = `${target.title.split(" #")[0]} #${i}`;
     target.resultItems[1]!.checked = i % 2 === 0;
+    const patch = contentPatch(held, content);
     const started = performance.now();
-    const result = await caller.report.saveDraft({ reportId, baseVersion: version, content });
+    const result = await caller.report.saveDraft({ reportId, baseVersion: version, content: patch });
     const elapsed = performance.now() - started;
     if (!result.ok) throw new Error("save refused during the benchmark");
     version = result.version;
+    held = structuredClone(content);
     if (i >= WARM_UP) timings.push(elapsed);
   }
   timings.sort((a, b) => a - b);

@@ -7,23 +7,11 @@ import {
   type Measure,
   type ReportContent,
 } from "@/server/domain/report-content";
+import { measure as baseMeasure } from "./helpers/report-content";
 
 const header = { issuingSection: "สำนักปลัด", issuingPhone: "", documentCode: "", documentNumber: "", memoDate: null, subject: "ร", addressee: "น", body: "" };
 
-function measure(id: string, overrides: Partial<Measure> = {}): Measure {
-  return {
-    id,
-    title: `มาตรการ ${id}`,
-    steps: ["ขั้นแรก"],
-    periodStart: "2024-10-01",
-    periodEnd: "2025-09-30",
-    responsibleUnits: ["สำนักปลัด"],
-    resultItems: [{ text: "จัดทำคู่มือ", checked: true, standardItemId: null }],
-    outcomes: ["ได้ผล"],
-    evidenceLinks: [],
-    ...overrides,
-  };
-}
+const measure = (id: string, overrides: Partial<Measure> = {}) => baseMeasure(id, { outcomes: ["ได้ผล"], ...overrides });
 
 const content = (issues: ReportContent["issues"]): ReportContent => ({ header, issues });
 const issue = (id: string, measures: Measure[], title = `ประเด็น ${id}`) => ({ id, title, indicatorNumbers: [], suggestedIssueId: null, measures });

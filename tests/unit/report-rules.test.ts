@@ -2,7 +2,8 @@
 // each rule failing and passing, its Thai message and field, Buddhist-Era edge dates, and the
 // meter's share counted from the same rules.
 import { describe, expect, it } from "vitest";
-import type { Measure, ReportContent, ReportHeader } from "@/server/domain/report-content";
+import type { ReportContent, ReportHeader } from "@/server/domain/report-content";
+import { issue, measure } from "./helpers/report-content";
 import { checkReport, memoDateProblem, refusalMessage, thaiToday, type RuleContext } from "@/server/domain/report-rules";
 
 // FY2568: 1 Oct 2024 (2567 BE) .. 30 Sep 2025; the year's deadline 31 Jan 2026 (2569 BE).
@@ -24,21 +25,6 @@ const header: ReportHeader = {
   body: "",
 };
 
-function measure(id: string, overrides: Partial<Measure> = {}): Measure {
-  return {
-    id,
-    title: `มาตรการ ${id}`,
-    steps: ["ขั้นแรก"],
-    periodStart: "2024-10-01",
-    periodEnd: "2025-09-30",
-    responsibleUnits: ["สำนักปลัด"],
-    resultItems: [{ text: "จัดทำคู่มือ", checked: true, standardItemId: null }],
-    outcomes: [],
-    evidenceLinks: [],
-    ...overrides,
-  };
-}
-const issue = (id: string, measures: Measure[], title = `ประเด็น ${id}`) => ({ id, title, indicatorNumbers: [], suggestedIssueId: null, measures });
 const report = (overrides: Partial<ReportHeader> = {}, issues: ReportContent["issues"] = [issue("issue-a", [measure("m-1")])]): ReportContent => ({
   header: { ...header, ...overrides },
   issues,

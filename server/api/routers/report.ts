@@ -1,5 +1,5 @@
 import { createTRPCRouter, reportProcedure } from "@/server/api/trpc";
-import { ZReportContent } from "@/server/domain/report-content";
+import { ZReportContentPatch } from "@/server/domain/report-patch";
 import { getReport, saveDraft } from "@/server/services/reports/reports";
 import {
   acceptReport,
@@ -24,7 +24,7 @@ export const reportRouter = createTRPCRouter({
   history: reportProcedure.query(({ ctx, input }) => reportHistory(ctx.db, input.reportId)),
   signers: reportProcedure.query(({ ctx }) => reportSigners(ctx.db, ctx.access, ctx.organization)),
   saveDraft: reportProcedure
-    .input(z.object({ baseVersion: z.number().int().min(1), content: ZReportContent }))
+    .input(z.object({ baseVersion: z.number().int().min(1), content: ZReportContentPatch }))
     .mutation(({ ctx, input }) => saveDraft(ctx.db, ctx.access, input, ctx.request)),
   submit: reportProcedure
     .input(z.object({ baseVersion: z.number().int().min(1) }))

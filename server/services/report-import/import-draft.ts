@@ -22,7 +22,7 @@ import {
   REPORT_EXISTS,
   requireOpenYearForReport,
 } from "@/server/services/reports/reports";
-import { headerColumns, loadReportContent, writeReportContent } from "@/server/services/reports/content-store";
+import { headerColumns, writeReportContent } from "@/server/services/reports/content-store";
 import { yearBeSchema, z } from "@/server/validation";
 import { IMPORT_ERRORS, importReportDocument, MAX_REPORT_BYTES, type DocumentFormat } from "./read-document";
 
@@ -173,8 +173,8 @@ export async function createImportedDraft({
           data: { version: { increment: 1 }, ...headerColumns(content.header) },
         });
         if (bumped.count === 0) throw new AppError("CONFLICT", "ฉบับร่างเปลี่ยนสถานะไประหว่างนำเข้า กรุณาโหลดหน้าใหม่แล้วลองอีกครั้ง");
-        const current = await loadReportContent(tx, existing.id);
-        await writeReportContent(tx, existing, current, content);
+        const issuesBefore = await tx.reportIssue.count({ where: { reportId: existing.id } });
+        await writeReportContent(tx, { report: existing, content });
         await recordAudit(tx, {
           actor: access,
           request,
@@ -182,7 +182,7 @@ export async function createImportedDraft({
           entityType: "YearlyReport",
           entityId: existing.id,
           scope,
-          before: { version: existing.version, issues: current.issues.length },
+          before: { version: existing.version, issues: issuesBefore },
           after: { version: existing.version + 1, ...summary },
         });
         return { id: existing.id, replaced: true };

@@ -13,6 +13,7 @@ import { can, grantsFor } from "@/server/access/permissions";
 import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
 import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
+import type { ReportContentPatch } from "@/server/domain/report-patch";
 import { ACTION_REFUSED, allowedActions, YEAR_CLOSED, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
@@ -217,7 +218,7 @@ export async function insertReport(tx: DbClient, node: OrganizationNode, fiscalY
       preparerPosition: null,
     },
   });
-  await writeReportContent(tx, report, { header: content.header, issues: [] }, content);
+  await writeReportContent(tx, { report, content });
   return report;
 }
 
@@ -277,20 +278,24 @@ export type SaveDraftResult =
 export async function saveDraft(
   db: Db,
   access: Access,
-  input: { reportId: string; baseVersion: number; content: ReportContent },
+  input: { reportId: string; baseVersion: number; content: ReportContentPatch },
   request?: RequestMetadata,
 ): Promise<SaveDraftResult> {
-  const { content } = input; // validated by the procedure's ZReportContent
+  const { content } = input; // validated by the procedure's ZReportContentPatch
   const { report, node } = await requireReportAction(db, access, input.reportId, "edit");
   try {
     return await db.$transaction(async (tx) => {
       const bumped = await tx.yearlyReport.updateMany({
         where: { id: report.id, version: input.baseVersion, status: { in: ["DRAFT", "RETURNED"] }, fiscalYear: { isOpen: true } },
-        data: { version: { increment: 1 }, ...headerColumns(content.header), preparerName: preparerName(access), preparerPosition: access.position },
+        data: {
+          version: { increment: 1 },
+          ...(content.header ? headerColumns(content.header) : {}),
+          preparerName: preparerName(access),
+          preparerPosition: access.position,
+        },
       });
       if (bumped.count === 0) return staleAnswer(tx, report.id);
-      const current = await loadReportContent(tx, report.id);
-      const summary = await writeReportContent(tx, report, current, content);
+      const summary = await writeReportContent(tx, { report, content });
       await recordAudit(tx, {
         actor: access,
         request,
