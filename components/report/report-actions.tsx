@@ -31,6 +31,14 @@ const DECISIONS: Decision[] = [
     tone: "warning",
     note: "ย้ายรายงานไปขั้นถัดไปที่มีผู้ลงนาม (ข้ามขั้นที่ไม่มีผู้ลงนาม) หรือส่งกลับผู้จัดทำ",
   },
+  {
+    action: "endorseForDistrict",
+    label: "เห็นชอบ เสนอจังหวัด",
+    commentLabel: "ความเห็นของอำเภอ (ถ้ามี)",
+    commentRequired: false,
+    tone: "primary",
+    note: "จังหวัดกำหนดให้อำเภอให้ความเห็นชอบก่อน เมื่อเห็นชอบแล้ว ผู้ตรวจของจังหวัดจึงรับรายงานได้",
+  },
   { action: "accept", label: "รับรายงาน", commentLabel: "ความเห็น (ถ้ามี)", commentRequired: false, tone: "primary" },
   { action: "return", label: "ส่งกลับให้แก้ไข", commentLabel: "สิ่งที่ต้องแก้ไข", commentRequired: true, tone: "warning" },
   { action: "reopen", label: "เปิดรายงานให้แก้ไขอีกครั้ง", commentLabel: "เหตุผลที่เปิดอีกครั้ง", commentRequired: true, tone: "warning" },
@@ -64,6 +72,7 @@ export function ReportActions({
   const mutations = {
     endorse: useMutation(trpc.report.endorse.mutationOptions({ onSuccess: done })),
     sendBack: useMutation(trpc.report.sendBack.mutationOptions({ onSuccess: done })),
+    endorseForDistrict: useMutation(trpc.report.endorseForDistrict.mutationOptions({ onSuccess: done })),
     accept: useMutation(trpc.report.accept.mutationOptions({ onSuccess: done })),
     return: useMutation(trpc.report.return.mutationOptions({ onSuccess: done })),
     reopen: useMutation(trpc.report.reopen.mutationOptions({ onSuccess: done })),
@@ -78,6 +87,7 @@ export function ReportActions({
     const text = comment.trim();
     if (chosen.action === "endorse") mutations.endorse.mutate({ reportId, comment: text || undefined });
     if (chosen.action === "sendBack") mutations.sendBack.mutate({ reportId, comment: text });
+    if (chosen.action === "endorseForDistrict") mutations.endorseForDistrict.mutate({ reportId, comment: text || undefined });
     if (chosen.action === "accept") mutations.accept.mutate({ reportId, comment: text || undefined });
     if (chosen.action === "return") mutations.return.mutate({ reportId, comment: text });
     if (chosen.action === "reopen") mutations.reopen.mutate({ reportId, reason: text });

@@ -188,7 +188,7 @@ export function SignOffsView({ report }: { report: ReportData }) {
   );
 }
 
-const DECISION_LABEL = { RETURN: "ส่งกลับให้แก้ไข", ACCEPT: "รับรายงาน", REOPEN: "เปิดให้แก้ไขอีกครั้ง" } as const;
+const DECISION_LABEL = { RETURN: "ส่งกลับให้แก้ไข", ACCEPT: "รับรายงาน", REOPEN: "เปิดให้แก้ไขอีกครั้ง", DISTRICT_ENDORSE: "อำเภอเห็นชอบ" } as const;
 
 export function ReviewDecisionsView({ report }: { report: ReportData }) {
   const decisions = report.comments.filter((comment) => comment.kind !== "COMMENT");
@@ -196,7 +196,7 @@ export function ReviewDecisionsView({ report }: { report: ReportData }) {
   if (decisions.length === 0 && general.length === 0) return null;
   return (
     <section className="mb-6 rounded-lg border border-slate-200 bg-white p-4 text-sm" data-testid="review-decisions">
-      <h2 className="mb-2 font-semibold">ผลการตรวจของจังหวัด</h2>
+      <h2 className="mb-2 font-semibold">ผลการตรวจของอำเภอและจังหวัด</h2>
       <ul className="space-y-1">
         {[...decisions, ...general].map((comment) => (
           <li key={comment.id} id={`comment-${comment.id}`} className="scroll-mt-4 target:bg-amber-100">

@@ -12,7 +12,9 @@ export type Action =
   | "organization.read" // an organisation's page, its reports and ITA results
   | "report.prepare" // create, edit and send up the organisation's report
   | "report.endorse" // sign at the step of one's grant in the sign-off chain
-  | "report.review" // comment on, return or accept a report sent to the province
+  | "report.review" // comment on or return a report sent to the province; accept it where no district step is required
+  | "report.endorseForDistrict" // endorse a report for the province, where the province requires the district's step
+  | "report.acceptAfterDistrict" // accept a report the district endorsed, where the province requires that step
   | "report.reopen" // reopen an accepted report
   | "report.reroute" // move a report waiting in the sign-off chain to a later step or back to its preparer
   | "itaResult.report" // report the organisation's own ITA result where none is announced (unconfirmed)
@@ -21,6 +23,7 @@ export type Action =
   | "node.administer" // the registry below the node: provinces, districts, organisations
   | "account.manage" // accounts and their role grants within the node
   | "deadline.extend" // a later submission deadline for the node
+  | "review.configure" // whether the province's reports need the district's endorsement
   | "framework.manage" // each fiscal year's framework (level rules, indicators, issues)
   | "emblem.manage"; // the Garuda image printed on every memo
 
@@ -32,6 +35,8 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "report.prepare": ["ORG_EDITOR"],
   "report.endorse": ["ORG_SIGNER"],
   "report.review": ["DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "ADMIN"],
+  "report.endorseForDistrict": ["DISTRICT_REVIEWER"],
+  "report.acceptAfterDistrict": ["PROVINCE_REVIEWER", "ADMIN"],
   "report.reopen": ["ADMIN"],
   "report.reroute": ["PROVINCE_ADMIN", "ADMIN"],
   "itaResult.report": ["ORG_EDITOR"],
@@ -40,6 +45,7 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "node.administer": ["PROVINCE_ADMIN", "ADMIN"],
   "account.manage": ["PROVINCE_ADMIN", "ADMIN"],
   "deadline.extend": ["PROVINCE_ADMIN", "ADMIN"],
+  "review.configure": ["PROVINCE_ADMIN", "ADMIN"],
   "framework.manage": ["ADMIN"],
   "emblem.manage": ["ADMIN"],
 };

@@ -32,6 +32,9 @@ export const REPORT_STATUS_LABEL: Record<ReportStatus, string> = {
   ACCEPTED: "รับรายงานแล้ว",
 };
 
+/** Where a report sent to the province stands, where its province requires the district's endorsement. */
+export const DISTRICT_STEP_LABEL = { awaiting: "รอความเห็นชอบของอำเภอ", endorsed: "อำเภอเห็นชอบแล้ว รอจังหวัดตรวจ" } as const;
+
 export const NO_REPORT_LABEL = "ยังไม่มีรายงาน";
 
 /** Where an ITA result comes from. */

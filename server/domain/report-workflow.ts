@@ -14,6 +14,7 @@ export type ReportAction =
   | "reroute" // an administrator moves it from the step awaited to a later one, or back to the preparer
   | "comment" // a reviewer remarks on the report, an issue or a measure
   | "return" // a reviewer returns it for correction
+  | "endorseForDistrict" // the district reviewer endorses it for the province (where the province requires it)
   | "accept"
   | "reopen"; // an administrator reopens an accepted report
 
@@ -21,16 +22,28 @@ export type ReportActor = {
   isEditor: boolean; // ORG_EDITOR of the report's organisation
   signerSteps: SignOffStep[]; // ORG_SIGNER steps held at the report's organisation
   isReviewer: boolean; // a reviewer whose area covers the organisation
+  mayEndorseForDistrict: boolean; // the organisation's district reviewer
+  mayAcceptAfterDistrict: boolean; // a reviewer above the district (province, country)
   mayReopen: boolean; // an administrator who may reopen an accepted report
   mayReroute: boolean; // an administrator who may move a report waiting in the chain
 };
+
+/**
+ * The district's step of a report sent to the province (DHIS2's multi-level approval): "off" where
+ * the province does not require it (any reviewer of the area accepts), "awaiting" until the
+ * district reviewer endorses, "endorsed" after (the province accepts).
+ */
+export type DistrictStep = "off" | "awaiting" | "endorsed";
+
+export const districtStepOf = (required: boolean, endorsedAt: Date | null): DistrictStep =>
+  !required ? "off" : endorsedAt ? "endorsed" : "awaiting";
 
 /**
  * What the actor may do to the report now. In a closed fiscal year nothing is edited or sent up
  * (nor created: createReport); what is already on its way is endorsed and reviewed as usual.
  */
 export function allowedActions(
-  report: { status: ReportStatus; currentStep: SignOffStep | null },
+  report: { status: ReportStatus; currentStep: SignOffStep | null; districtStep?: DistrictStep },
   actor: ReportActor,
   year: { isOpen: boolean },
 ): ReportAction[] {
@@ -42,7 +55,12 @@ export function allowedActions(
   }
   if (report.status === "IN_SIGN_OFF" && year.isOpen && actor.isEditor) actions.push("withdraw");
   if (report.status === "IN_SIGN_OFF" && actor.mayReroute) actions.push("reroute");
-  if (report.status === "SUBMITTED" && actor.isReviewer) actions.push("comment", "return", "accept");
+  if (report.status === "SUBMITTED") {
+    const step = report.districtStep ?? "off";
+    if (actor.isReviewer) actions.push("comment", "return");
+    if (step === "awaiting" && actor.mayEndorseForDistrict) actions.push("endorseForDistrict");
+    if ((step === "off" && actor.isReviewer) || (step === "endorsed" && actor.mayAcceptAfterDistrict)) actions.push("accept");
+  }
   if (report.status === "ACCEPTED" && actor.mayReopen) actions.push("reopen");
   return actions;
 }
@@ -70,6 +88,9 @@ export function unsignableSteps(chain: ChainStep[], from?: SignOffStep | null): 
   return chain.filter((entry) => SIGN_OFF_CHAIN.indexOf(entry.step) >= start && entry.signers.length === 0).map((entry) => entry.step);
 }
 
+/** Why a reviewer of the province cannot accept yet. */
+export const AWAITING_DISTRICT = "รายงานนี้ยังรอความเห็นชอบของอำเภอ จังหวัดกำหนดให้ผู้ตรวจระดับอำเภอเห็นชอบก่อนจังหวัดรับรายงาน";
+
 export const YEAR_CLOSED = (yearBe: number) => `ปีงบประมาณ ${yearBe} ปิดรับรายงานแล้ว สร้าง แก้ไข หรือเสนอรายงานของปีนี้ไม่ได้`;
 
 export const ACTION_REFUSED: Record<ReportAction, string> = {
@@ -82,5 +103,6 @@ export const ACTION_REFUSED: Record<ReportAction, string> = {
   comment: "แสดงความเห็นได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
   return: "ส่งกลับได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
   accept: "รับรายงานได้เฉพาะผู้ตรวจ เมื่อรายงานส่งจังหวัดแล้ว",
+  endorseForDistrict: "ให้ความเห็นชอบได้เฉพาะผู้ตรวจระดับอำเภอ ขณะรายงานรอความเห็นชอบของอำเภอ",
   reopen: "เปิดรายงานที่รับแล้วได้เฉพาะผู้ดูแลระบบ",
 };

@@ -2,12 +2,14 @@
 // preparer, reports of one's province waiting at a step nobody can sign (its administrators'),
 // and deadlines coming up. Computed from the reports' states, never stored.
 import { Prisma, type DbClient } from "@/server/db/client";
-import type { Access } from "@/server/access/access";
+import { ORGANIZATION_NODE_SELECT, organizationNode, type Access } from "@/server/access/access";
 import { organizationsUnderSql } from "@/server/access/nodes";
 import { grantsWith, mayAnywhere, nodesFor, organizationsWhere } from "@/server/access/permissions";
 import { daysToDeadline } from "@/server/domain/deadline";
 import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { allowedActions, districtStepOf } from "@/server/domain/report-workflow";
 import { provinceDeadlines } from "./deadlines";
+import { reportActor } from "./reports/reports";
 import { activeSignersSql } from "./reports/signers";
 
 export type InboxItem = {
@@ -44,7 +46,15 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
         })
       : [],
     reviews
-      ? db.yearlyReport.findMany({ where: { status: "SUBMITTED", organization: organizationsWhere(access, "report.review") }, select })
+      ? db.yearlyReport.findMany({
+          where: { status: "SUBMITTED", organization: organizationsWhere(access, "report.review") },
+          select: {
+            ...select,
+            currentStep: true,
+            districtEndorsedAt: true,
+            organization: { select: { nameTh: true, ...ORGANIZATION_NODE_SELECT, district: { select: { provinceId: true, province: { select: { requireDistrictEndorsement: true } } } } } },
+          },
+        })
       : [],
     editorOrgs.length
       ? db.yearlyReport.findMany({
@@ -65,7 +75,8 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
       : [],
   ]);
 
-  const item = (kind: InboxItem["kind"], report: (typeof toReview)[number], message: string): InboxItem => ({
+  type Listed = { id: string; organizationId: string; organization: { nameTh: string }; fiscalYear: { yearBe: number; submissionDeadline: Date } };
+  const item = (kind: InboxItem["kind"], report: Listed, message: string): InboxItem => ({
     kind,
     reportId: report.id,
     organizationId: report.organizationId,
@@ -76,7 +87,15 @@ export async function listInbox(db: DbClient, access: Access, now: Date = new Da
   });
   const items: InboxItem[] = [
     ...toEndorse.map((report) => item("endorse", report, `รอความเห็นของ${SIGN_OFF_STEP_LABEL[report.currentStep!]}`)),
-    ...toReview.map((report) => item("review", report, "ส่งจังหวัดแล้ว รอการตรวจ")),
+    // A reviewer is told of the reports awaiting a decision of theirs: where the province requires
+    // the district's step, the district's reviewer first, then the province's.
+    ...toReview.flatMap((report) => {
+      const step = districtStepOf(report.organization.district.province.requireDistrictEndorsement, report.districtEndorsedAt);
+      const actions = allowedActions({ ...report, districtStep: step }, reportActor(access, organizationNode(report.organization)), { isOpen: true });
+      if (actions.includes("endorseForDistrict")) return [item("review", report, "ส่งจังหวัดแล้ว รอความเห็นชอบของอำเภอ")];
+      if (!actions.includes("accept")) return [];
+      return [item("review", report, step === "endorsed" ? "อำเภอเห็นชอบแล้ว รอจังหวัดตรวจ" : "ส่งจังหวัดแล้ว รอการตรวจ")];
+    }),
     ...ownReports
       .filter((report) => report.status === "RETURNED")
       .map((report) => item("returned", report, "ผู้ตรวจส่งกลับให้แก้ไข")),

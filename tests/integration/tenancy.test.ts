@@ -162,6 +162,8 @@ const CASES: Record<string, Case> = {
   "report.comment": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.comment({ reportId: t.reportId, body: "x" }) },
   "report.return": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.return({ reportId: t.reportId, comment: "x" }) },
   "report.accept": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.accept({ reportId: t.reportId }) },
+  // Province A does not require the district's step: nobody may endorse for the district.
+  "report.endorseForDistrict": { kind: "mutation", reaches: [], call: (c, t) => c.report.endorseForDistrict({ reportId: t.reportId }) },
   "report.reopen": { kind: "mutation", reaches: NATIONAL_ADMIN, call: (c, t) => c.report.reopen({ reportId: t.reportId, reason: "x" }) },
 
   // ── An area's dashboards, drill-down and exports (district A1) ──
@@ -197,6 +199,11 @@ const CASES: Record<string, Case> = {
 
   // ── Accounts (an administrator's, within their provinces) ──
   "admin.provinces": { kind: "query", reaches: ADMINISTRATORS_OF_A, targetless: true, call: (c) => c.admin.provinces() },
+  "admin.setDistrictStep": {
+    kind: "mutation",
+    reaches: ADMINISTRATORS_OF_A,
+    call: (c, t) => c.admin.setDistrictStep({ provinceId: t.provinceId, required: false }),
+  },
   "admin.users": { kind: "query", reaches: ADMINISTRATORS_OF_A, targetless: true, call: (c) => c.admin.users({ pageSize: 100 }) },
   "admin.createUser": {
     kind: "mutation",

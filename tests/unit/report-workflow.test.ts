@@ -1,10 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { allowedActions, nextSignOffStep, rerouteTargets, SIGN_OFF_CHAIN, type ReportActor } from "@/server/domain/report-workflow";
 
-const nobody: ReportActor = { isEditor: false, signerSteps: [], isReviewer: false, mayReopen: false, mayReroute: false };
+const nobody: ReportActor = {
+  isEditor: false,
+  signerSteps: [],
+  isReviewer: false,
+  mayEndorseForDistrict: false,
+  mayAcceptAfterDistrict: false,
+  mayReopen: false,
+  mayReroute: false,
+};
 const editor = { ...nobody, isEditor: true };
 const head = { ...nobody, signerSteps: ["HEAD_OF_OFFICE" as const] };
 const reviewer = { ...nobody, isReviewer: true };
+const districtReviewer = { ...reviewer, mayEndorseForDistrict: true };
+const provinceReviewer = { ...reviewer, mayAcceptAfterDistrict: true };
 const admin = { ...nobody, mayReopen: true, isReviewer: true, mayReroute: true };
 const provinceAdmin = { ...nobody, mayReroute: true };
 const open = { isOpen: true };
@@ -48,6 +58,18 @@ describe("allowedActions", () => {
     expect(allowedActions({ status: "SUBMITTED", currentStep: null }, reviewer, open)).toEqual(["comment", "return", "accept"]);
     expect(allowedActions({ status: "ACCEPTED", currentStep: null }, reviewer, open)).toEqual([]);
     expect(allowedActions({ status: "IN_SIGN_OFF", currentStep: "EXECUTIVE" }, reviewer, open)).toEqual([]);
+  });
+
+  it("where the province requires the district's step: the district endorses first, then only the province accepts", () => {
+    const submitted = (districtStep: "off" | "awaiting" | "endorsed") => ({ status: "SUBMITTED" as const, currentStep: null, districtStep });
+    expect(allowedActions(submitted("awaiting"), districtReviewer, open)).toEqual(["comment", "return", "endorseForDistrict"]);
+    expect(allowedActions(submitted("awaiting"), provinceReviewer, open)).toEqual(["comment", "return"]);
+    expect(allowedActions(submitted("endorsed"), districtReviewer, open)).toEqual(["comment", "return"]);
+    expect(allowedActions(submitted("endorsed"), provinceReviewer, open)).toEqual(["comment", "return", "accept"]);
+    // Not required: any reviewer of the area accepts, as before.
+    expect(allowedActions(submitted("off"), districtReviewer, open)).toEqual(["comment", "return", "accept"]);
+    expect(allowedActions(submitted("off"), provinceReviewer, open)).toEqual(["comment", "return", "accept"]);
+    expect(allowedActions(submitted("awaiting"), editor, open)).toEqual([]);
   });
 
   it("lets only an admin reopen an accepted report", () => {

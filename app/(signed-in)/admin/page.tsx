@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminNav } from "@/components/admin/admin-nav";
+import { DistrictStepToggle } from "@/components/admin/district-step-toggle";
 import { EmblemPanel } from "@/components/admin/emblem-panel";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
@@ -37,6 +38,7 @@ export default async function AdminPage() {
               <tr>
                 <th className="px-3 py-2">จังหวัด</th>
                 <th className="px-3 py-2">อำเภอ (จำนวน อปท.)</th>
+                <th className="px-3 py-2">การตรวจรายงาน</th>
               </tr>
             </thead>
             <tbody>
@@ -57,6 +59,9 @@ export default async function AdminPage() {
                         {district.nameTh} ({district._count.organizations})
                       </Link>
                     ))}
+                  </td>
+                  <td className="px-3 py-2">
+                    <DistrictStepToggle province={province} />
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,6 @@
 import { createTRPCRouter, holdingProcedure, limitedPerUser } from "@/server/api/trpc";
 import { importAccounts } from "@/server/services/account-import";
-import { listProvinces } from "@/server/services/geography";
+import { listProvinces, setDistrictStep } from "@/server/services/geography";
 import { ZImportFile, importFileBytes } from "@/server/services/imports/upload";
 import {
   addRoleGrant,
@@ -22,6 +22,9 @@ const accountProcedure = holdingProcedure("account.manage");
 
 export const adminRouter = createTRPCRouter({
   provinces: holdingProcedure("node.administer").query(({ ctx }) => listProvinces({ db: ctx.db, actor: ctx.access })),
+  setDistrictStep: holdingProcedure("review.configure")
+    .input(z.object({ provinceId: idSchema, required: z.boolean() }))
+    .mutation(({ ctx, input }) => setDistrictStep({ db: ctx.db, actor: ctx.access, input, request: ctx.request })),
   users: accountProcedure.input(ZUserSearch).query(({ ctx, input }) => listUsers({ db: ctx.db, actor: ctx.access, input })),
   createUser: accountProcedure
     .input(ZCreateUserInput.omit({ password: true }))

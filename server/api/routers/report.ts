@@ -5,6 +5,7 @@ import {
   acceptReport,
   addReviewComment,
   endorse,
+  endorseForDistrict,
   reopenReport,
   reportHistory,
   rerouteReport,
@@ -40,6 +41,9 @@ export const reportRouter = createTRPCRouter({
   comment: reportProcedure
     .input(z.object({ issueId: idSchema.nullish(), measureId: idSchema.nullish(), body: comment }))
     .mutation(({ ctx, input }) => addReviewComment(ctx, input)),
+  endorseForDistrict: reportProcedure
+    .input(z.object({ comment: comment.optional() }))
+    .mutation(({ ctx, input }) => endorseForDistrict(ctx, input)),
   return: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => returnReport(ctx, input)),
   accept: reportProcedure
     .input(z.object({ comment: comment.optional() }))

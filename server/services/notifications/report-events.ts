@@ -17,6 +17,7 @@ export type ReportEvent =
   | { kind: "sentBack"; step: SignOffStep; reason: string }
   | { kind: "rerouted"; from: SignOffStep; to: RerouteTarget; reason: string }
   | { kind: "returned"; commentId: string; reason: string }
+  | { kind: "districtEndorsed"; comment: string | null }
   | { kind: "accepted"; comment: string | null }
   | { kind: "commented"; commentId: string; body: string };
 
@@ -114,6 +115,25 @@ export async function notifyReportEvent(
         body: `สิ่งที่ต้องแก้ไข: ${event.reason}`,
         link: `${link}#comment-${event.commentId}`,
       });
+    case "districtEndorsed": {
+      const toPreparers = await notify(tx, {
+        ...base,
+        kind: "ENDORSED",
+        eventKey: `${key}:revision:${report.revision}:district-endorsed`,
+        recipientIds: await preparers(),
+        title: `อำเภอเห็นชอบ${about}แล้ว รอจังหวัดตรวจ`,
+        body: event.comment ? `ความเห็น: ${event.comment}` : null,
+      });
+      const toProvince = await notify(tx, {
+        ...base,
+        kind: "AWAITING_REVIEW",
+        eventKey: `${key}:revision:${report.revision}:awaiting-province`,
+        recipientIds: await recipientsFor(tx, { action: "report.acceptAfterDistrict", node, localOnly: true, exceptUserId: actorId }),
+        title: `อำเภอเห็นชอบ${about}แล้ว รอจังหวัดตรวจ (ครั้งที่ ${report.revision})`,
+        body: event.comment ? `ความเห็นของอำเภอ: ${event.comment}` : null,
+      });
+      return [...toPreparers, ...toProvince];
+    }
     case "accepted":
       return notify(tx, {
         ...base,

@@ -14,7 +14,16 @@ import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
 import { personName } from "@/server/domain/thai-format";
 import { blankHeader, linkToCatalogue, type CatalogueIssue, type ReportContent } from "@/server/domain/report-content";
 import type { ReportContentPatch } from "@/server/domain/report-patch";
-import { ACTION_REFUSED, allowedActions, YEAR_CLOSED, type ReportAction, type ReportActor } from "@/server/domain/report-workflow";
+import {
+  ACTION_REFUSED,
+  allowedActions,
+  AWAITING_DISTRICT,
+  districtStepOf,
+  YEAR_CLOSED,
+  type DistrictStep,
+  type ReportAction,
+  type ReportActor,
+} from "@/server/domain/report-workflow";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { recordAudit, type RequestMetadata } from "../audit";
 import { deadlineFor } from "../deadlines";
@@ -29,25 +38,38 @@ export function reportActor(access: Access, node: OrganizationNode): ReportActor
     isEditor: can(access, "report.prepare", node),
     signerSteps: grantsFor(access, "report.endorse", node).flatMap((grant) => (grant.signOffStep ? [grant.signOffStep] : [])),
     isReviewer: can(access, "report.review", node),
+    mayEndorseForDistrict: can(access, "report.endorseForDistrict", node),
+    mayAcceptAfterDistrict: can(access, "report.acceptAfterDistrict", node),
     mayReopen: can(access, "report.reopen", node),
     mayReroute: can(access, "report.reroute", node),
   };
 }
 
+/** The report's state as allowedActions judges it: with its district step where its province requires one. */
+const withDistrictStep = <R extends { districtEndorsedAt: Date | null; organization: { district: { province: { requireDistrictEndorsement: boolean } } } }>(report: R) => ({
+  ...report,
+  districtStep: districtStepOf(report.organization.district.province.requireDistrictEndorsement, report.districtEndorsedAt),
+});
+
 /** Loads the report's state and checks that the caller may take the action now. */
 export async function requireReportAction(db: DbClient, access: Access, reportId: string, action: ReportAction) {
-  const report = await db.yearlyReport.findUnique({
+  const row = await db.yearlyReport.findUnique({
     where: { id: reportId },
-    include: { organization: { select: ORGANIZATION_NODE_SELECT }, fiscalYear: { select: { yearBe: true, isOpen: true } } },
+    include: {
+      organization: { select: { ...ORGANIZATION_NODE_SELECT, district: { select: { provinceId: true, province: { select: { requireDistrictEndorsement: true } } } } } },
+      fiscalYear: { select: { yearBe: true, isOpen: true } },
+    },
   });
-  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const report = withDistrictStep(row);
   const node = organizationNode(report.organization);
   const actor = reportActor(access, node);
   if (!allowedActions(report, actor, report.fiscalYear).includes(action)) {
     // Someone who may not even read the organisation learns nothing about the report.
     if (!can(access, "organization.read", node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
     const closedYear = !report.fiscalYear.isOpen && allowedActions(report, actor, { isOpen: true }).includes(action);
-    throw new AppError("FORBIDDEN", closedYear ? YEAR_CLOSED(report.fiscalYear.yearBe) : ACTION_REFUSED[action]);
+    const awaitingDistrict = action === "accept" && report.districtStep === "awaiting" && actor.isReviewer;
+    throw new AppError("FORBIDDEN", closedYear ? YEAR_CLOSED(report.fiscalYear.yearBe) : awaitingDistrict ? AWAITING_DISTRICT : ACTION_REFUSED[action]);
   }
   return { report, node, actor };
 }
@@ -72,8 +94,9 @@ async function loadReportRow(db: DbClient, where: Prisma.YearlyReportWhereInput)
 
 /** Everything a page needs to show, edit, endorse or review one report. */
 export async function getReport(db: DbClient, access: Access, reportId: string) {
-  const report = await loadReportRow(db, { id: reportId });
-  if (!report) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const row = await loadReportRow(db, { id: reportId });
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  const report = withDistrictStep(row);
   const node = organizationNode(report.organization);
   if (!can(access, "organization.read", node)) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   return reportView(db, report, allowedActions(report, reportActor(access, node), report.fiscalYear));
@@ -85,10 +108,14 @@ export async function getReport(db: DbClient, access: Access, reportId: string) 
  */
 export async function getPublishedReport(db: DbClient, reportId: string) {
   const report = await loadReportRow(db, { id: reportId, status: "ACCEPTED" });
-  return report && reportView(db, { ...report, comments: [] }, []);
+  return report && reportView(db, withDistrictStep({ ...report, comments: [] }), []);
 }
 
-async function reportView(db: DbClient, report: NonNullable<Awaited<ReturnType<typeof loadReportRow>>>, actions: ReportAction[]) {
+async function reportView(
+  db: DbClient,
+  report: NonNullable<Awaited<ReturnType<typeof loadReportRow>>> & { districtStep: DistrictStep },
+  actions: ReportAction[],
+) {
   const node = organizationNode(report.organization);
   const yearBe = report.fiscalYear.yearBe;
   const [content, itaResults, unitSuggestions, levelRules, deadline] = await Promise.all([
@@ -118,6 +145,9 @@ async function reportView(db: DbClient, report: NonNullable<Awaited<ReturnType<t
     signOffRound: report.signOffRound,
     revision: report.revision,
     submittedAt: report.submittedAt,
+    districtStep: report.districtStep,
+    districtEndorsedAt: report.districtEndorsedAt,
+    districtEndorsedByName: report.districtEndorsedByName,
     acceptedAt: report.acceptedAt,
     preparerName: report.preparerName,
     preparerPosition: report.preparerPosition,

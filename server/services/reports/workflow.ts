@@ -303,8 +303,11 @@ async function reviewDecision(
   decision: { action: "return" | "accept" | "reopen"; kind: "RETURN" | "ACCEPT" | "REOPEN"; comment: string | null },
 ) {
   const { report, node } = await requireReportAction(context.db, context.access, input.reportId, decision.action);
+  // Returned or reopened: the next submission needs the district's endorsement again.
   const data: Prisma.YearlyReportUpdateManyMutationInput =
-    decision.action === "accept" ? { status: "ACCEPTED", acceptedAt: new Date() } : { status: "RETURNED", acceptedAt: null };
+    decision.action === "accept"
+      ? { status: "ACCEPTED", acceptedAt: new Date() }
+      : { status: "RETURNED", acceptedAt: null, districtEndorsedAt: null, districtEndorsedByName: null };
   return transition(
     context,
     node,
@@ -332,6 +335,34 @@ async function reviewDecision(
       return null;
     },
     { comment: decision.comment },
+  );
+}
+
+/** The district reviewer endorses a submission for the province, where the province requires it. */
+export async function endorseForDistrict(context: Transition, input: { reportId: string; comment?: string }) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "endorseForDistrict");
+  const comment = input.comment?.trim() || null;
+  return transition(
+    context,
+    node,
+    report.id,
+    { status: "SUBMITTED", districtEndorsedAt: null },
+    { districtEndorsedAt: new Date(), districtEndorsedByName: preparerName(context.access) },
+    "report.endorse_for_district",
+    async (tx): Promise<ReportEvent> => {
+      await tx.reviewComment.create({
+        data: {
+          reportId: report.id,
+          kind: "DISTRICT_ENDORSE",
+          revision: report.revision,
+          authorId: context.access.userId,
+          authorName: preparerName(context.access),
+          body: comment ?? "เห็นชอบ เสนอจังหวัด",
+        },
+      });
+      return { kind: "districtEndorsed", comment };
+    },
+    { comment },
   );
 }
 

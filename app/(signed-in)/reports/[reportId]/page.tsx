@@ -7,7 +7,7 @@ import { ChainWarning } from "@/components/report/sign-off-chain";
 import { OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
 import { callOrRedirect, getServerCaller } from "@/server/api/server-caller";
-import { SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
+import { DISTRICT_STEP_LABEL, SIGN_OFF_STEP_LABEL } from "@/server/domain/labels";
 import { formatThaiDate } from "@/server/domain/thai-format";
 
 export const metadata: Metadata = { title: "รายงาน" };
@@ -35,6 +35,9 @@ export default async function ReportPage({ params }: Props) {
         <ReportStatusBadge status={report.status} />
         <OriginBadge origin={report.origin} />
         {report.currentStep && <span>รอความเห็นของ{SIGN_OFF_STEP_LABEL[report.currentStep]}</span>}
+        {report.status === "SUBMITTED" && report.districtStep !== "off" && (
+          <span data-testid="district-step">{DISTRICT_STEP_LABEL[report.districtStep]}</span>
+        )}
         <span className="text-slate-600">กำหนดส่ง {formatThaiDate(report.fiscalYear.submissionDeadline)}</span>
         {report.revision > 0 && <span className="text-slate-600">ส่งจังหวัดแล้ว {report.revision} ครั้ง</span>}
         <a href={`/api/reports/${report.id}/pdf`} className="ml-auto text-teal-800 underline" data-testid="download-pdf" data-print="hide">
