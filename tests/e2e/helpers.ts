@@ -14,3 +14,12 @@ export async function signIn(page: Page, username: string, password = DEMO_PASSW
   await page.getByRole("button", { name: "เข้าสู่ระบบ" }).click();
   await expect(page).not.toHaveURL(/\/login$/);
 }
+
+/** Takes a decision of the report page's "สิ่งที่คุณทำได้" (with its comment, if any) and confirms it. */
+export async function decide(page: Page, button: string, comment?: string) {
+  const actions = page.getByTestId("report-actions");
+  await actions.getByRole("button", { name: button, exact: true }).click();
+  if (comment) await actions.getByRole("textbox").fill(comment);
+  await page.getByRole("button", { name: `ยืนยัน: ${button}` }).click();
+  await expect(page.getByRole("button", { name: `ยืนยัน: ${button}` })).toHaveCount(0);
+}

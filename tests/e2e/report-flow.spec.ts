@@ -5,7 +5,7 @@
 // the next person: the badge in the header, and the preparer follows the province's to its comment.
 // In the editor, the preparer opens the peer-insight hint beside the first suggested issue.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { decide, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -18,13 +18,6 @@ test.beforeEach(({ page }) => {
 async function openReport(page: Page) {
   await page.goto(reportUrl);
   await expect(page.getByTestId("report-status")).toBeVisible();
-}
-
-async function decide(page: Page, button: string, comment?: string) {
-  await page.getByRole("button", { name: button, exact: true }).click();
-  if (comment) await page.getByTestId("report-actions").getByRole("textbox").fill(comment);
-  await page.getByRole("button", { name: `ยืนยัน: ${button}` }).click();
-  await expect(page.getByRole("button", { name: `ยืนยัน: ${button}` })).toHaveCount(0);
 }
 
 async function endorseByAllSigners(page: Page) {

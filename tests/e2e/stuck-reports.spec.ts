@@ -6,7 +6,7 @@
 // too; the administrator sends it back to the preparer, who reads why. It ends a draft again, as
 // it began, for the specs after this one.
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { decide, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -16,13 +16,6 @@ let reportUrl = "";
 test.beforeEach(({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
 });
-
-async function decide(page: Page, button: string, comment: string) {
-  await page.getByTestId("report-actions").getByRole("button", { name: button, exact: true }).click();
-  await page.getByTestId("report-actions").getByRole("textbox").fill(comment);
-  await page.getByRole("button", { name: `ยืนยัน: ${button}` }).click();
-  await expect(page.getByRole("button", { name: `ยืนยัน: ${button}` })).toHaveCount(0);
-}
 
 async function submitFromEditor(page: Page) {
   await page.goto(`${reportUrl}/edit`);
