@@ -145,11 +145,15 @@ export type DashboardOptions = {
 
 /** What the filter bar offers for an area. */
 export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise<DashboardOptions> {
-  const [years, districts] = await Promise.all([
-    db.fiscalYear.findMany({
-      select: { yearBe: true, isOpen: true, _count: { select: { reports: true, itaResults: true } } },
-      orderBy: { yearBe: "desc" },
-    }),
+  const [years, inUse, districts] = await Promise.all([
+    db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
+    // The newest year open or holding anything: whether any exist (EXISTS, stopping at the first
+    // such year), not how many (a count of the country's reports and results on every call).
+    db.$queryRaw<{ yearBe: number }[]>`
+      SELECT f."yearBe" FROM "FiscalYear" f
+       WHERE f."isOpen" OR EXISTS (SELECT 1 FROM "YearlyReport" r WHERE r."fiscalYearId" = f.id)
+          OR EXISTS (SELECT 1 FROM "ItaResult" i WHERE i."fiscalYearId" = f.id)
+       ORDER BY f."yearBe" DESC LIMIT 1`.then((rows) => rows[0]),
     area.kind === "national"
       ? Promise.resolve([])
       : db.district.findMany({
@@ -158,6 +162,5 @@ export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise
           orderBy: { code: "asc" },
         }),
   ]);
-  const inUse = years.find((year) => year.isOpen || year._count.reports > 0 || year._count.itaResults > 0) ?? years[0];
-  return { years: years.map((year) => year.yearBe), defaultYearBe: inUse?.yearBe ?? null, districts };
+  return { years: years.map((year) => year.yearBe), defaultYearBe: (inUse ?? years[0])?.yearBe ?? null, districts };
 }
