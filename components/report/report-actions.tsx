@@ -63,10 +63,16 @@ export function ReportActions({
   const [chosen, setChosen] = useState<Decision | null>(null);
   const [comment, setComment] = useState("");
   const [target, setTarget] = useState<RerouteTarget | "">("");
+  // How the signer signs: the step and capacity it picks (its own role, or an acting grant in force).
+  const capacities = signers.mine.map((way) => ({ ...way, key: `${way.step}:${way.actingGrantId ?? ""}`, awaited: way.step === currentStep }));
+  const signable = capacities.filter((way) => way.awaited);
+  const [capacityKey, setCapacityKey] = useState<string>("");
+  const capacity = signable.find((way) => way.key === capacityKey) ?? (signable.length === 1 ? signable[0] : undefined);
   const done = () => {
     setChosen(null);
     setComment("");
     setTarget("");
+    setCapacityKey("");
     router.refresh();
   };
   const mutations = {
@@ -85,8 +91,9 @@ export function ReportActions({
   function confirm() {
     if (!chosen) return;
     const text = comment.trim();
-    if (chosen.action === "endorse") mutations.endorse.mutate({ reportId, comment: text || undefined });
-    if (chosen.action === "sendBack") mutations.sendBack.mutate({ reportId, comment: text });
+    const signing = capacity ? { step: capacity.step, actingGrantId: capacity.actingGrantId } : {};
+    if (chosen.action === "endorse") mutations.endorse.mutate({ reportId, comment: text || undefined, ...signing });
+    if (chosen.action === "sendBack") mutations.sendBack.mutate({ reportId, comment: text, ...signing });
     if (chosen.action === "endorseForDistrict") mutations.endorseForDistrict.mutate({ reportId, comment: text || undefined });
     if (chosen.action === "accept") mutations.accept.mutate({ reportId, comment: text || undefined });
     if (chosen.action === "return") mutations.return.mutate({ reportId, comment: text });
@@ -135,6 +142,29 @@ export function ReportActions({
               <WhomToAsk signers={signers} />
             </div>
           )}
+          {(chosen.action === "endorse" || chosen.action === "sendBack") && capacities.length > 0 && (
+            <fieldset className="rounded-md border border-slate-300 bg-white p-3 text-sm" data-testid="signing-capacity">
+              <legend className="px-1 font-semibold">ลงนามในขั้น</legend>
+              {capacities.map((way) => (
+                <label key={way.key} className={`flex items-start gap-2 py-0.5 ${way.awaited ? "" : "text-slate-500"}`}>
+                  <input
+                    type="radio"
+                    name="signing-capacity"
+                    value={way.key}
+                    checked={capacity?.key === way.key}
+                    disabled={!way.awaited}
+                    onChange={() => setCapacityKey(way.key)}
+                    className="mt-1"
+                  />
+                  <span>
+                    ความเห็น{SIGN_OFF_STEP_LABEL[way.step]}
+                    {way.actingPosition ? ` (${way.actingPosition})` : " (ตำแหน่งของท่านเอง)"}
+                    {!way.awaited && " · ยังไม่ใช่ขั้นที่รอความเห็นอยู่"}
+                  </span>
+                </label>
+              ))}
+            </fieldset>
+          )}
           {chosen.action === "reroute" && currentStep && (
             <label className="block text-sm">
               ย้ายรายงานที่รอความเห็นของ{SIGN_OFF_STEP_LABEL[currentStep]}
@@ -173,7 +203,12 @@ export function ReportActions({
             <button
               type="button"
               onClick={confirm}
-              disabled={pending?.isPending || (chosen.commentRequired && !comment.trim()) || (chosen.action === "reroute" && !target)}
+              disabled={
+                pending?.isPending ||
+                (chosen.commentRequired && !comment.trim()) ||
+                (chosen.action === "reroute" && !target) ||
+                ((chosen.action === "endorse" || chosen.action === "sendBack") && signable.length > 0 && !capacity)
+              }
               className="rounded-md bg-teal-700 px-4 py-1.5 font-semibold text-white disabled:opacity-50"
             >
               ยืนยัน: {chosen.label}

@@ -58,7 +58,7 @@ function ChainLine({ signers }: { signers: ReportSigners }) {
         <li key={entry.step}>
           {index > 0 && "→ "}
           <span className="font-semibold">{SIGN_OFF_STEP_LABEL[entry.step]}</span>:{" "}
-          {entry.signers.length > 0 ? entry.signers.map((signer) => signer.name).join(", ") : <span className="font-semibold text-red-700">ไม่มีผู้ลงนาม</span>}
+          {entry.signers.length > 0 ? entry.signers.map((signer) => (signer.acting ? `${signer.name} (ปฏิบัติหน้าที่)` : signer.name)).join(", ") : <span className="font-semibold text-red-700">ไม่มีผู้ลงนาม</span>}
         </li>
       ))}
     </ol>

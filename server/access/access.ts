@@ -2,13 +2,25 @@
 // tree (nodes.ts). This module loads what a decision is made on (the caller's grants, an
 // organisation's or an area's place in the tree) and answers a foreign node exactly as a
 // missing one: NOT_FOUND, so that nobody learns what exists outside their scope.
-import type { DbClient, Prisma } from "@/server/db/client";
+import { Prisma, type DbClient } from "@/server/db/client";
 import type { Role, SignOffStep } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import type { AccessNode, AreaNode, OrganizationNode } from "./nodes";
 import { can, type Action } from "./permissions";
 
 export type { AreaNode, OrganizationNode } from "./nodes";
+
+/** What an acting signature adds before the position acted for (the seed memo's "ปฏิบัติหน้าที่นายก…"). */
+export const ACTING_PREFIX = "ปฏิบัติหน้าที่";
+
+/**
+ * An acting grant (the alias of an "ActingGrant" row) in force now: not revoked, and today, as a
+ * Thai calendar day, within its period (both days included).
+ */
+export function actingGrantInForceSql(alias: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`${alias}."revokedAt" IS NULL
+    AND (now() AT TIME ZONE 'Asia/Bangkok')::date BETWEEN ${alias}."validFrom" AND ${alias}."validTo"`;
+}
 
 export type RoleGrant = {
   id: string;
@@ -18,6 +30,8 @@ export type RoleGrant = {
   provinceId: string | null;
   signOffStep: SignOffStep | null;
   actingPosition: string | null;
+  /** An acting authority in force today (ActingGrant) rather than a role of the account: its id. */
+  actingGrantId?: string | null;
 };
 
 export type Access = {
@@ -42,18 +56,26 @@ export const organizationNode = (organization: { id: string; districtId: string;
 /** The caller's access, read fresh from the database; null for a missing or disabled account. */
 export async function loadAccess(db: DbClient, userId: string): Promise<Access | null> {
   // Every call of every procedure starts here: one query for the account and its roles.
-  const [user] = await db.$queryRaw<(Access & { disabled: boolean })[]>`
+  // The acting grants in force today (Thai calendar day) sign their step as an ORG_SIGNER grant
+  // would, after the account's own roles.
+  const [user] = await db.$queryRaw<(Access & { disabled: boolean; acting: RoleGrant[] })[]>`
     SELECT u.id AS "userId", u.username, u."displayName", u."titlePrefix", u.position, u.disabled,
            coalesce(json_agg(json_build_object(
              'id', r.id, 'role', r.role, 'organizationId', r."organizationId", 'districtId', r."districtId",
              'provinceId', r."provinceId", 'signOffStep', r."signOffStep", 'actingPosition', r."actingPosition"
-           ) ORDER BY r."createdAt", r.id) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS grants
+           ) ORDER BY r."createdAt", r.id) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS grants,
+           (SELECT coalesce(json_agg(json_build_object(
+                     'id', g.id, 'role', 'ORG_SIGNER', 'organizationId', g."organizationId", 'districtId', NULL,
+                     'provinceId', NULL, 'signOffStep', g.step, 'actingPosition', ${ACTING_PREFIX}::text || g.position, 'actingGrantId', g.id
+                   ) ORDER BY g."createdAt", g.id), '[]'::json)
+              FROM "ActingGrant" g
+             WHERE g."userId" = u.id AND ${actingGrantInForceSql(Prisma.sql`g`)}) AS acting
       FROM "User" u LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
      WHERE u.id = ${userId}
      GROUP BY u.id`;
   if (!user || user.disabled) return null;
-  const { disabled: _disabled, ...access } = user;
-  return access;
+  const { disabled: _disabled, acting, ...access } = user;
+  return { ...access, grants: [...access.grants, ...acting] };
 }
 
 const notFound = () => new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);

@@ -4,7 +4,7 @@
 // and service asks `can(access, action, node)` (or one of the helpers built on it below) and
 // nothing else: a new rule is a new row here, not a new `if` somewhere.
 import type { Prisma } from "@/server/db/client";
-import type { Role } from "@/server/db/generated/enums";
+import type { Role, SignOffStep } from "@/server/db/generated/enums";
 import { contains, grantNode, organizationsUnder, sameNode, type AccessNode, type NodeKind, type ScopeNode } from "./nodes";
 
 /** What a caller wants to do. Report actions are judged on the report's organisation. */
@@ -25,12 +25,22 @@ export type Action =
   | "deadline.extend" // a later submission deadline for the node
   | "review.configure" // whether the province's reports need the district's endorsement
   | "framework.manage" // each fiscal year's framework (level rules, indicators, issues)
-  | "emblem.manage"; // the Garuda image printed on every memo
+  | "emblem.manage" // the Garuda image printed on every memo
+  | "actingGrant.manage"; // give a person of the organisation acting authority (ปฏิบัติหน้าที่) for a step of its chain, or revoke it
 
 const ALL_ROLES: Role[] = ["ORG_EDITOR", "ORG_SIGNER", "DISTRICT_REVIEWER", "PROVINCE_REVIEWER", "PROVINCE_ADMIN", "ADMIN"];
 
-/** The table: each action and the roles that may take it within their node. */
-export const PERMISSIONS: Record<Action, readonly Role[]> = {
+/**
+ * Who holds an action: a role, or a signer of certain steps of its organisation's chain (held in
+ * its own right: an acting grant signs a step, it does not make its holder the organisation's head).
+ */
+export type Holder = Role | { role: "ORG_SIGNER"; steps: readonly SignOffStep[] };
+
+/** The organisation's head: its นายก or its ปลัด. */
+const ORGANIZATION_HEAD: Holder = { role: "ORG_SIGNER", steps: ["CHIEF_ADMINISTRATOR", "EXECUTIVE"] };
+
+/** The table: each action and who may take it within their node. */
+export const PERMISSIONS: Record<Action, readonly Holder[]> = {
   "organization.read": ALL_ROLES,
   "report.prepare": ["ORG_EDITOR"],
   "report.endorse": ["ORG_SIGNER"],
@@ -48,7 +58,17 @@ export const PERMISSIONS: Record<Action, readonly Role[]> = {
   "review.configure": ["PROVINCE_ADMIN", "ADMIN"],
   "framework.manage": ["ADMIN"],
   "emblem.manage": ["ADMIN"],
+  "actingGrant.manage": [ORGANIZATION_HEAD, "PROVINCE_ADMIN", "ADMIN"],
 };
+
+/** The role a holder names. */
+export const holderRole = (holder: Holder): Role => (typeof holder === "string" ? holder : holder.role);
+
+/** Does the grant make its holder one the table names? */
+export function holds(holder: Holder, grant: Grant): boolean {
+  if (typeof holder === "string") return grant.role === holder;
+  return grant.role === holder.role && !grant.actingGrantId && !!grant.signOffStep && holder.steps.includes(grant.signOffStep);
+}
 
 /**
  * Each role: the kind of node it is granted at, and where its holder starts (the first of the
@@ -69,6 +89,10 @@ export type Grant = {
   organizationId: string | null;
   districtId: string | null;
   provinceId: string | null;
+  /** ORG_SIGNER: the step it signs. */
+  signOffStep?: SignOffStep | null;
+  /** Set when the grant is an acting authority in force (ActingGrant), not a role of the account. */
+  actingGrantId?: string | null;
 };
 
 type Grants<G extends Grant> = { grants: G[] };
@@ -85,7 +109,7 @@ export function can(access: Grants<Grant>, action: Action, node: AccessNode): bo
 
 /** The caller's grants that hold the action somewhere. */
 export function grantsWith<G extends Grant>(access: Grants<G>, action: Action): G[] {
-  return access.grants.filter((grant) => PERMISSIONS[action].includes(grant.role));
+  return access.grants.filter((grant) => PERMISSIONS[action].some((holder) => holds(holder, grant)));
 }
 
 /** The nodes at which the caller holds the action (each once, in the grants' order). */

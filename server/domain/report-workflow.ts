@@ -80,7 +80,7 @@ export function rerouteTargets(step: SignOffStep): RerouteTarget[] {
 }
 
 /** A step of an organisation's chain with the accounts that can sign it now. */
-export type ChainStep = { step: SignOffStep; signers: { userId: string; name: string; position: string | null }[] };
+export type ChainStep = { step: SignOffStep; signers: { userId: string; name: string; position: string | null; acting?: boolean }[] };
 
 /** The steps of the chain from `from` on (the whole chain by default) that nobody can sign: a report sent there stays. */
 export function unsignableSteps(chain: ChainStep[], from?: SignOffStep | null): SignOffStep[] {

@@ -109,6 +109,14 @@ const CASES: Record<string, Case> = {
     reaches: SIGNED_IN,
     call: (c, t) => c.insight.organization({ organizationId: t.organizationId, yearBe: year, peers: "national" }),
   },
+  // An organisation's people and acting grants: read by anyone who reads it; granted by its head (ปลัด, นายก: not signerA1, a head of office) or its province's administrators.
+  "organization.people": { kind: "query", reaches: SIGNED_IN, call: (c, t) => c.organization.people({ organizationId: t.organizationId }) },
+  "organization.grantActing": {
+    kind: "mutation",
+    reaches: ADMINISTRATORS_OF_A,
+    call: (c, t) => c.organization.grantActing({ organizationId: t.organizationId, userId: t.userId, step: "EXECUTIVE", validFrom: "2026-01-01", validTo: "2026-12-31" }),
+  },
+  "organization.revokeActing": { kind: "mutation", reaches: ADMINISTRATORS_OF_A, call: (c, t) => c.organization.revokeActing({ organizationId: t.organizationId, grantId: t.grantId }) },
   "organization.createReport": {
     kind: "mutation",
     reaches: ["editorA1"],
@@ -427,6 +435,7 @@ async function databaseState() {
     db.localOrganization.findMany({ orderBy: { id: "asc" } }),
     db.user.findMany({ orderBy: { id: "asc" } }),
     db.roleAssignment.findMany({ orderBy: { id: "asc" } }),
+    db.actingGrant.findMany({ orderBy: { id: "asc" } }),
     db.passwordSetupLink.count(),
     db.fiscalYear.findMany({ orderBy: { id: "asc" } }),
     db.levelRule.findMany({ orderBy: { id: "asc" } }),

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import type { Access, RoleGrant } from "@/server/access/access";
 import { contains, organizationsUnder, type AccessNode, type OrganizationNode, type ScopeNode } from "@/server/access/nodes";
-import { can, grantsFor, homePathFor, NATIONAL, nodesFor, organizationsWhere, PERMISSIONS, ROLES, type Action } from "@/server/access/permissions";
+import { can, grantsFor, holderRole, homePathFor, NATIONAL, nodesFor, organizationsWhere, PERMISSIONS, ROLES, type Action } from "@/server/access/permissions";
 import type { Prisma } from "@/server/db/client";
 
 type Role = RoleGrant["role"];
@@ -108,10 +108,29 @@ describe("can: administration", () => {
   });
 });
 
+describe("can: acting grants", () => {
+  const signerAt = (organizationId: string, step: "HEAD_OF_OFFICE" | "CHIEF_ADMINISTRATOR" | "EXECUTIVE", actingGrantId: string | null = null): RoleGrant => ({
+    ...grant("ORG_SIGNER", { organizationId }),
+    signOffStep: step,
+    actingGrantId,
+  });
+
+  it("the organisation's own head (its ปลัด or นายก) and its province's administrators manage them; nobody else, and acting for a head does not make one", () => {
+    expect(allowed(accessWith(signerAt("O1", "EXECUTIVE")), "actingGrant.manage")).toEqual(["O1"]);
+    expect(allowed(accessWith(signerAt("O1", "CHIEF_ADMINISTRATOR")), "actingGrant.manage")).toEqual(["O1"]);
+    expect(allowed(accessWith(signerAt("O1", "HEAD_OF_OFFICE")), "actingGrant.manage")).toEqual([]);
+    expect(allowed(accessWith(signerAt("O1", "HEAD_OF_OFFICE"), signerAt("O1", "EXECUTIVE", "acting-1")), "actingGrant.manage")).toEqual([]);
+    expect(allowed(accessWith(orgEditor("O1"), provinceReviewer("P1"), districtReviewer("D1")), "actingGrant.manage")).toEqual([]);
+    expect(allowed(accessWith(provinceAdmin("P1")), "actingGrant.manage")).toEqual(["P1", "D1", "D2", "O1", "O2", "O3"]);
+    // An acting grant in force signs its step like a role would.
+    expect(grantsFor(accessWith(signerAt("O1", "EXECUTIVE", "acting-1")), "report.endorse", O1).map((held) => held.actingGrantId)).toEqual(["acting-1"]);
+  });
+});
+
 describe("the table", () => {
   it("names every role in at least one action, and grants each role at the node kind the database allows", () => {
     const roles = Object.keys(ROLES) as Role[];
-    for (const role of roles) expect(Object.values(PERMISSIONS).some((list) => list.includes(role)), role).toBe(true);
+    for (const role of roles) expect(Object.values(PERMISSIONS).some((list) => list.some((holder) => holderRole(holder) === role)), role).toBe(true);
     expect(Object.fromEntries(roles.map((role) => [role, ROLES[role].scope]))).toEqual({
       ORG_EDITOR: "organization",
       ORG_SIGNER: "organization",

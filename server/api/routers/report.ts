@@ -17,6 +17,13 @@ import {
 import { SIGN_OFF_CHAIN, TO_PREPARER } from "@/server/domain/report-workflow";
 import { reportSigners } from "@/server/services/reports/signers";
 import { idSchema, MAX_TEXT, z } from "@/server/validation";
+import type { SignOffStep } from "@/server/db/generated/enums";
+
+/** The step the signer chose to sign (the one awaited) and in what capacity: its own role (null) or an acting grant in force. */
+const signingChoice = {
+  step: z.enum(SIGN_OFF_CHAIN as [SignOffStep, ...SignOffStep[]], { error: "ขั้นที่ลงนามไม่ถูกต้อง" }).optional(),
+  actingGrantId: idSchema.nullish(),
+};
 
 const comment = z.string().trim().max(MAX_TEXT, `ความเห็นยาวเกิน ${MAX_TEXT} ตัวอักษร`);
 
@@ -31,9 +38,9 @@ export const reportRouter = createTRPCRouter({
     .input(z.object({ baseVersion: z.number().int().min(1) }))
     .mutation(({ ctx, input }) => submitForSignOff(ctx, input)),
   endorse: reportProcedure
-    .input(z.object({ comment: comment.optional() }))
+    .input(z.object({ comment: comment.optional(), ...signingChoice }))
     .mutation(({ ctx, input }) => endorse(ctx, input)),
-  sendBack: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => sendBack(ctx, input)),
+  sendBack: reportProcedure.input(z.object({ comment, ...signingChoice })).mutation(({ ctx, input }) => sendBack(ctx, input)),
   withdraw: reportProcedure.input(z.object({ reason: comment.optional() })).mutation(({ ctx, input }) => withdrawReport(ctx, input)),
   reroute: reportProcedure
     .input(z.object({ to: z.enum([...SIGN_OFF_CHAIN, TO_PREPARER], { error: "กรุณาเลือกขั้นที่จะย้ายไป" }), reason: comment }))

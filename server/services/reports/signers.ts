@@ -3,35 +3,46 @@
 // a step nobody can sign with it, and the report page's warning, the re-route's targets and the
 // "awaiting your signature" notifications read it through signOffChain and signersAt.
 import { Prisma, type DbClient } from "@/server/db/client";
-import { can } from "@/server/access/permissions";
-import type { Access } from "@/server/access/access";
+import { can, grantsFor } from "@/server/access/permissions";
+import { actingGrantInForceSql, type Access } from "@/server/access/access";
 import type { SignOffStep } from "@/server/db/generated/enums";
 import type { OrganizationNode } from "@/server/access/nodes";
 import { SIGN_OFF_CHAIN, unsignableSteps, type ChainStep } from "@/server/domain/report-workflow";
 import { personName } from "@/server/domain/thai-format";
 import { recipientsFor } from "../notifications/notifications";
 
-/** The signers of an organisation (an SQL expression: a parameter, or a column of the outer query), one row per account and step. */
+/**
+ * The signers of an organisation (an SQL expression: a parameter, or a column of the outer
+ * query), one row per account and step (or more: UNION ALL): its ORG_SIGNER roles, and the acting
+ * grants in force today (actingGrantInForceSql).
+ */
 export function activeSignersSql(organizationId: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT ra."userId", ra."signOffStep" AS step
+    SELECT ra."userId", ra."signOffStep" AS step, false AS acting
       FROM "RoleAssignment" ra
       JOIN "User" u ON u.id = ra."userId"
-     WHERE ra.role = 'ORG_SIGNER' AND ra."organizationId" = ${organizationId} AND ra."signOffStep" IS NOT NULL AND NOT u.disabled`;
+     WHERE ra.role = 'ORG_SIGNER' AND ra."organizationId" = ${organizationId} AND ra."signOffStep" IS NOT NULL AND NOT u.disabled
+    UNION ALL
+    SELECT ag."userId", ag.step, true AS acting
+      FROM "ActingGrant" ag
+      JOIN "User" u ON u.id = ag."userId"
+     WHERE ag."organizationId" = ${organizationId} AND NOT u.disabled AND ${actingGrantInForceSql(Prisma.sql`ag`)}`;
 }
 
 /** Each step of the organisation's chain, in order, with who can sign it now. */
 export async function signOffChain(db: DbClient, organizationId: string): Promise<ChainStep[]> {
-  const rows = await db.$queryRaw<{ userId: string; step: SignOffStep; titlePrefix: string | null; displayName: string; position: string | null }[]>`
-    SELECT DISTINCT a."userId", a.step::text AS step, u."titlePrefix", u."displayName", u.position
+  const rows = await db.$queryRaw<{ userId: string; step: SignOffStep; acting: boolean; titlePrefix: string | null; displayName: string; position: string | null }[]>`
+    SELECT a."userId", a.step::text AS step, bool_and(a.acting) AS acting, u."titlePrefix", u."displayName", u.position
       FROM (${activeSignersSql(Prisma.sql`${organizationId}`)}) a
       JOIN "User" u ON u.id = a."userId"
+     GROUP BY a."userId", a.step, u."titlePrefix", u."displayName", u.position
      ORDER BY u."displayName", a."userId"`;
   return SIGN_OFF_CHAIN.map((step) => ({
     step,
     signers: rows
       .filter((row) => row.step === step)
-      .map((row) => ({ userId: row.userId, name: personName(row.titlePrefix, row.displayName), position: row.position })),
+      // acting: signs this step only by an acting grant in force (ปฏิบัติหน้าที่).
+      .map((row) => ({ userId: row.userId, name: personName(row.titlePrefix, row.displayName), position: row.position, acting: row.acting })),
   }));
 }
 
@@ -65,5 +76,9 @@ export async function reportSigners(db: DbClient, access: Access, node: Organiza
     chain,
     contacts: unsignableSteps(chain).length > 0 ? await accountContacts(db, node) : [],
     mayManageAccounts: can(access, "account.manage", node),
+    // The caller's ways of signing here: each step it holds, in its own right or acting (in force today).
+    mine: grantsFor(access, "report.endorse", node).flatMap((grant) =>
+      grant.signOffStep ? [{ step: grant.signOffStep, actingGrantId: grant.actingGrantId ?? null, actingPosition: grant.actingGrantId ? grant.actingPosition : null }] : [],
+    ),
   };
 }

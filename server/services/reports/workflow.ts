@@ -5,6 +5,7 @@
 import type { Db, DbClient } from "@/server/db/client";
 import type { Prisma } from "@/server/db/client";
 import type { Access, OrganizationNode } from "@/server/access/access";
+import type { SignOffStep } from "@/server/db/generated/enums";
 import { grantsFor } from "@/server/access/permissions";
 import { diffContent, type ReportContent } from "@/server/domain/report-content";
 import { fiscalYearBounds, isoDay } from "@/server/domain/fiscal-year";
@@ -118,11 +119,29 @@ export async function submitForSignOff(context: Transition, input: { reportId: s
   );
 }
 
-/** The signature of `access` at `step` of the report of the organisation `node`. */
-async function signOffRecord(tx: DbClient, access: Access, node: OrganizationNode, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number]) {
+/**
+ * How the signer signs the step awaited: the step it chose (it must still be the one awaited) and
+ * the capacity (its own role, or an acting grant in force: ปฏิบัติหน้าที่…). Without a choice, its
+ * own role for the step, else its first acting grant for it.
+ */
+export type SigningChoice = { step?: SignOffStep; actingGrantId?: string | null };
+
+function signingGrant(access: Access, node: OrganizationNode, step: SignOffStep, choice: SigningChoice) {
+  if (choice.step && choice.step !== step) throw new AppError("CONFLICT", STATE_CHANGED);
+  const held = grantsFor(access, "report.endorse", node).filter((candidate) => candidate.signOffStep === step);
+  const grant =
+    choice.actingGrantId === undefined
+      ? (held.find((candidate) => !candidate.actingGrantId) ?? held[0])
+      : held.find((candidate) => (candidate.actingGrantId ?? null) === choice.actingGrantId);
+  if (!grant) throw new AppError("FORBIDDEN", "การมอบให้ปฏิบัติหน้าที่ที่เลือกไม่มีผลในวันนี้ หรือไม่ใช่ของขั้นนี้ กรุณาโหลดหน้าใหม่");
+  return grant;
+}
+
+/** The signature of `access` at `step` of the report of the organisation `node`, in the capacity it chose. */
+async function signOffRecord(tx: DbClient, access: Access, node: OrganizationNode, reportId: string, step: (typeof SIGN_OFF_CHAIN)[number], choice: SigningChoice) {
   const report = await tx.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { signOffRound: true } });
   // The acting position is the one held at this organisation: a person may sign for several.
-  const grant = grantsFor(access, "report.endorse", node).find((candidate) => candidate.signOffStep === step);
+  const grant = signingGrant(access, node, step, choice);
   return {
     reportId,
     round: report.signOffRound,
@@ -130,14 +149,15 @@ async function signOffRecord(tx: DbClient, access: Access, node: OrganizationNod
     signerId: access.userId,
     signerName: preparerName(access),
     signerPosition: access.position ?? SIGN_OFF_STEP_LABEL[step],
-    actingPosition: grant?.actingPosition ?? null,
+    actingPosition: grant.actingPosition ?? null,
   };
 }
 
 /** The signer of the current step endorses; after the นายก the report goes to the province. */
-export async function endorse(context: Transition, input: { reportId: string; comment?: string }) {
+export async function endorse(context: Transition, input: { reportId: string; comment?: string } & SigningChoice) {
   const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "endorse");
   const step = report.currentStep!;
+  signingGrant(context.access, node, step, input);
   const next = nextSignOffStep(step);
   return transition(
     context,
@@ -150,7 +170,7 @@ export async function endorse(context: Transition, input: { reportId: string; co
     next ? "report.endorse" : "report.endorse_and_submit",
     async (tx) => {
       await tx.signOff.create({
-        data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "ENDORSED", comment: input.comment?.trim() || null },
+        data: { ...(await signOffRecord(tx, context.access, node, report.id, step, input)), decision: "ENDORSED", comment: input.comment?.trim() || null },
       });
       if (!next) await snapshot(tx, report.id);
       return { kind: "endorsed", step, next };
@@ -159,10 +179,11 @@ export async function endorse(context: Transition, input: { reportId: string; co
 }
 
 /** The signer of the current step sends the report back to the preparer, saying why. */
-export async function sendBack(context: Transition, input: { reportId: string; comment: string }) {
+export async function sendBack(context: Transition, input: { reportId: string; comment: string } & SigningChoice) {
   const comment = requiredComment(input.comment, "กรุณาระบุเหตุผลที่ส่งกลับ");
   const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "sendBack");
   const step = report.currentStep!;
+  signingGrant(context.access, node, step, input);
   return transition(
     context,
     node,
@@ -171,7 +192,7 @@ export async function sendBack(context: Transition, input: { reportId: string; c
     { status: "DRAFT", currentStep: null },
     "report.send_back",
     async (tx) => {
-      await tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step)), decision: "SENT_BACK", comment } });
+      await tx.signOff.create({ data: { ...(await signOffRecord(tx, context.access, node, report.id, step, input)), decision: "SENT_BACK", comment } });
       return { kind: "sentBack", step, reason: comment };
     },
   );

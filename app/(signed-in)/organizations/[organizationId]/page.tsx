@@ -54,6 +54,11 @@ export default async function OrganizationPage({ params, searchParams }: Props) 
           ข้อมูลขององค์กรนี้บางส่วนเป็นข้อมูลสาธิตหรือข้อมูลสังเคราะห์ (มีป้ายกำกับ) ไม่ใช่ข้อมูลจริง
         </p>
       )}
+      <p className="mb-4 text-sm">
+        <Link href={`/organizations/${organizationId}/people`} className="text-teal-800 underline" data-testid="people-link">
+          บุคลากรและการปฏิบัติหน้าที่แทน
+        </Link>
+      </p>
       <div className="mb-6">
         <ScoreHistorySection years={history} />
       </div>
