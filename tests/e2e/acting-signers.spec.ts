@@ -17,7 +17,6 @@ const EDITOR_PASSWORD = "บางขันแตกจัดทำรายง�
 const PALAD_PASSWORD = "ปลัดบางขันแตกลงนามแทนนายก";
 const ACTING_LINE = `ปฏิบัติหน้าที่นายก${ORGANIZATION}`;
 let reportUrl = "";
-let peopleUrl = "";
 
 test.beforeEach(({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
@@ -47,6 +46,8 @@ async function createAccount(page: Page, account: { username: string; title: str
 
 async function setPassword(page: Page, link: string, password: string) {
   await page.context().clearCookies();
+  // The links differ only after "#": leave the page first, or the second would open in the first's state.
+  await page.goto("about:blank");
   await page.goto(link);
   await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
   await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
@@ -55,7 +56,11 @@ async function setPassword(page: Page, link: string, password: string) {
 }
 
 async function grantActing(page: Page, from: string, to: string) {
-  await page.goto(peopleUrl);
+  // From the report to its organisation's people page, by the links.
+  await page.goto(reportUrl);
+  await page.getByRole("link", { name: `← ${ORGANIZATION}` }).click();
+  await page.getByTestId("people-link").click();
+  await page.waitForURL(/\/people$/);
   const form = page.getByTestId("grant-acting");
   await form.getByLabel("ผู้ได้รับมอบ").selectOption({ label: "พ.จ.อ. สมชาย ใจมั่น (ปลัดองค์การบริหารส่วนตำบลบางขันแตก)" });
   await form.getByLabel("ลงนามแทนในขั้น").selectOption({ label: "ความเห็นนายก" });
@@ -82,7 +87,6 @@ test("the province makes the preparer's and the ปลัด's accounts, and the
   await setPassword(page, paladLink, PALAD_PASSWORD);
 
   await signIn(page, "bangkhantaek.editor", EDITOR_PASSWORD);
-  peopleUrl = `${new URL(page.url()).pathname}/people`;
   await page.getByTestId("year-2569").getByRole("link").click();
   await page.waitForURL(/\/reports\/[^/]+$/);
   reportUrl = page.url();
