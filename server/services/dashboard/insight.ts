@@ -41,7 +41,7 @@ import type { AreaNode } from "@/server/access/access";
 import { OrganizationType } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
 import { yearBeSchema, z } from "@/server/validation";
-import { countedResultSql, fiscalYearIdSql, scopedOrganizationsCte } from "./scope";
+import { countedRollupSql, fiscalYearIdSql, rollupScopeSql } from "./scope";
 
 /** Fewer comparable organisations than this: too few to tell anything without pointing at someone. */
 export const MIN_GROUP = 5;
@@ -186,30 +186,31 @@ type OrganizationItemRow = CatalogueRow & {
 };
 
 export async function getOrganizationInsight({ db, organizationId, yearBe, peers }: OrganizationInsightOptions): Promise<OrganizationInsight> {
-  const sameArea = peers === "national" ? Prisma.sql`TRUE` : Prisma.sql`d."provinceId" = self."provinceId"`;
+  const sameArea = peers === "national" ? Prisma.sql`TRUE` : Prisma.sql`f."provinceId" = self."provinceId"`;
+  const year = fiscalYearIdSql(yearBe);
+  // Read from the rollup of organisations × years (scope.ts, rollupScopeSql): scores, the
+  // accepted report and its adoptions are columns of one row per organisation and year.
   const rows = await db.$queryRaw<(OrganizationTotals | OrganizationItemRow)[]>`
     WITH self AS (
       SELECT o.id, o.type, d."provinceId" FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" WHERE o.id = ${organizationId}
     ),
     peers AS (
-      SELECT o.id, (r.total * 100)::int AS cents
+      SELECT f."organizationId" AS id, f.cents
         FROM self
-        JOIN "LocalOrganization" o ON o.type = self.type AND o.active
-        JOIN "District" d ON d.id = o."districtId"
-        JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
-       WHERE ${sameArea} AND ${countedResultSql("r", false)}
+        JOIN "DashboardOrganizationYear" f ON f."fiscalYearId" = ${year} AND f.type = self.type AND f.active
+       WHERE ${sameArea} AND f.cents IS NOT NULL AND ${countedRollupSql("f", false)}
     ),
     ranked AS (SELECT id, cents, rank() OVER (ORDER BY cents DESC) AS rank, count(*) OVER () AS size FROM peers),
     top AS (SELECT id, cents FROM ranked WHERE size >= ${MIN_GROUP} AND rank <= ceil(size / 4.0)),
     adopted AS (
-      SELECT a."organizationId", unnest(a."itemIds") AS "itemId"
-        FROM "ReportAdoption" a
-       WHERE a."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND a."organizationId" IN (SELECT id FROM top UNION SELECT id FROM self)
+      SELECT f."organizationId", unnest(f."adoptedItemIds") AS "itemId"
+        FROM "DashboardOrganizationYear" f
+       WHERE f."fiscalYearId" = ${year} AND f.adopted AND f."organizationId" IN (SELECT id FROM top UNION SELECT id FROM self)
     ),
     moves AS (
-      SELECT top.id, (r.total * 100)::int - top.cents AS delta
-        FROM top JOIN "ItaResult" r ON r."organizationId" = top.id AND r."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
-       WHERE ${countedResultSql("r", false)}
+      SELECT top.id, f.cents - top.cents AS delta
+        FROM top JOIN "DashboardOrganizationYear" f ON f."organizationId" = top.id AND f."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+       WHERE f.cents IS NOT NULL AND ${countedRollupSql("f", false)}
     ),
     stats AS (
       SELECT a."itemId" AS key, (count(*) FILTER (WHERE top.id IS NOT NULL))::int AS adopters,
@@ -226,8 +227,8 @@ export async function getOrganizationInsight({ db, organizationId, yearBe, peers
            (SELECT type::text FROM self) AS "organizationType",
            (SELECT count(*) FROM peers)::int AS "groupSize", (SELECT count(*) FROM top)::int AS "topSize",
            (SELECT min(cents) FROM top) AS "topMinCents",
-           EXISTS (SELECT 1 FROM "YearlyReport" rep JOIN self ON self.id = rep."organizationId"
-                    WHERE rep."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND rep.status = 'ACCEPTED') AS "ownReport",
+           EXISTS (SELECT 1 FROM "DashboardOrganizationYear" f JOIN self ON self.id = f."organizationId"
+                    WHERE f."fiscalYearId" = ${year} AND f."reportStatus" = 'ACCEPTED') AS "ownReport",
            0 AS adopters, false AS "ownAdopted", 0 AS moves, NULL::int AS "moveSumCents"
     UNION ALL
     ${catalogueRowsSql(yearBe, Prisma.sql`NULL::boolean, NULL, 0, 0, NULL::int, false, coalesce(item.adopters, 0), coalesce(item."ownAdopted", false), coalesce(item.moves, 0), item."moveSumCents"`)}`;
@@ -272,15 +273,20 @@ type AreaTotals = { kind: "totals"; yearExists: boolean; counted: number; sumCen
 type AreaCatalogueRow = CatalogueRow & { kind: "catalogue"; issueAdopters: number; issueSumCents: number | null; itemAdopters: number; itemSumCents: number | null };
 
 export async function getAreaInsight({ db, area, yearBe, organizationType }: AreaInsightOptions): Promise<AreaInsight> {
+  // From the rollup of organisations × years (scope.ts, rollupScopeSql): year N's row (its
+  // adoptions and score) beside year N+1's.
+  const inScope = rollupScopeSql("f", area, null, organizationType ?? null);
   const rows = await db.$queryRaw<(AreaTotals | AreaCatalogueRow)[]>`
-    WITH ${scopedOrganizationsCte(area, null, organizationType ?? null)},
+    WITH scoped AS (
+      SELECT f."organizationId", f.adopted, f."adoptedIssueIds", f."adoptedItemIds", f.cents, f.unconfirmed
+        FROM "DashboardOrganizationYear" f
+       WHERE f."fiscalYearId" = ${fiscalYearIdSql(yearBe)} AND ${inScope}
+    ),
     counted AS (
-      SELECT scoped.id, a."issueIds" || a."itemIds" AS keys, (r1.total * 100)::int - (r0.total * 100)::int AS delta
-        FROM scoped
-        JOIN "ReportAdoption" a ON a."organizationId" = scoped.id AND a."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
-        JOIN "ItaResult" r0 ON r0."organizationId" = scoped.id AND r0."fiscalYearId" = ${fiscalYearIdSql(yearBe)}
-        JOIN "ItaResult" r1 ON r1."organizationId" = scoped.id AND r1."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
-       WHERE ${countedResultSql("r0", false)} AND ${countedResultSql("r1", false)}
+      SELECT f0."organizationId", f0."adoptedIssueIds" || f0."adoptedItemIds" AS keys, f1.cents - f0.cents AS delta
+        FROM scoped f0
+        JOIN "DashboardOrganizationYear" f1 ON f1."organizationId" = f0."organizationId" AND f1."fiscalYearId" = ${fiscalYearIdSql(yearBe + 1)}
+       WHERE f0.adopted AND f0.cents IS NOT NULL AND ${countedRollupSql("f0", false)} AND f1.cents IS NOT NULL AND ${countedRollupSql("f1", false)}
     ),
     stats AS (SELECT key, count(*)::int AS adopters, sum(delta)::int AS "sumCents" FROM counted CROSS JOIN LATERAL unnest(counted.keys) AS key GROUP BY key)
     SELECT 'totals' AS kind,

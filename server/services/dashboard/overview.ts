@@ -32,13 +32,14 @@
 //  - containsInventedData: some result (any year) or report (this year) of the scope is DEMO
 //    or SYNTHETIC: the UI says so.
 //
-// One SQL statement computes everything over whole hundredths (exact sums and middles); the
-// fiscal year's level rules are read beside it.
+// One SQL statement computes everything over whole hundredths (exact sums and middles) from the
+// rollup of organisations × years (scope.ts, rollupScopeSql); the fiscal year's level rules are
+// read beside it.
 import type { DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 import type { OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError } from "@/server/errors";
-import { CENTS, countedReportStatuses, countedResultSql, fiscalYearIdSql, resolveDashboardScope, unconfirmedResultSql, ZDashboardFilters, type DashboardFilters } from "./scope";
+import { countedReportStatuses, countedRollupSql, fiscalYearIdSql, resolveDashboardScope, rollupScopeSql, ZDashboardFilters, type DashboardFilters } from "./scope";
 import { emptyHistogram, fromCents, HISTOGRAM_FLOOR, HISTOGRAM_STEP, pickMovers, type HistogramBin } from "./statistics";
 
 export const ZAreaOverviewInput = ZDashboardFilters;
@@ -130,31 +131,31 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
   if (!fiscalYear) throw new AppError("NOT_FOUND", `ไม่มีปีงบประมาณ ${input.yearBe} ในระบบ`);
 
   const year = fiscalYearIdSql(input.yearBe);
-  const counted = (alias: string) => countedResultSql(alias, input.includeUnconfirmed);
+  const counted = (alias: string) => countedRollupSql(alias, input.includeUnconfirmed);
+  const inScope = (alias: string) => rollupScopeSql(alias, area, scope.districtId, scope.organizationType);
+  // The scope's rows of the year in the rollup (scope.ts, rollupScopeSql): every organisation
+  // has one, with its result and report.
   const [row] = await db.$queryRaw<[OverviewRow]>`
-    WITH ${scope.scopedCte},
-    year_results AS (
-      SELECT r."organizationId", ${CENTS} AS cents, r.level, r."levelMismatch"
-        FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId"
-       WHERE r."fiscalYearId" = ${year} AND ${counted("r")}
+    WITH scoped AS (
+      SELECT f."organizationId", f."nameTh", f."districtId", f.cents, f.unconfirmed, f.level, f."levelMismatch",
+             f."reportStatus"::text AS "reportStatus", f."reportOrigin"::text AS "reportOrigin", ${counted("f")} AS counted
+        FROM "DashboardOrganizationYear" f
+       WHERE f."fiscalYearId" = ${year} AND ${inScope("f")}
     ),
-    year_reports AS (
-      SELECT y.status::text AS status, y.origin::text AS origin
-        FROM "YearlyReport" y JOIN scoped s ON s.id = y."organizationId"
-       WHERE y."fiscalYearId" = ${year}
-    ),
+    year_results AS (SELECT * FROM scoped WHERE cents IS NOT NULL AND counted),
+    year_reports AS (SELECT "reportStatus" AS status, "reportOrigin" AS origin FROM scoped WHERE "reportStatus" IS NOT NULL),
     pairs AS (
-      SELECT s.id AS "organizationId", s."nameTh", s."districtId", s."districtCode", s."districtNameTh",
-             (p.total * 100)::int AS "previousCents", c.cents AS "currentCents", c.cents - (p.total * 100)::int AS change
-        FROM scoped s
-        JOIN year_results c ON c."organizationId" = s.id
-        JOIN "ItaResult" p ON p."organizationId" = s.id AND p."fiscalYearId" = ${fiscalYearIdSql(previousYearBe)} AND ${counted("p")}
+      SELECT c."organizationId", c."nameTh", c."districtId", p.cents AS "previousCents", c.cents AS "currentCents", c.cents - p.cents AS change
+        FROM year_results c
+        JOIN "DashboardOrganizationYear" p ON p."organizationId" = c."organizationId" AND p."fiscalYearId" = ${fiscalYearIdSql(previousYearBe)}
+       WHERE p.cents IS NOT NULL AND ${counted("p")}
     ),
     -- Everything tied with the 5th biggest change either way: pickMovers then breaks ties by name.
     mover_candidates AS (
-      SELECT * FROM (
+      SELECT ranked.*, d.code AS "districtCode", d."nameTh" AS "districtNameTh" FROM (
         SELECT pairs.*, rank() OVER (ORDER BY change DESC) AS up, rank() OVER (ORDER BY change) AS down FROM pairs
       ) ranked
+        JOIN "District" d ON d.id = ranked."districtId"
        WHERE (change > 0 AND up <= 5) OR (change < 0 AND down <= 5)
     )
     SELECT
@@ -178,9 +179,8 @@ export async function getAreaOverview(db: DbClient, area: AreaNode, input: AreaO
                 'previousCents', "previousCents", 'currentCents', "currentCents")), '[]'::json)
          FROM mover_candidates) AS "moverCandidates",
       EXISTS (SELECT 1 FROM year_reports WHERE origin <> 'REAL')
-        OR EXISTS (SELECT 1 FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId" WHERE r.origin <> 'REAL' AND ${counted("r")}) AS "containsInventedData",
-      (SELECT count(*)::int FROM "ItaResult" r JOIN scoped s ON s.id = r."organizationId"
-        WHERE r."fiscalYearId" = ${year} AND ${unconfirmedResultSql("r")}) AS "unconfirmedScores"`;
+        OR EXISTS (SELECT 1 FROM "DashboardOrganizationYear" f WHERE ${inScope("f")} AND f."resultOrigin" <> 'REAL' AND ${counted("f")}) AS "containsInventedData",
+      (SELECT count(*)::int FROM scoped WHERE cents IS NOT NULL AND unconfirmed) AS "unconfirmedScores"`;
 
   const byStatus = { DRAFT: 0, IN_SIGN_OFF: 0, SUBMITTED: 0, RETURNED: 0, ACCEPTED: 0, ...row.reportsByStatus, NONE: 0 };
   const reportCount = byStatus.DRAFT + byStatus.IN_SIGN_OFF + byStatus.SUBMITTED + byStatus.RETURNED + byStatus.ACCEPTED;

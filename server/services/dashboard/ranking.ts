@@ -9,7 +9,7 @@ import type { AreaNode } from "@/server/access/access";
 import type { DataOrigin, LevelBasis, OrganizationType, ReportStatus, ScoreSource } from "@/server/db/generated/enums";
 import { z } from "@/server/validation";
 import type { DistrictRef } from "./overview";
-import { countedResultSql, fiscalYearIdSql, resolveDashboardScope, unconfirmedResultSql, ZDashboardFilters, type DashboardFilters } from "./scope";
+import { countedRollupSql, fiscalYearIdSql, resolveDashboardScope, rollupScopeSql, unconfirmedResultSql, ZDashboardFilters, type DashboardFilters } from "./scope";
 
 export const RANKING_SORTS = ["score", "name", "district"] as const;
 export type RankingSort = (typeof RANKING_SORTS)[number];
@@ -85,17 +85,21 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
   const scope = await resolveDashboardScope(db, area, query);
   const year = fiscalYearIdSql(query.yearBe);
   const search = query.search ? Prisma.sql`strpos("nameTh", ${query.search}) > 0` : Prisma.sql`TRUE`;
+  // Ranked over the rollup (scope.ts, rollupScopeSql); the page's rows then read their result's
+  // other columns by id, and their history from the rollup.
   const [result] = await db.$queryRaw<[RankingResult]>`
-    WITH ${scope.scopedCte},
+    WITH scoped AS (
+      SELECT f."organizationId", f."nameTh", f.type::text AS type, f."districtId", d.code AS "districtCode", d."nameTh" AS "districtNameTh",
+             CASE WHEN ${countedRollupSql("f", query.includeUnconfirmed)} THEN f."resultId" END AS "resultId",
+             CASE WHEN ${countedRollupSql("f", query.includeUnconfirmed)} THEN f.cents END AS cents,
+             f."reportStatus"::text AS "reportStatus"
+        FROM "DashboardOrganizationYear" f JOIN "District" d ON d.id = f."districtId"
+       WHERE f."fiscalYearId" = ${year} AND ${rollupScopeSql("f", area, scope.districtId, scope.organizationType)}
+    ),
     ranked AS (
-      SELECT s.id AS "organizationId", s."nameTh", s.type, s."districtId", s."districtCode", s."districtNameTh",
-             r.total::float8 AS total, r.iit::float8 AS iit, r.eit::float8 AS eit, r.oit::float8 AS oit, r."derivedLevel", r."announcedLevel", coalesce(r."levelMismatch", false) AS "levelMismatch",
-             r.level, r."levelBasis"::text AS "levelBasis", r.source::text AS source, coalesce(${unconfirmedResultSql("r")}, false) AS unconfirmed,
-             r.origin::text AS "resultOrigin", y.status::text AS "reportStatus",
-             CASE WHEN r.total IS NULL THEN NULL ELSE (rank() OVER (ORDER BY r.total DESC NULLS LAST))::int END AS rank
-        FROM scoped s
-        LEFT JOIN "ItaResult" r ON r."organizationId" = s.id AND r."fiscalYearId" = ${year} AND ${countedResultSql("r", query.includeUnconfirmed)}
-        LEFT JOIN "YearlyReport" y ON y."organizationId" = s.id AND y."fiscalYearId" = ${year}
+      SELECT scoped.*, (cents::numeric / 100)::float8 AS total,
+             CASE WHEN cents IS NULL THEN NULL ELSE (rank() OVER (ORDER BY cents DESC NULLS LAST))::int END AS rank
+        FROM scoped
     ),
     matching AS (SELECT * FROM ranked WHERE ${search}),
     page AS (
@@ -108,15 +112,18 @@ async function queryRanking(db: DbClient, area: AreaNode, query: RankingQuery, l
       (SELECT count(*)::int FROM ranked) AS organizations,
       (SELECT count(*)::int FROM matching) AS matched,
       (SELECT coalesce(json_agg(json_build_object(
-                'rank', rank, 'organizationId', "organizationId", 'nameTh', "nameTh", 'type', type,
-                'districtId', "districtId", 'districtCode', "districtCode", 'districtNameTh', "districtNameTh",
-                'total', total, 'iit', iit, 'eit', eit, 'oit', oit, 'derivedLevel', "derivedLevel", 'announcedLevel', "announcedLevel",
-                'levelMismatch', "levelMismatch", 'level', level, 'levelBasis', "levelBasis", 'source', source, 'unconfirmed', unconfirmed, 'resultOrigin', "resultOrigin", 'reportStatus', "reportStatus",
-                'history', (SELECT json_agg(json_build_object('yearBe', f."yearBe", 'total', h.total::float8) ORDER BY f."yearBe")
-                              FROM "ItaResult" h JOIN "FiscalYear" f ON f.id = h."fiscalYearId"
-                             WHERE h."organizationId" = page."organizationId" AND ${countedResultSql("h", query.includeUnconfirmed)})
-              ) ORDER BY position), '[]'::json)
-         FROM page) AS rows`;
+                'rank', page.rank, 'organizationId', page."organizationId", 'nameTh', page."nameTh", 'type', page.type,
+                'districtId', page."districtId", 'districtCode', page."districtCode", 'districtNameTh', page."districtNameTh",
+                'total', page.total, 'iit', r.iit::float8, 'eit', r.eit::float8, 'oit', r.oit::float8,
+                'derivedLevel', r."derivedLevel", 'announcedLevel', r."announcedLevel",
+                'levelMismatch', coalesce(r."levelMismatch", false), 'level', r.level, 'levelBasis', r."levelBasis"::text,
+                'source', r.source::text, 'unconfirmed', coalesce(${unconfirmedResultSql("r")}, false), 'resultOrigin', r.origin::text,
+                'reportStatus', page."reportStatus",
+                'history', (SELECT json_agg(json_build_object('yearBe', fy."yearBe", 'total', (h.cents::numeric / 100)::float8) ORDER BY fy."yearBe")
+                              FROM "DashboardOrganizationYear" h JOIN "FiscalYear" fy ON fy.id = h."fiscalYearId"
+                             WHERE h."organizationId" = page."organizationId" AND h.cents IS NOT NULL AND ${countedRollupSql("h", query.includeUnconfirmed)})
+              ) ORDER BY page.position), '[]'::json)
+         FROM page LEFT JOIN "ItaResult" r ON r.id = page."resultId") AS rows`;
   return result;
 }
 

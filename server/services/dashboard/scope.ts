@@ -111,6 +111,28 @@ export function scopedOrganizationsCte(
 }
 
 /**
+ * The same scope on the rollup "DashboardOrganizationYear" (alias given): one row per
+ * organisation and fiscal year with where the organisation sits today, its result, report and
+ * adoptions (migration 20261130190240_dashboard_rollup, kept by triggers). The dashboards read
+ * it instead of joining the registry, the results and the reports of thousands of organisations.
+ */
+export function rollupScopeSql(alias: string, area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
+  const f = Prisma.raw(`"${alias}"`);
+  const conditions = [Prisma.sql`${f}.active`];
+  if (area.kind === "province") conditions.push(Prisma.sql`${f}."provinceId" = ${area.id}`);
+  if (area.kind === "district") conditions.push(Prisma.sql`${f}."districtId" = ${area.id}`);
+  if (districtId) conditions.push(Prisma.sql`${f}."districtId" = ${districtId}`);
+  if (organizationType) conditions.push(Prisma.sql`${f}.type::text = ${organizationType}`);
+  return Prisma.join(conditions, " AND ");
+}
+
+/** countedResultSql on a rollup row (alias given): its result counts (whether it has one is `cents IS NOT NULL`). */
+export function countedRollupSql(alias: string, includeUnconfirmed: boolean | undefined): Prisma.Sql {
+  if (includeUnconfirmed !== false) return Prisma.sql`TRUE`;
+  return Prisma.sql`NOT ${Prisma.raw(`"${alias}"`)}.unconfirmed`;
+}
+
+/**
  * The ITA results (alias `r`) the dashboards count: all of them, or without the organisations'
  * own results not yet confirmed by a province reviewer.
  */

@@ -6,7 +6,7 @@
 // The fiscal year of the filters only picks nothing here: the trend is every year's.
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
-import { CENTS, countedResultSql, resolveDashboardScope, type DashboardFilters } from "./scope";
+import { countedRollupSql, resolveDashboardScope, rollupScopeSql, type DashboardFilters } from "./scope";
 import { fromCents, type ScoreSummary } from "./statistics";
 
 export type YearStats = ScoreSummary & { yearBe: number };
@@ -50,33 +50,28 @@ function yearStats(yearBe: number, row: StatsRow | undefined): YearStats {
   };
 }
 
-/**
- * Every result of the scoped organisations (s) as r. A district or province has a few hundred
- * organisations: their results are read by index, one organisation at a time; left to itself
- * the planner hashes all 75,000 results of the country instead (3× slower), and OFFSET 0 keeps
- * it from flattening the lateral subquery back into that join. The country reads them all.
- */
-function scopedResults(area: AreaNode): Prisma.Sql {
-  return area.kind === "national"
-    ? Prisma.sql`"ItaResult" r JOIN scoped s ON s.id = r."organizationId"`
-    : Prisma.sql`scoped s CROSS JOIN LATERAL (SELECT * FROM "ItaResult" WHERE "organizationId" = s.id OFFSET 0) r`;
-}
+// The unit of a rollup row f.
+const ROLLUP_UNIT = { district: Prisma.sql`f."districtId"`, province: Prisma.sql`f."provinceId"` } as const;
 
 export async function getAreaTrend(db: DbClient, area: AreaNode, filters: DashboardFilters): Promise<AreaTrend> {
   const scope = await resolveDashboardScope(db, area, filters);
   const unitKind = area.kind === "national" ? "province" : "district";
   const unit = UNIT_COLUMNS[unitKind];
 
+  // Every year's results from the rollup (scope.ts, rollupScopeSql). Below the country the rows
+  // are read by index, one year at a time (the index leads with the year).
+  const inYears = area.kind === "national" ? Prisma.sql`TRUE` : Prisma.sql`f."fiscalYearId" = ANY (ARRAY(SELECT id FROM "FiscalYear"))`;
   const [row] = await db.$queryRaw<[TrendRow]>`
     WITH ${scope.scopedCte},
     stats AS (
-      SELECT f."yearBe", ${unit.id} AS "unitId", count(*)::int AS count, sum(${CENTS})::float8 AS "sumCents",
-             percentile_cont(0.5) WITHIN GROUP (ORDER BY ${CENTS}) AS "medianCents",
-             min(${CENTS}) AS "minCents", max(${CENTS}) AS "maxCents"
-        FROM ${scopedResults(area)}
-        JOIN "FiscalYear" f ON f.id = r."fiscalYearId"
-       WHERE ${countedResultSql("r", filters.includeUnconfirmed)}
-       GROUP BY GROUPING SETS ((f."yearBe"), (f."yearBe", ${unit.id}))
+      SELECT fy."yearBe", ${ROLLUP_UNIT[unitKind]} AS "unitId", count(*)::int AS count, sum(f.cents)::float8 AS "sumCents",
+             percentile_cont(0.5) WITHIN GROUP (ORDER BY f.cents) AS "medianCents",
+             min(f.cents) AS "minCents", max(f.cents) AS "maxCents"
+        FROM "DashboardOrganizationYear" f
+        JOIN "FiscalYear" fy ON fy.id = f."fiscalYearId"
+       WHERE ${inYears} AND ${rollupScopeSql("f", area, scope.districtId, scope.organizationType)}
+         AND f.cents IS NOT NULL AND ${countedRollupSql("f", filters.includeUnconfirmed)}
+       GROUP BY GROUPING SETS ((fy."yearBe"), (fy."yearBe", ${ROLLUP_UNIT[unitKind]}))
     )
     SELECT
       (SELECT coalesce(json_agg(stats ORDER BY "yearBe"), '[]'::json) FROM stats) AS stats,

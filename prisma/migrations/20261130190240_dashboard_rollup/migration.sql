@@ -1,0 +1,173 @@
+-- CreateTable
+CREATE TABLE "DashboardOrganizationYear" (
+    "organizationId" TEXT NOT NULL,
+    "fiscalYearId" TEXT NOT NULL,
+    "provinceId" TEXT NOT NULL,
+    "districtId" TEXT NOT NULL,
+    "type" "OrganizationType" NOT NULL,
+    "active" BOOLEAN NOT NULL,
+    "nameTh" TEXT NOT NULL,
+    "resultId" TEXT,
+    "cents" INTEGER,
+    "unconfirmed" BOOLEAN NOT NULL DEFAULT false,
+    "level" TEXT,
+    "levelMismatch" BOOLEAN NOT NULL DEFAULT false,
+    "resultOrigin" "DataOrigin",
+    "reportId" TEXT,
+    "reportStatus" "ReportStatus",
+    "reportOrigin" "DataOrigin",
+    "adopted" BOOLEAN NOT NULL DEFAULT false,
+    "adoptedIssueIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "adoptedItemIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+
+    CONSTRAINT "DashboardOrganizationYear_pkey" PRIMARY KEY ("organizationId","fiscalYearId")
+);
+
+-- CreateIndex
+CREATE INDEX "DashboardOrganizationYear_fiscalYearId_provinceId_districtI_idx" ON "DashboardOrganizationYear"("fiscalYearId", "provinceId", "districtId");
+
+-- AddForeignKey
+ALTER TABLE "DashboardOrganizationYear" ADD CONSTRAINT "DashboardOrganizationYear_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES "LocalOrganization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "DashboardOrganizationYear" ADD CONSTRAINT "DashboardOrganizationYear_fiscalYearId_fkey" FOREIGN KEY ("fiscalYearId") REFERENCES "FiscalYear"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- The dashboards' rollup: every organisation × every fiscal year, kept by the database itself
+-- so that no write path can forget it (DEVELOPERS.md, Dashboards). The functions run as their
+-- owner in the system scope (SECURITY DEFINER, SET prongsai.scope): the rollup copies every row
+-- of its sources, whatever the writer may see. Bulk writes (the national seed, a score import,
+-- a year's levels derived again) go through statement triggers with transition tables: one
+-- refresh per statement, not per row.
+
+-- Copies the result, report and adoption of the given (organisation, year) pairs from their
+-- tables (nulls when there is none): a refresh is always the computation from scratch.
+CREATE FUNCTION dashboard_rollup_refresh(organization_ids text[], fiscal_year_ids text[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+  UPDATE "DashboardOrganizationYear" f
+     SET "resultId" = r.id, cents = (r.total * 100)::int,
+         unconfirmed = coalesce(r.source = 'ORGANIZATION_REPORTED' AND r."confirmedAt" IS NULL, false),
+         level = r.level, "levelMismatch" = coalesce(r."levelMismatch", false), "resultOrigin" = r.origin,
+         "reportId" = rep.id, "reportStatus" = rep.status, "reportOrigin" = rep.origin,
+         adopted = a."organizationId" IS NOT NULL,
+         "adoptedIssueIds" = coalesce(a."issueIds", '{}'), "adoptedItemIds" = coalesce(a."itemIds", '{}')
+    FROM (SELECT DISTINCT org, year FROM unnest(organization_ids, fiscal_year_ids) AS pair(org, year)) k
+    LEFT JOIN "ItaResult" r ON r."organizationId" = k.org AND r."fiscalYearId" = k.year
+    LEFT JOIN "YearlyReport" rep ON rep."organizationId" = k.org AND rep."fiscalYearId" = k.year
+    LEFT JOIN "ReportAdoption" a ON a."organizationId" = k.org AND a."fiscalYearId" = k.year
+   WHERE f."organizationId" = k.org AND f."fiscalYearId" = k.year
+$$;
+
+-- ItaResult, YearlyReport and ReportAdoption: refresh the pairs of the rows written, before and after.
+CREATE FUNCTION dashboard_rollup_rows_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+DECLARE
+  organization_ids text[];
+  fiscal_year_ids text[];
+BEGIN
+  IF TG_LEVEL = 'ROW' THEN
+    PERFORM dashboard_rollup_refresh(ARRAY[OLD."organizationId", NEW."organizationId"], ARRAY[OLD."fiscalYearId", NEW."fiscalYearId"]);
+    RETURN NULL;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    SELECT array_agg("organizationId"), array_agg("fiscalYearId") INTO organization_ids, fiscal_year_ids FROM new_rows;
+    PERFORM dashboard_rollup_refresh(organization_ids, fiscal_year_ids);
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    SELECT array_agg("organizationId"), array_agg("fiscalYearId") INTO organization_ids, fiscal_year_ids FROM old_rows;
+    PERFORM dashboard_rollup_refresh(organization_ids, fiscal_year_ids);
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+  target text;
+BEGIN
+  FOREACH target IN ARRAY ARRAY['ItaResult', 'ReportAdoption'] LOOP
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_rows_changed()', target);
+  END LOOP;
+  FOREACH target IN ARRAY ARRAY['ItaResult', 'YearlyReport', 'ReportAdoption'] LOOP
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_rows_changed()', target);
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_rows_changed()', target);
+  END LOOP;
+END
+$$;
+
+-- A report's autosave changes nothing the rollup holds: only these columns count.
+CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON "YearlyReport" FOR EACH ROW
+WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.origin IS DISTINCT FROM NEW.origin OR OLD.id IS DISTINCT FROM NEW.id
+      OR OLD."organizationId" IS DISTINCT FROM NEW."organizationId" OR OLD."fiscalYearId" IS DISTINCT FROM NEW."fiscalYearId")
+EXECUTE FUNCTION dashboard_rollup_rows_changed();
+
+-- A new organisation or fiscal year: its rows in every year or for every organisation (nothing
+-- can refer to a row inserted by the same statement yet). Deletions cascade (foreign keys).
+CREATE FUNCTION dashboard_rollup_grid_added() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'LocalOrganization' THEN
+    INSERT INTO "DashboardOrganizationYear" ("organizationId", "fiscalYearId", "provinceId", "districtId", type, active, "nameTh")
+    SELECT o.id, y.id, d."provinceId", o."districtId", o.type, o.active, o."nameTh"
+      FROM new_rows o JOIN "District" d ON d.id = o."districtId" CROSS JOIN "FiscalYear" y
+    ON CONFLICT DO NOTHING;
+  ELSE
+    INSERT INTO "DashboardOrganizationYear" ("organizationId", "fiscalYearId", "provinceId", "districtId", type, active, "nameTh")
+    SELECT o.id, y.id, d."provinceId", o."districtId", o.type, o.active, o."nameTh"
+      FROM new_rows y CROSS JOIN "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
+    ON CONFLICT DO NOTHING;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dashboard_rollup_insert AFTER INSERT ON "LocalOrganization" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_grid_added();
+CREATE TRIGGER dashboard_rollup_insert AFTER INSERT ON "FiscalYear" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_grid_added();
+
+-- An organisation renamed, retyped, moved or (de)activated; a district moved to another province.
+CREATE FUNCTION dashboard_rollup_place_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+BEGIN
+  IF TG_TABLE_NAME = 'LocalOrganization' THEN
+    UPDATE "DashboardOrganizationYear"
+       SET "provinceId" = (SELECT "provinceId" FROM "District" WHERE id = NEW."districtId"),
+           "districtId" = NEW."districtId", type = NEW.type, active = NEW.active, "nameTh" = NEW."nameTh"
+     WHERE "organizationId" = NEW.id;
+  ELSE
+    UPDATE "DashboardOrganizationYear" SET "provinceId" = NEW."provinceId" WHERE "districtId" = NEW.id;
+  END IF;
+  RETURN NULL;
+END
+$$;
+
+CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON "LocalOrganization" FOR EACH ROW
+WHEN (OLD."nameTh" IS DISTINCT FROM NEW."nameTh" OR OLD.type IS DISTINCT FROM NEW.type OR OLD.active IS DISTINCT FROM NEW.active
+      OR OLD."districtId" IS DISTINCT FROM NEW."districtId")
+EXECUTE FUNCTION dashboard_rollup_place_changed();
+CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON "District" FOR EACH ROW
+WHEN (OLD."provinceId" IS DISTINCT FROM NEW."provinceId")
+EXECUTE FUNCTION dashboard_rollup_place_changed();
+
+-- What is there already.
+INSERT INTO "DashboardOrganizationYear" ("organizationId", "fiscalYearId", "provinceId", "districtId", type, active, "nameTh")
+SELECT o.id, y.id, d."provinceId", o."districtId", o.type, o.active, o."nameTh"
+  FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId" CROSS JOIN "FiscalYear" y;
+SELECT dashboard_rollup_refresh(array_agg("organizationId"), array_agg("fiscalYearId"))
+  FROM (SELECT "organizationId", "fiscalYearId" FROM "ItaResult"
+        UNION SELECT "organizationId", "fiscalYearId" FROM "YearlyReport") pairs;
+
+-- Row-level security like its sources' (migration 20261130170000_row_level_security), on its
+-- own columns: no lookup per row.
+ALTER TABLE "DashboardOrganizationYear" ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
+CREATE POLICY scope ON "DashboardOrganizationYear" USING (
+  (SELECT prongsai_sees_all())
+  OR "organizationId" = ANY ((SELECT prongsai_scope_ids('organizations'))::text[])
+  OR "districtId" = ANY ((SELECT prongsai_scope_ids('districts'))::text[])
+  OR "provinceId" = ANY ((SELECT prongsai_scope_ids('provinces'))::text[])
+);
+
+ANALYZE "DashboardOrganizationYear";
