@@ -1,0 +1,140 @@
+// The dashboards' rollup (DashboardOrganizationYear, migration 20261130190240_dashboard_rollup):
+// after every kind of write the dashboards depend on — scores imported, changed, confirmed and
+// deleted, a year's levels rewritten in bulk, a report created, sent, accepted, returned and
+// deleted, adoptions rewritten, an organisation renamed, moved and deactivated, a district moved,
+// a new year and a new organisation, a write through a client narrowed to one caller's scope —
+// the rollup equals the same rows computed from scratch from its sources. No write path calls
+// anything: the database's triggers keep it.
+import { describe, expect, it } from "vitest";
+import { Prisma, scopedDb, type Db, type DbScope } from "@/server/db/client";
+import { upsertItaResult, upsertItaResults } from "@/server/services/ita-results";
+import { recordAdoptions } from "@/server/services/reports/adoptions";
+import { createFiscalYears, worldForThisFile } from "./helpers/fixtures";
+
+const context = worldForThisFile();
+
+const COLUMNS = Prisma.raw(`"organizationId", "fiscalYearId", "provinceId", "districtId", type::text, active, "nameTh", "resultId", cents, unconfirmed,
+  level, "levelMismatch", "resultOrigin"::text, "reportId", "reportStatus"::text, "reportOrigin"::text, adopted, "adoptedIssueIds", "adoptedItemIds"`);
+
+/** What the rollup must hold: every organisation × every fiscal year, from the source tables. */
+function fromScratch(db: Db) {
+  return db.$queryRaw<Record<string, unknown>[]>`
+    SELECT ${COLUMNS} FROM (
+      SELECT o.id AS "organizationId", y.id AS "fiscalYearId", d."provinceId", o."districtId", o.type, o.active, o."nameTh",
+             r.id AS "resultId", (r.total * 100)::int AS cents,
+             coalesce(r.source = 'ORGANIZATION_REPORTED' AND r."confirmedAt" IS NULL, false) AS unconfirmed,
+             r.level, coalesce(r."levelMismatch", false) AS "levelMismatch", r.origin AS "resultOrigin",
+             rep.id AS "reportId", rep.status AS "reportStatus", rep.origin AS "reportOrigin",
+             a."organizationId" IS NOT NULL AS adopted, coalesce(a."issueIds", '{}') AS "adoptedIssueIds", coalesce(a."itemIds", '{}') AS "adoptedItemIds"
+        FROM "LocalOrganization" o
+        JOIN "District" d ON d.id = o."districtId"
+        CROSS JOIN "FiscalYear" y
+        LEFT JOIN "ItaResult" r ON r."organizationId" = o.id AND r."fiscalYearId" = y.id
+        LEFT JOIN "YearlyReport" rep ON rep."organizationId" = o.id AND rep."fiscalYearId" = y.id
+        LEFT JOIN "ReportAdoption" a ON a."organizationId" = o.id AND a."fiscalYearId" = y.id
+    ) scratch
+    ORDER BY 1, 2`;
+}
+
+function rollup(db: Db) {
+  return db.$queryRaw<Record<string, unknown>[]>`SELECT ${COLUMNS} FROM "DashboardOrganizationYear" ORDER BY 1, 2`;
+}
+
+async function expectRollupRight(step: string) {
+  const { db } = context.database;
+  const [expected, actual] = [await fromScratch(db), await rollup(db)];
+  expect(actual, step).toEqual(expected);
+  return actual;
+}
+
+const yearId = async (yearBe: number) => (await context.database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe } })).id;
+
+describe("the dashboards' rollup", () => {
+  it("equals a computation from scratch after every kind of write", async () => {
+    const { db } = context.database;
+    const { organizations, districts, provinces, users } = context.world;
+    const rows = await expectRollupRight("the world as created");
+    expect(rows).toHaveLength(4 * 2);
+
+    // Scores saved one by one and imported in a batch.
+    await upsertItaResult(db, { organizationId: organizations.A1.id, yearBe: 2567, total: 81.25, source: "PROVINCE_ENTERED" });
+    await upsertItaResult(db, { organizationId: organizations.A1.id, yearBe: 2568, total: 88.5, announcedLevel: "A", source: "PROVINCE_ENTERED", origin: "DEMO" });
+    const year2568 = await db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2568 }, include: { levelRules: true } });
+    await upsertItaResults(db, [
+      { organizationId: organizations.A2.id, yearBe: 2568, total: 72, iit: 70, eit: 71, oit: 75, source: "IMPORTED_FILE", fiscalYear: year2568 },
+      { organizationId: organizations.B.id, yearBe: 2568, total: 93.75, source: "IMPORTED_FILE", origin: "SYNTHETIC", fiscalYear: year2568 },
+    ]);
+    await expectRollupRight("scores saved and imported");
+
+    // The organisation's own score (unconfirmed), then confirmed; a score changed; one deleted.
+    await upsertItaResult(db, { organizationId: organizations.A1b.id, yearBe: 2568, total: 66.6, source: "ORGANIZATION_REPORTED" });
+    expect((await rollup(db)).find((row) => row.organizationId === organizations.A1b.id && row.cents !== null)?.unconfirmed).toBe(true);
+    await db.itaResult.updateMany({ where: { organizationId: organizations.A1b.id }, data: { confirmedAt: new Date(), confirmedById: users.provinceA.id } });
+    await upsertItaResult(db, { organizationId: organizations.A1.id, yearBe: 2568, total: 90.01, announcedLevel: "AA", source: "PROVINCE_ENTERED" });
+    await db.itaResult.delete({ where: { organizationId_fiscalYearId: { organizationId: organizations.A1.id, fiscalYearId: await yearId(2567) } } });
+    await expectRollupRight("scores confirmed, changed and deleted");
+
+    // A year's results rewritten in one statement (as deriveLevelsAgain does).
+    await db.$executeRaw`UPDATE "ItaResult" SET level = 'B', "levelMismatch" = true WHERE "fiscalYearId" = ${await yearId(2568)}`;
+    await expectRollupRight("a year's levels rewritten");
+
+    // A report created, sent, accepted (its adoptions recorded), its adoptions changed, returned, deleted.
+    const fiscalYearId = await yearId(2568);
+    const report = await db.yearlyReport.create({
+      data: { organizationId: organizations.A2.id, fiscalYearId, issuingSection: "สำนักปลัด", subject: "รายงาน", addressee: "นายอำเภอ", origin: "SYNTHETIC" },
+    });
+    await expectRollupRight("a report created");
+    await db.yearlyReport.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
+    await expectRollupRight("a report sent to the province");
+    await db.yearlyReport.update({ where: { id: report.id }, data: { status: "ACCEPTED" } });
+    await recordAdoptions(db, { reports: [report.id] });
+    const suggestedIssue = await db.suggestedIssue.findFirstOrThrow({ where: { fiscalYearId }, include: { resultItems: true } });
+    await db.reportAdoption.update({
+      where: { organizationId_fiscalYearId: { organizationId: organizations.A2.id, fiscalYearId } },
+      data: { issueIds: [suggestedIssue.id], itemIds: suggestedIssue.resultItems.slice(0, 1).map((item) => item.id) },
+    });
+    const accepted = (await expectRollupRight("a report accepted")).find((row) => row.reportId === report.id);
+    expect(accepted).toMatchObject({ reportStatus: "ACCEPTED", adopted: true, adoptedIssueIds: [suggestedIssue.id] });
+    // An autosave (version, subject) changes nothing the rollup holds.
+    await db.yearlyReport.update({ where: { id: report.id }, data: { version: { increment: 1 }, subject: "รายงานฉบับแก้" } });
+    await db.yearlyReport.update({ where: { id: report.id }, data: { status: "RETURNED" } });
+    await recordAdoptions(db, { reports: [report.id] });
+    await expectRollupRight("a report returned");
+    await db.yearlyReport.delete({ where: { id: report.id } });
+    await expectRollupRight("a report deleted");
+
+    // The registry: renamed, moved to another province's district, deactivated; a district moved.
+    await db.localOrganization.update({ where: { id: organizations.A1b.id }, data: { nameTh: "อบต.ทดสอบย้าย", districtId: districts.B1.id } });
+    await db.localOrganization.update({ where: { id: organizations.A2.id }, data: { active: false, endedAt: new Date("2025-10-01"), endReason: "DISSOLVED" } });
+    await expectRollupRight("organisations renamed, moved and deactivated");
+    await db.district.update({ where: { id: districts.A2.id }, data: { provinceId: provinces.B.id } });
+    await expectRollupRight("a district moved to another province");
+
+    // A new fiscal year and a new organisation get their rows.
+    await createFiscalYears(db, [2569]);
+    await db.localOrganization.create({ data: { dlaCode: "T0099", nameTh: "อบต.ทดสอบใหม่", type: "SUBDISTRICT_MUNICIPALITY", districtId: districts.A1.id } });
+    expect(await expectRollupRight("a new year and a new organisation")).toHaveLength(5 * 3);
+  });
+
+  it("is kept whole by writes through a client narrowed to one caller's scope", async () => {
+    const { db } = context.database;
+    const { organizations, users, provinces } = context.world;
+    const province: DbScope = {
+      kind: "nodes",
+      userId: users.provinceA.id,
+      organizationIds: [],
+      districtIds: [],
+      provinceIds: [provinces.A.id],
+      aboveDistrictIds: [],
+      aboveProvinceIds: [],
+    };
+    const narrowed = scopedDb(db, province);
+    await narrowed.$transaction(async (tx) => {
+      await upsertItaResult(tx, { organizationId: organizations.A1.id, yearBe: 2567, total: 79.5, source: "PROVINCE_ENTERED" });
+    });
+    await expectRollupRight("a score saved under a province's scope");
+    // The narrowed client sees its province's rows of the rollup only.
+    const seen = await narrowed.$queryRaw<{ provinceId: string }[]>`SELECT DISTINCT "provinceId" FROM "DashboardOrganizationYear"`;
+    expect(seen).toEqual([{ provinceId: provinces.A.id }]);
+  });
+});
