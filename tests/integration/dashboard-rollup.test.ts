@@ -14,7 +14,8 @@ import { createFiscalYears, worldForThisFile } from "./helpers/fixtures";
 const context = worldForThisFile();
 
 const COLUMNS = Prisma.raw(`"organizationId", "fiscalYearId", "provinceId", "districtId", type::text, active, "nameTh", "resultId", cents, unconfirmed,
-  level, "levelMismatch", "resultOrigin"::text, "reportId", "reportStatus"::text, "reportOrigin"::text, adopted, "adoptedIssueIds", "adoptedItemIds"`);
+  level, "levelMismatch", "resultOrigin"::text, "reportId", "reportStatus"::text, "reportOrigin"::text, adopted, "adoptedIssueIds", "adoptedItemIds",
+  "issueKeys", "issueMeasures", "indicatorNumbers", "indicatorMeasures", "checkedItems"`);
 
 /** What the rollup must hold: every organisation × every fiscal year, from the source tables. */
 function fromScratch(db: Db) {
@@ -25,7 +26,19 @@ function fromScratch(db: Db) {
              coalesce(r.source = 'ORGANIZATION_REPORTED' AND r."confirmedAt" IS NULL, false) AS unconfirmed,
              r.level, coalesce(r."levelMismatch", false) AS "levelMismatch", r.origin AS "resultOrigin",
              rep.id AS "reportId", rep.status AS "reportStatus", rep.origin AS "reportOrigin",
-             a."organizationId" IS NOT NULL AS adopted, coalesce(a."issueIds", '{}') AS "adoptedIssueIds", coalesce(a."itemIds", '{}') AS "adoptedItemIds"
+             a."organizationId" IS NOT NULL AS adopted, coalesce(a."issueIds", '{}') AS "adoptedIssueIds", coalesce(a."itemIds", '{}') AS "adoptedItemIds",
+             ARRAY(SELECT coalesce(ri."suggestedIssueId", 'other') FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id
+                    WHERE ri."reportId" = rep.id GROUP BY 1 ORDER BY 1) AS "issueKeys",
+             ARRAY(SELECT count(*)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id
+                    WHERE ri."reportId" = rep.id GROUP BY coalesce(ri."suggestedIssueId", 'other') ORDER BY coalesce(ri."suggestedIssueId", 'other')) AS "issueMeasures",
+             ARRAY(SELECT n FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id CROSS JOIN unnest(ri."indicatorNumbers") n
+                    WHERE ri."reportId" = rep.id GROUP BY 1 ORDER BY 1) AS "indicatorNumbers",
+             ARRAY(SELECT count(DISTINCT m.id)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id CROSS JOIN unnest(ri."indicatorNumbers") n
+                    WHERE ri."reportId" = rep.id GROUP BY n ORDER BY n) AS "indicatorMeasures",
+             ARRAY(SELECT DISTINCT ri."suggestedIssueId" || ' ' || i."standardItemId"
+                     FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id JOIN "MeasureResultItem" i ON i."measureId" = m.id
+                    WHERE ri."reportId" = rep.id AND i.checked AND i."standardItemId" IS NOT NULL AND ri."suggestedIssueId" IS NOT NULL
+                    ORDER BY 1) AS "checkedItems"
         FROM "LocalOrganization" o
         JOIN "District" d ON d.id = o."districtId"
         CROSS JOIN "FiscalYear" y
@@ -86,9 +99,41 @@ describe("the dashboards' rollup", () => {
     await expectRollupRight("a report created");
     await db.yearlyReport.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
     await expectRollupRight("a report sent to the province");
+
+    // Its content: issues under a suggested issue, under none and tagged with indicators; measures;
+    // ticked and unticked items; then a tick taken back, an issue relinked, a measure deleted.
+    const suggestedIssue = await db.suggestedIssue.findFirstOrThrow({ where: { fiscalYearId }, include: { resultItems: true } });
+    const [item1, item2] = suggestedIssue.resultItems;
+    const period = { periodStart: new Date("2025-01-01"), periodEnd: new Date("2025-06-30") };
+    const linked = await db.reportIssue.create({
+      data: {
+        reportId: report.id, ordinal: 1, title: "ประเด็นแนะนำ", suggestedIssueId: suggestedIssue.id, indicatorNumbers: [1, 3],
+        measures: {
+          create: [
+            { ordinal: 1, title: "มาตรการหนึ่ง", ...period, resultItems: { create: [{ ordinal: 1, text: "ก", checked: true, standardItemId: item1!.id }, { ordinal: 2, text: "ข", checked: false, standardItemId: item2!.id }] } },
+            { ordinal: 2, title: "มาตรการสอง", ...period, resultItems: { create: [{ ordinal: 1, text: "ค", checked: true, standardItemId: item2!.id }, { ordinal: 2, text: "เอง", checked: true }] } },
+          ],
+        },
+      },
+      include: { measures: { include: { resultItems: true } } },
+    });
+    await db.reportIssue.create({
+      data: { reportId: report.id, ordinal: 2, title: "ประเด็นของเราเอง", indicatorNumbers: [3], measures: { create: [{ ordinal: 1, title: "มาตรการสาม", ...period }] } },
+    });
+    await db.reportIssue.create({ data: { reportId: report.id, ordinal: 3, title: "ประเด็นไม่มีมาตรการ", suggestedIssueId: suggestedIssue.id } });
+    const withContent = (await expectRollupRight("a report's content written")).find((row) => row.reportId === report.id)!;
+    expect([...(withContent.issueKeys as string[])].sort()).toEqual([suggestedIssue.id, "other"].sort());
+    expect(withContent).toMatchObject({ indicatorNumbers: [1, 3], indicatorMeasures: [2, 3] });
+    expect(withContent.checkedItems).toHaveLength(2);
+    await db.measureResultItem.updateMany({ where: { measureId: linked.measures[1]!.id, standardItemId: item2!.id }, data: { checked: false } });
+    await expectRollupRight("a tick taken back");
+    await db.reportIssue.update({ where: { id: linked.id }, data: { indicatorNumbers: [2] } });
+    await expectRollupRight("an issue's indicators changed");
+    await db.measure.delete({ where: { id: linked.measures[0]!.id } });
+    await expectRollupRight("a measure deleted");
+
     await db.yearlyReport.update({ where: { id: report.id }, data: { status: "ACCEPTED" } });
     await recordAdoptions(db, { reports: [report.id] });
-    const suggestedIssue = await db.suggestedIssue.findFirstOrThrow({ where: { fiscalYearId }, include: { resultItems: true } });
     await db.reportAdoption.update({
       where: { organizationId_fiscalYearId: { organizationId: organizations.A2.id, fiscalYearId } },
       data: { issueIds: [suggestedIssue.id], itemIds: suggestedIssue.resultItems.slice(0, 1).map((item) => item.id) },

@@ -19,6 +19,11 @@ CREATE TABLE "DashboardOrganizationYear" (
     "adopted" BOOLEAN NOT NULL DEFAULT false,
     "adoptedIssueIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
     "adoptedItemIds" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "issueKeys" TEXT[] DEFAULT ARRAY[]::TEXT[],
+    "issueMeasures" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "indicatorNumbers" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "indicatorMeasures" INTEGER[] DEFAULT ARRAY[]::INTEGER[],
+    "checkedItems" TEXT[] DEFAULT ARRAY[]::TEXT[],
 
     CONSTRAINT "DashboardOrganizationYear_pkey" PRIMARY KEY ("organizationId","fiscalYearId")
 );
@@ -49,7 +54,13 @@ LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.
          level = r.level, "levelMismatch" = coalesce(r."levelMismatch", false), "resultOrigin" = r.origin,
          "reportId" = rep.id, "reportStatus" = rep.status, "reportOrigin" = rep.origin,
          adopted = a."organizationId" IS NOT NULL,
-         "adoptedIssueIds" = coalesce(a."issueIds", '{}'), "adoptedItemIds" = coalesce(a."itemIds", '{}')
+         "adoptedIssueIds" = coalesce(a."issueIds", '{}'), "adoptedItemIds" = coalesce(a."itemIds", '{}'),
+         -- The report's content is kept by dashboard_rollup_content_changed; no report, no content.
+         "issueKeys" = CASE WHEN rep.id IS NULL THEN '{}' ELSE f."issueKeys" END,
+         "issueMeasures" = CASE WHEN rep.id IS NULL THEN '{}' ELSE f."issueMeasures" END,
+         "indicatorNumbers" = CASE WHEN rep.id IS NULL THEN '{}' ELSE f."indicatorNumbers" END,
+         "indicatorMeasures" = CASE WHEN rep.id IS NULL THEN '{}' ELSE f."indicatorMeasures" END,
+         "checkedItems" = CASE WHEN rep.id IS NULL THEN '{}' ELSE f."checkedItems" END
     FROM (SELECT DISTINCT org, year FROM unnest(organization_ids, fiscal_year_ids) AS pair(org, year)) k
     LEFT JOIN "ItaResult" r ON r."organizationId" = k.org AND r."fiscalYearId" = k.year
     LEFT JOIN "YearlyReport" rep ON rep."organizationId" = k.org AND rep."fiscalYearId" = k.year
@@ -102,6 +113,91 @@ CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON "YearlyReport" FOR EACH R
 WHEN (OLD.status IS DISTINCT FROM NEW.status OR OLD.origin IS DISTINCT FROM NEW.origin OR OLD.id IS DISTINCT FROM NEW.id
       OR OLD."organizationId" IS DISTINCT FROM NEW."organizationId" OR OLD."fiscalYearId" IS DISTINCT FROM NEW."fiscalYearId")
 EXECUTE FUNCTION dashboard_rollup_rows_changed();
+
+-- A report's content (issues, measures, ticked result items), summed up per report for the
+-- issue drill-down (server/services/dashboard/issue-drilldown.ts, level 1): recomputed from
+-- scratch for the reports whose content a statement changed.
+CREATE FUNCTION dashboard_rollup_refresh_content(report_ids text[]) RETURNS void
+LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+  WITH reports AS (
+    SELECT rep.id, rep."organizationId", rep."fiscalYearId" FROM "YearlyReport" rep WHERE rep.id = ANY (report_ids)
+  ),
+  measures AS (
+    SELECT ri."reportId", ri."suggestedIssueId", ri."indicatorNumbers", m.id
+      FROM reports rep JOIN "ReportIssue" ri ON ri."reportId" = rep.id JOIN "Measure" m ON m."issueId" = ri.id
+  ),
+  issues AS (
+    SELECT "reportId", array_agg(key ORDER BY key) AS keys, array_agg(n ORDER BY key) AS counts
+      FROM (SELECT "reportId", coalesce("suggestedIssueId", 'other') AS key, count(*)::int AS n FROM measures GROUP BY 1, 2) g
+     GROUP BY 1
+  ),
+  indicators AS (
+    SELECT "reportId", array_agg(number ORDER BY number) AS numbers, array_agg(n ORDER BY number) AS counts
+      FROM (SELECT "reportId", number, count(DISTINCT id)::int AS n FROM measures CROSS JOIN unnest("indicatorNumbers") AS number GROUP BY 1, 2) g
+     GROUP BY 1
+  ),
+  items AS (
+    SELECT m."reportId", array_agg(DISTINCT m."suggestedIssueId" || ' ' || i."standardItemId") AS keys
+      FROM measures m JOIN "MeasureResultItem" i ON i."measureId" = m.id
+     WHERE i.checked AND i."standardItemId" IS NOT NULL AND m."suggestedIssueId" IS NOT NULL
+     GROUP BY 1
+  )
+  UPDATE "DashboardOrganizationYear" f
+     SET "issueKeys" = coalesce(issues.keys, '{}'), "issueMeasures" = coalesce(issues.counts, '{}'),
+         "indicatorNumbers" = coalesce(indicators.numbers, '{}'), "indicatorMeasures" = coalesce(indicators.counts, '{}'),
+         "checkedItems" = coalesce(items.keys, '{}')
+    FROM reports rep
+    LEFT JOIN issues ON issues."reportId" = rep.id
+    LEFT JOIN indicators ON indicators."reportId" = rep.id
+    LEFT JOIN items ON items."reportId" = rep.id
+   WHERE f."organizationId" = rep."organizationId" AND f."fiscalYearId" = rep."fiscalYearId"
+$$;
+
+CREATE FUNCTION dashboard_rollup_content_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public SET prongsai.scope = 'system' AS $$
+DECLARE
+  report_ids text[] := '{}';
+BEGIN
+  -- A row removed with its parent (a report or an issue deleted) finds none: the parent's own
+  -- trigger refreshes the report.
+  -- (IF rather than CASE: each statement is planned only for the table it names.)
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    IF TG_TABLE_NAME = 'ReportIssue' THEN
+      report_ids := report_ids || ARRAY(SELECT DISTINCT "reportId" FROM new_rows);
+    ELSIF TG_TABLE_NAME = 'Measure' THEN
+      report_ids := report_ids || ARRAY(SELECT DISTINCT ri."reportId" FROM new_rows c JOIN "ReportIssue" ri ON ri.id = c."issueId");
+    ELSE
+      report_ids := report_ids || ARRAY(SELECT DISTINCT ri."reportId" FROM new_rows c JOIN "Measure" m ON m.id = c."measureId" JOIN "ReportIssue" ri ON ri.id = m."issueId");
+    END IF;
+  END IF;
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    IF TG_TABLE_NAME = 'ReportIssue' THEN
+      report_ids := report_ids || ARRAY(SELECT DISTINCT "reportId" FROM old_rows);
+    ELSIF TG_TABLE_NAME = 'Measure' THEN
+      report_ids := report_ids || ARRAY(SELECT DISTINCT ri."reportId" FROM old_rows c JOIN "ReportIssue" ri ON ri.id = c."issueId");
+    ELSE
+      report_ids := report_ids || ARRAY(SELECT DISTINCT ri."reportId" FROM old_rows c JOIN "Measure" m ON m.id = c."measureId" JOIN "ReportIssue" ri ON ri.id = m."issueId");
+    END IF;
+  END IF;
+  PERFORM dashboard_rollup_refresh_content(report_ids);
+  RETURN NULL;
+END
+$$;
+
+DO $$
+DECLARE
+  target text;
+BEGIN
+  FOREACH target IN ARRAY ARRAY['ReportIssue', 'Measure', 'MeasureResultItem'] LOOP
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_insert AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_content_changed()', target);
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_update AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_content_changed()', target);
+    EXECUTE format('CREATE TRIGGER dashboard_rollup_delete AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows '
+                   'FOR EACH STATEMENT EXECUTE FUNCTION dashboard_rollup_content_changed()', target);
+  END LOOP;
+END
+$$;
 
 -- A new organisation or fiscal year: its rows in every year or for every organisation (nothing
 -- can refer to a row inserted by the same statement yet). Deletions cascade (foreign keys).
@@ -159,6 +255,7 @@ SELECT o.id, y.id, d."provinceId", o."districtId", o.type, o.active, o."nameTh"
 SELECT dashboard_rollup_refresh(array_agg("organizationId"), array_agg("fiscalYearId"))
   FROM (SELECT "organizationId", "fiscalYearId" FROM "ItaResult"
         UNION SELECT "organizationId", "fiscalYearId" FROM "YearlyReport") pairs;
+SELECT dashboard_rollup_refresh_content(array_agg(id)) FROM "YearlyReport";
 
 -- Row-level security like its sources' (migration 20261130170000_row_level_security), on its
 -- own columns: no lookup per row.

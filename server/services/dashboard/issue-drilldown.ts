@@ -35,7 +35,7 @@ import { can } from "@/server/access/permissions";
 import type { DataOrigin, OrganizationType, ReportStatus } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { idSchema, z } from "@/server/validation";
-import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, scopedOrganizationsCte } from "./scope";
+import { countedReportStatuses, fiscalYearIdSql, requireDistrictInArea, rollupScopeSql, scopedOrganizationsCte } from "./scope";
 import { ZAreaOverviewInput, type AreaOverviewInput } from "./overview";
 
 export const OTHER_ISSUE_KEY = "other";
@@ -214,38 +214,34 @@ type AdoptionRow = { kind: "totals" | "issue" | "indicator" | "item"; key: strin
 
 /** Per suggested issue (and "other") and per ITA indicator of the year: who has measures for it. */
 export async function getIssueAdoption(db: DbClient, area: AreaNode, input: AreaOverviewInput): Promise<IssueAdoption> {
-  // One pass over the counted reports' measures, aggregated four ways. Checked standard items
-  // are counted per (suggested issue of the measure, item); below, only the pairs where the item
-  // belongs to that issue are read. (Filtering in TypeScript instead of joining
-  // "StandardResultItem" halves the query: the join made PostgreSQL probe every measure once
-  // per catalogue item.)
+  // The counted reports' content as summed up per report in the rollup of organisations ×
+  // years (scope.ts, rollupScopeSql; kept by triggers on the report's issues, measures and result
+  // items): per issue key and indicator the measures, per (suggested issue, standard item) the
+  // tick. One report per organisation and year, so a report counted is an organisation counted.
+  // Below, only the item pairs where the item belongs to that issue are read.
+  const counted = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
   const [catalogue, fiscalYears, rows] = await Promise.all([
     loadCatalogue(db, area, input),
     db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
     db.$queryRaw<AdoptionRow[]>`
-    WITH ${scopeCtes(area, input)},
-    measures AS (
-      SELECT ri."suggestedIssueId", ri."indicatorNumbers", rep."organizationId", m.id
-        FROM reports rep
-        JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-        JOIN "Measure" m ON m."issueId" = ri.id
-    )
+    WITH scoped AS (
+      SELECT f."reportStatus", f."reportOrigin"::text AS origin, f."issueKeys", f."issueMeasures", f."indicatorNumbers", f."indicatorMeasures", f."checkedItems"
+        FROM "DashboardOrganizationYear" f
+       WHERE f."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)} AND ${rollupScopeSql("f", area, input.districtId ?? null, input.organizationType ?? null)}
+    ),
+    reports AS (SELECT * FROM scoped WHERE "reportStatus" IN (${Prisma.join(counted)}))
     SELECT 'totals' AS kind, NULL AS key, (SELECT count(*) FROM scoped)::int AS organizations,
            (SELECT count(*) FROM reports)::int AS measures,
            COALESCE((SELECT bool_or(origin <> 'REAL') FROM reports), false) AS invented
     UNION ALL
-    SELECT 'issue', COALESCE(m."suggestedIssueId", ${OTHER_ISSUE_KEY}), count(DISTINCT m."organizationId")::int, count(*)::int, false
-      FROM measures m GROUP BY 2
+    SELECT 'issue', k.key, count(*)::int, sum(k.n)::int, false
+      FROM reports CROSS JOIN unnest(reports."issueKeys", reports."issueMeasures") AS k(key, n) GROUP BY 2
     UNION ALL
-    SELECT 'indicator', n::text, count(DISTINCT m."organizationId")::int, count(DISTINCT m.id)::int, false
-      FROM measures m CROSS JOIN unnest(m."indicatorNumbers") AS n GROUP BY 2
+    SELECT 'indicator', k.number::text, count(*)::int, sum(k.n)::int, false
+      FROM reports CROSS JOIN unnest(reports."indicatorNumbers", reports."indicatorMeasures") AS k(number, n) GROUP BY 2
     UNION ALL
-    SELECT 'item', pairs."suggestedIssueId" || ' ' || pairs."standardItemId", count(*)::int, 0, false
-      FROM (SELECT DISTINCT m."suggestedIssueId", m."organizationId", i."standardItemId"
-              FROM measures m
-              JOIN "MeasureResultItem" i ON i."measureId" = m.id
-             WHERE i.checked AND i."standardItemId" IS NOT NULL AND m."suggestedIssueId" IS NOT NULL) AS pairs
-     GROUP BY 2`,
+    SELECT 'item', k.pair, count(*)::int, 0, false
+      FROM reports CROSS JOIN unnest(reports."checkedItems") AS k(pair) GROUP BY 2`,
   ]);
 
   const totals = rows.find((row) => row.kind === "totals")!;
