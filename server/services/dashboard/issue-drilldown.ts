@@ -27,8 +27,10 @@
 //
 // Queries: levels 1 and 2 read the year's catalogue (and check the district filter) alongside
 // one aggregate in SQL (two on level 2); levels 3 and 4 are one query each, the key's title
-// included. Never one query per organisation. The existing indexes serve them all: organisations
-// by district, reports by (organisation, year), issues, measures and result items by parent.
+// included. Never one query per organisation. Level 1 reads each report's content summed up in
+// the dashboards' rollup (DashboardOrganizationYear); levels 2–4 read the reports themselves
+// through the existing indexes: organisations by district, reports by (organisation, year),
+// issues, measures and result items by parent.
 import { Prisma, type DbClient } from "@/server/db/client";
 import type { Access, AreaNode } from "@/server/access/access";
 import { can } from "@/server/access/permissions";
