@@ -1,4 +1,4 @@
-// The dashboards' rollup (DashboardOrganizationYear, migration 20261130193000_dashboard_rollup):
+// The dashboards' rollup (DashboardOrganizationYear, migration 20261130200000_dashboard_rollup):
 // after every kind of write the dashboards depend on — scores imported, changed, confirmed and
 // deleted, a year's levels rewritten in bulk, a report created, sent, accepted, returned and
 // deleted, adoptions rewritten, an organisation renamed, moved and deactivated, a district moved,

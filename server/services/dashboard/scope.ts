@@ -113,7 +113,7 @@ export function scopedOrganizationsCte(
 /**
  * The same scope on the rollup "DashboardOrganizationYear" (alias given): one row per
  * organisation and fiscal year with where the organisation sits today, its result, report and
- * adoptions (migration 20261130193000_dashboard_rollup, kept by triggers). The dashboards read
+ * adoptions (migration 20261130200000_dashboard_rollup, kept by triggers). The dashboards read
  * it instead of joining the registry, the results and the reports of thousands of organisations.
  */
 export function rollupScopeSql(alias: string, area: AreaNode, districtId: string | null, organizationType: OrganizationType | null): Prisma.Sql {
