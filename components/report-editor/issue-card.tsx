@@ -6,6 +6,7 @@ import { newMeasure, type ContentAction } from "./content-reducer";
 import { RowControls, secondaryButton, TextField } from "./fields";
 import { MeasureCard } from "./measure-card";
 import { IssueInsightHint } from "@/components/insight/issue-insight-hint";
+import { ReviewNotesBeside } from "./review-notes";
 import type { EditorFiscalYear } from "./types";
 
 /**
@@ -64,6 +65,8 @@ export const IssueCard = memo(function IssueCard({
           }}
         />
       </div>
+
+      <ReviewNotesBeside issueId={issueId} />
 
       <div data-field={`issue.${issueId}.title`}>
         <TextField label="ชื่อประเด็น" multiline value={issue.title} onChange={(title) => dispatch({ type: "updateIssue", issueId, patch: { title } })} />

@@ -5,6 +5,7 @@ import { formatThaiDate } from "@/server/domain/thai-format";
 import { DateField, RowControls, TextField } from "./fields";
 import { EvidenceEditor } from "./evidence-editor";
 import { ResultItemsEditor } from "./result-items-editor";
+import { ReviewNotesBeside } from "./review-notes";
 import { StringListEditor } from "./string-list-editor";
 import type { EditorFiscalYear, SuggestedIssue } from "./types";
 
@@ -56,6 +57,8 @@ export function MeasureCard({
           }}
         />
       </div>
+
+      <ReviewNotesBeside measureId={measure.id} />
 
       <div data-field={`measure.${measure.id}.title`}>
         <TextField label="ชื่อมาตรการ" multiline value={measure.title} onChange={(title) => onChange({ title })} />

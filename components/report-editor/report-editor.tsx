@@ -15,6 +15,7 @@ import { ProblemList } from "./problem-list";
 import { RestoreOffer } from "./restore-offer";
 import { SaveStatus } from "./save-status";
 import { SubmitButton, type Refusal } from "./submit-button";
+import { ReturnSummary, ReviewNotesProvider } from "./review-notes";
 import type { EditorReport } from "./types";
 import { useAutosave } from "./use-autosave";
 
@@ -36,6 +37,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
   const [refusal, setRefusal] = useState<Refusal | null>(null);
 
   return (
+    <ReviewNotesProvider report={report}>
     <div>
       <div className="mb-4">
         <Link href={`/reports/${report.id}`} className="text-sm text-teal-700 hover:underline">
@@ -52,6 +54,10 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         </p>
       </div>
 
+      {/* A returned report: why, and every remark still open, before anything else. */}
+      <div className="mb-4 empty:hidden">
+        <ReturnSummary report={report} issues={content.issues} />
+      </div>
       {/* Save state and submit stay in view while scrolling a long report. */}
       <div className="sticky top-0 z-20 -mx-4 mb-4 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur">
         <SaveStatus state={draft.state} conflict={draft.conflict !== null} onRetry={draft.retry} />
@@ -91,6 +97,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         </div>
       </div>
     </div>
+    </ReviewNotesProvider>
   );
 }
 

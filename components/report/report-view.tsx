@@ -20,6 +20,11 @@ function Comments({ comments }: { comments: Comment[] }) {
       {comments.map((comment) => (
         <li key={comment.id} id={`comment-${comment.id}`} data-testid="review-comment" className="rounded-md bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
           <span className="font-semibold">{comment.authorName}</span> · {formatThaiDateTime(comment.createdAt)} (ส่งครั้งที่ {comment.revision}): {comment.body}
+          {comment.addressedAt && (
+            <span className="ml-1 font-semibold text-emerald-800" data-testid="comment-addressed">
+              ✓ ผู้จัดทำแก้ไขแล้ว ({comment.addressedByName} · {formatThaiDateTime(comment.addressedAt)})
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -202,6 +207,7 @@ export function ReviewDecisionsView({ report }: { report: ReportData }) {
           <li key={comment.id} id={`comment-${comment.id}`} className="scroll-mt-4 target:bg-amber-100">
             <span className="font-semibold">{comment.kind === "COMMENT" ? "ความเห็น" : DECISION_LABEL[comment.kind]}</span> ·{" "}
             {comment.authorName} · {formatThaiDateTime(comment.createdAt)}: {comment.body}
+            {comment.addressedAt && <span className="ml-1 font-semibold text-emerald-800">✓ ผู้จัดทำแก้ไขแล้ว ({comment.addressedByName})</span>}
           </li>
         ))}
       </ul>

@@ -2,6 +2,7 @@
 // and each submission snapshots it. Pure: shared by the browser and the server.
 import { z } from "zod";
 import { isoDayError } from "@/server/domain/thai-date";
+import { formatThaiDate } from "@/server/domain/thai-format";
 
 export const LIMITS = {
   text: 2000,
@@ -159,8 +160,57 @@ export type MeasureChange = {
   title: string;
   change: "added" | "removed" | "changed";
   fields: string[]; // for "changed": which parts differ
+  /** For "changed": each part that differs, old → new, as the reader reads it. */
+  changes: FieldChange[];
   resultsChecked: string[];
   resultsUnchecked: string[];
+};
+
+/** One part of a measure or of the memo, before and after ("—" for nothing). */
+export type FieldChange = { field: string; before: string; after: string };
+
+const shownDay = (iso: string | null | undefined) => (iso ? formatThaiDate(new Date(`${iso}T00:00:00Z`)) : "");
+const shownList = (items: string[]) => items.filter((item) => item.trim()).join(" / ");
+
+/** How each part of a measure reads in a difference. */
+const MEASURE_PARTS: { field: string; text: (measure: Measure) => string }[] = [
+  { field: "ชื่อมาตรการ", text: (measure) => measure.title },
+  { field: "ขั้นตอน", text: (measure) => shownList(measure.steps) },
+  { field: "ระยะเวลา", text: (measure) => `${shownDay(measure.periodStart)} – ${shownDay(measure.periodEnd)}` },
+  { field: "เหตุผลที่ระยะเวลาอยู่นอกปีงบประมาณ", text: (measure) => measure.periodNote ?? "" },
+  { field: "ผู้รับผิดชอบ", text: (measure) => shownList(measure.responsibleUnits) },
+  { field: "ผลการดำเนินการ", text: (measure) => shownList(measure.resultItems.map((item) => `${item.checked ? "☑" : "☐"} ${item.text}`)) },
+  { field: "ผลลัพธ์", text: (measure) => shownList(measure.outcomes) },
+  { field: "หลักฐาน", text: (measure) => shownList(measure.evidenceLinks.map((link) => (link.label ? `${link.label} (${link.url})` : link.url))) },
+];
+
+const HEADER_LABEL: Record<keyof ReportHeader, string> = {
+  issuingSection: "ส่วนราชการ",
+  issuingPhone: "โทร",
+  documentCode: "ที่ (รหัสหนังสือ)",
+  documentNumber: "เลขทะเบียนหนังสือ",
+  documentNumberPending: "ยังไม่ได้ออกเลขที่หนังสือ",
+  memoDate: "วันที่",
+  subject: "เรื่อง",
+  addressee: "เรียน",
+  body: "ข้อความ",
+};
+
+const orDash = (text: string) => text.trim() || "—";
+
+/** The parts of a measure that differ, old → new. */
+export function measureChanges(before: Measure, after: Measure): FieldChange[] {
+  return MEASURE_PARTS.flatMap(({ field, text }) => {
+    const [old, now] = [text(before), text(after)];
+    return old === now ? [] : [{ field, before: orDash(old), after: orDash(now) }];
+  });
+}
+
+const headerText = (header: ReportHeader, key: keyof ReportHeader) => {
+  const value = header[key];
+  if (key === "memoDate") return shownDay(value as string | null);
+  if (typeof value === "boolean") return value ? "ใช่" : "ไม่ใช่";
+  return String(value ?? "");
 };
 
 export type ContentDiff = {
@@ -169,6 +219,8 @@ export type ContentDiff = {
   issuesRenamed: { from: string; to: string }[];
   measures: MeasureChange[];
   headerFields: string[];
+  /** The memo's fields that differ, old → new. */
+  headerChanges: FieldChange[];
 };
 
 const MEASURE_FIELD_LABEL: Record<string, string> = {
@@ -198,7 +250,7 @@ export function diffContent(before: ReportContent, after: ReportContent): Conten
   for (const [id, { issue, measure }] of afterMeasures) {
     const previous = beforeMeasures.get(id)?.measure;
     if (!previous) {
-      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "added", fields: [], resultsChecked: [], resultsUnchecked: [] });
+      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "added", fields: [], changes: [], resultsChecked: [], resultsUnchecked: [] });
       continue;
     }
     const fields = [...new Set(Object.keys(MEASURE_FIELD_LABEL).filter((key) => !sameContent(previous[key as keyof Measure], measure[key as keyof Measure])).map((key) => MEASURE_FIELD_LABEL[key]!))];
@@ -211,13 +263,14 @@ export function diffContent(before: ReportContent, after: ReportContent): Conten
       title: measure.title,
       change: "changed",
       fields,
+      changes: measureChanges(previous, measure),
       resultsChecked: [...isChecked].filter((item) => !wasChecked.has(item)),
       resultsUnchecked: [...wasChecked].filter((item) => !isChecked.has(item)),
     });
   }
   for (const [id, { issue, measure }] of beforeMeasures) {
     if (!afterMeasures.has(id)) {
-      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "removed", fields: [], resultsChecked: [], resultsUnchecked: [] });
+      measures.push({ issueTitle: issue.title, measureId: id, title: measure.title, change: "removed", fields: [], changes: [], resultsChecked: [], resultsUnchecked: [] });
     }
   }
   return {
@@ -228,5 +281,9 @@ export function diffContent(before: ReportContent, after: ReportContent): Conten
       .map((issue) => ({ from: beforeIssues.get(issue.id)!.title, to: issue.title })),
     measures,
     headerFields: Object.keys(after.header).filter((key) => !sameContent(before.header[key as keyof ReportHeader], after.header[key as keyof ReportHeader])),
+    headerChanges: (Object.keys(HEADER_LABEL) as (keyof ReportHeader)[]).flatMap((key) => {
+      const [old, now] = [headerText(before.header, key), headerText(after.header, key)];
+      return old === now ? [] : [{ field: HEADER_LABEL[key], before: orDash(old), after: orDash(now) }];
+    }),
   };
 }

@@ -167,6 +167,8 @@ const CASES: Record<string, Case> = {
   "report.sendBack": { kind: "mutation", reaches: ["signerA1"], call: (c, t) => c.report.sendBack({ reportId: t.reportId, comment: "x" }) },
   "report.withdraw": { kind: "mutation", reaches: ["editorA1"], call: (c, t) => c.report.withdraw({ reportId: t.reportId }) },
   "report.reroute": { kind: "mutation", reaches: ADMINISTRATORS_OF_A, call: (c, t) => c.report.reroute({ reportId: t.reportId, to: "PREPARER", reason: "x" }) },
+  // The preparer's own mark on a remark, while the report is theirs to edit (A's is with the province: refused).
+  "report.markAddressed": { kind: "mutation", reaches: ["editorA1"], call: (c, t) => c.report.markAddressed({ reportId: t.reportId, commentId: t.measureId, addressed: true }) },
   "report.comment": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.comment({ reportId: t.reportId, body: "x" }) },
   "report.return": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.return({ reportId: t.reportId, comment: "x" }) },
   "report.accept": { kind: "mutation", reaches: ["admin", "provinceA", "districtA1"], call: (c, t) => c.report.accept({ reportId: t.reportId }) },

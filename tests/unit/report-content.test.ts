@@ -52,6 +52,7 @@ describe("diffContent", () => {
     after.issues.push(issue("issue-cccc", []));
     const diff = diffContent(before, after);
     expect(diff.headerFields).toEqual(["subject"]);
+    expect(diff.headerChanges).toEqual([{ field: "เรื่อง", before: before.header.subject || "—", after: "เรื่องใหม่" }]);
     expect(diff.issuesAdded).toEqual(["ประเด็น issue-cccc"]);
     expect(diff.issuesRemoved).toEqual([]);
     expect(diff.issuesRenamed).toEqual([{ from: "เดิม", to: "ใหม่" }]);
@@ -62,17 +63,21 @@ describe("diffContent", () => {
         title: "มาตรการ measure-1",
         change: "changed",
         fields: ["ผลการดำเนินการ", "ผลลัพธ์"],
+        changes: [
+          { field: "ผลการดำเนินการ", before: expect.any(String), after: "☐ จัดทำคู่มือ / ☑ เผยแพร่" },
+          { field: "ผลลัพธ์", before: expect.any(String), after: "ได้ผลมากขึ้น" },
+        ],
         resultsChecked: ["เผยแพร่"],
         resultsUnchecked: ["จัดทำคู่มือ"],
       },
-      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-3", title: "มาตรการ measure-3", change: "added", fields: [], resultsChecked: [], resultsUnchecked: [] },
-      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-2", title: "มาตรการ measure-2", change: "removed", fields: [], resultsChecked: [], resultsUnchecked: [] },
+      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-3", title: "มาตรการ measure-3", change: "added", fields: [], changes: [], resultsChecked: [], resultsUnchecked: [] },
+      { issueTitle: "ประเด็น issue-aaaa", measureId: "measure-2", title: "มาตรการ measure-2", change: "removed", fields: [], changes: [], resultsChecked: [], resultsUnchecked: [] },
     ]);
   });
 
   it("finds nothing between identical contents", () => {
     const same = content([issue("issue-aaaa", [measure("measure-1")])]);
-    expect(diffContent(same, structuredClone(same))).toEqual({ issuesAdded: [], issuesRemoved: [], issuesRenamed: [], measures: [], headerFields: [] });
+    expect(diffContent(same, structuredClone(same))).toEqual({ issuesAdded: [], issuesRemoved: [], issuesRenamed: [], measures: [], headerFields: [], headerChanges: [] });
   });
 });
 

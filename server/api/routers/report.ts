@@ -6,6 +6,7 @@ import {
   addReviewComment,
   endorse,
   endorseForDistrict,
+  markCommentAddressed,
   reopenReport,
   reportHistory,
   rerouteReport,
@@ -52,6 +53,10 @@ export const reportRouter = createTRPCRouter({
     .input(z.object({ comment: comment.optional() }))
     .mutation(({ ctx, input }) => endorseForDistrict(ctx, input)),
   return: reportProcedure.input(z.object({ comment })).mutation(({ ctx, input }) => returnReport(ctx, input)),
+  /** The preparer marks a reviewer's remark addressed, or open again. */
+  markAddressed: reportProcedure
+    .input(z.object({ commentId: idSchema, addressed: z.boolean({ error: "กรุณาระบุว่าแก้ไขแล้วหรือไม่" }) }))
+    .mutation(({ ctx, input }) => markCommentAddressed(ctx, input)),
   accept: reportProcedure
     .input(z.object({ comment: comment.optional() }))
     .mutation(({ ctx, input }) => acceptReport(ctx, input)),

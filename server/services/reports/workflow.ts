@@ -273,6 +273,33 @@ export async function snapshot(tx: DbClient, reportId: string) {
   });
 }
 
+/**
+ * The preparer marks a reviewer's remark addressed (or open again) while the report is theirs to
+ * edit; the reviewer sees who marked it and when. Audited.
+ */
+export async function markCommentAddressed(context: Transition, input: { reportId: string; commentId: string; addressed: boolean }) {
+  const { report, node } = await requireReportAction(context.db, context.access, input.reportId, "edit");
+  return context.db.$transaction(async (tx) => {
+    const comment = await tx.reviewComment.findFirst({ where: { id: input.commentId, reportId: report.id, kind: "COMMENT" } });
+    if (!comment) throw new AppError("NOT_FOUND", "ไม่พบความเห็นนี้ในรายงาน");
+    const data = input.addressed
+      ? { addressedAt: new Date(), addressedById: context.access.userId, addressedByName: preparerName(context.access) }
+      : { addressedAt: null, addressedById: null, addressedByName: null };
+    const updated = await tx.reviewComment.update({ where: { id: comment.id }, data, select: { id: true, addressedAt: true, addressedByName: true } });
+    await recordAudit(tx, {
+      actor: context.access,
+      request: context.request,
+      action: input.addressed ? "report.comment_addressed" : "report.comment_reopened",
+      entityType: "ReviewComment",
+      entityId: comment.id,
+      scope: { organizationId: node.id, districtId: node.districtId, provinceId: node.provinceId },
+      before: { addressedAt: comment.addressedAt },
+      after: { addressedAt: updated.addressedAt },
+    });
+    return updated;
+  });
+}
+
 /** A reviewer's remark on the report, one of its issues or one of its measures. */
 export async function addReviewComment(
   context: Transition,
@@ -401,11 +428,18 @@ export async function reportHistory(db: DbClient, reportId: string) {
   const revisions = await db.reportRevision.findMany({ where: { reportId }, orderBy: { revision: "asc" } });
   const last = revisions.at(-1);
   const previous = revisions.at(-2);
+  const { status } = await db.yearlyReport.findUniqueOrThrow({ where: { id: reportId }, select: { status: true } });
+  // On its way up again (or being fixed): what changed since the last submission, for the signers of the next round.
+  const pendingDiff =
+    last && (status === "IN_SIGN_OFF" || status === "DRAFT" || status === "RETURNED")
+      ? { from: last.revision, ...diffContent(last.content as unknown as ReportContent, await loadReportContent(db, reportId)) }
+      : null;
   return {
     revisions: revisions.map(({ revision, submittedAt }) => ({ revision, submittedAt })),
     latestDiff:
       last && previous
         ? { from: previous.revision, to: last.revision, ...diffContent(previous.content as unknown as ReportContent, last.content as unknown as ReportContent) }
         : null,
+    pendingDiff,
   };
 }
