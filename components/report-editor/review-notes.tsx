@@ -6,7 +6,7 @@
 // one addressed (stored and audited; the reviewer sees it) or open again.
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
-import { createContext, useContext } from "react";
+import { createContext, useContext, useState } from "react";
 import { useTRPC } from "@/components/trpc-provider";
 import { errorMessage } from "@/components/report-editor/fields";
 import { formatThaiDateTime } from "@/server/domain/thai-format";
@@ -23,8 +23,10 @@ export function ReviewNotesProvider({ report, children }: { report: EditorReport
 function AddressedToggle({ reportId, comment }: { reportId: string; comment: Comment }) {
   const trpc = useTRPC();
   const router = useRouter();
-  const mark = useMutation(trpc.report.markAddressed.mutationOptions({ onSuccess: () => router.refresh() }));
-  const addressed = comment.addressedAt !== null;
+  // The box follows the click at once; the page's data (who, when) follows the server.
+  const [chosen, setChosen] = useState<boolean | null>(null);
+  const mark = useMutation(trpc.report.markAddressed.mutationOptions({ onSuccess: () => router.refresh(), onError: () => setChosen(null) }));
+  const addressed = chosen ?? comment.addressedAt !== null;
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <label className="inline-flex items-center gap-1 font-semibold">
@@ -32,11 +34,14 @@ function AddressedToggle({ reportId, comment }: { reportId: string; comment: Com
           type="checkbox"
           checked={addressed}
           disabled={mark.isPending}
-          onChange={(event) => mark.mutate({ reportId, commentId: comment.id, addressed: event.target.checked })}
+          onChange={(event) => {
+            setChosen(event.target.checked);
+            mark.mutate({ reportId, commentId: comment.id, addressed: event.target.checked });
+          }}
         />
         แก้ไขแล้ว
       </label>
-      {addressed && comment.addressedAt && (
+      {comment.addressedAt !== null && (
         <span className="text-xs text-slate-600">
           ({comment.addressedByName} · {formatThaiDateTime(comment.addressedAt)})
         </span>
