@@ -2,7 +2,7 @@
 // tree (nodes.ts). This module loads what a decision is made on (the caller's grants, an
 // organisation's or an area's place in the tree) and answers a foreign node exactly as a
 // missing one: NOT_FOUND, so that nobody learns what exists outside their scope.
-import { Prisma, type DbClient } from "@/server/db/client";
+import { Prisma, type DbClient, type DbScope } from "@/server/db/client";
 import type { Role, SignOffStep } from "@/server/db/generated/enums";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import type { AccessNode, AreaNode, OrganizationNode } from "./nodes";
@@ -41,6 +41,11 @@ export type Access = {
   titlePrefix: string | null;
   position: string | null;
   grants: RoleGrant[];
+  /**
+   * The districts and provinces above the caller's organisation and district grants (loadAccess
+   * reads them with the grants): whose own rows the caller's narrowed client sees (dbScopeOf).
+   */
+  above?: { districtIds: string[]; provinceIds: string[] };
 };
 
 /** Selects what an organisation's node is made of (see organizationNode). */
@@ -69,7 +74,16 @@ export async function loadAccess(db: DbClient, userId: string): Promise<Access |
                      'provinceId', NULL, 'signOffStep', g.step, 'actingPosition', ${ACTING_PREFIX}::text || g.position, 'actingGrantId', g.id
                    ) ORDER BY g."createdAt", g.id), '[]'::json)
               FROM "ActingGrant" g
-             WHERE g."userId" = u.id AND ${actingGrantInForceSql(Prisma.sql`g`)}) AS acting
+             WHERE g."userId" = u.id AND ${actingGrantInForceSql(Prisma.sql`g`)}) AS acting,
+           (SELECT json_build_object(
+                     'districtIds', coalesce(array_agg(DISTINCT o."districtId") FILTER (WHERE o.id IS NOT NULL), '{}'),
+                     'provinceIds', coalesce(array_agg(DISTINCT coalesce(od."provinceId", d."provinceId")) FILTER (WHERE od.id IS NOT NULL OR d.id IS NOT NULL), '{}'))
+              FROM (SELECT n."organizationId", n."districtId" FROM "RoleAssignment" n WHERE n."userId" = u.id
+                    UNION ALL
+                    SELECT g."organizationId", NULL FROM "ActingGrant" g WHERE g."userId" = u.id AND ${actingGrantInForceSql(Prisma.sql`g`)}) n
+              LEFT JOIN "LocalOrganization" o ON o.id = n."organizationId"
+              LEFT JOIN "District" od ON od.id = o."districtId"
+              LEFT JOIN "District" d ON d.id = n."districtId" AND n."organizationId" IS NULL) AS above
       FROM "User" u LEFT JOIN "RoleAssignment" r ON r."userId" = u.id
      WHERE u.id = ${userId}
      GROUP BY u.id`;
@@ -77,6 +91,30 @@ export async function loadAccess(db: DbClient, userId: string): Promise<Access |
   const { disabled: _disabled, acting, ...access } = user;
   return { ...access, grants: [...access.grants, ...acting] };
 }
+
+/**
+ * The rows the caller's narrowed client sees (row-level security, README Security model), made
+ * here and nowhere else: a national administrator sees the country; anyone else the nodes of
+ * their grants with everything below them, and the own rows of the districts and provinces above.
+ */
+export function dbScopeOf(access: Access): DbScope {
+  if (access.grants.some((grant) => !grant.organizationId && !grant.districtId && !grant.provinceId)) return { kind: "national", userId: access.userId };
+  const ids = (column: "organizationId" | "districtId" | "provinceId") => [
+    ...new Set(access.grants.flatMap((grant) => (grantLevel(grant) === column ? [grant[column] as string] : []))),
+  ];
+  return {
+    kind: "nodes",
+    userId: access.userId,
+    organizationIds: ids("organizationId"),
+    districtIds: ids("districtId"),
+    provinceIds: ids("provinceId"),
+    aboveDistrictIds: access.above?.districtIds ?? [],
+    aboveProvinceIds: access.above?.provinceIds ?? [],
+  };
+}
+
+/** The column that names a grant's node (the most precise one set). */
+const grantLevel = (grant: RoleGrant) => (grant.organizationId ? "organizationId" : grant.districtId ? "districtId" : "provinceId");
 
 const notFound = () => new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
 

@@ -7,8 +7,8 @@ import { randomUUID } from "node:crypto";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { ZodError } from "zod";
-import type { Db } from "@/server/db/client";
-import { loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type Access, type AreaNode } from "@/server/access/access";
+import { scopedDb, type Db } from "@/server/db/client";
+import { dbScopeOf, loadAccess, requireReadableOrganization, requireReadableReport, requireReviewableArea, type Access, type AreaNode } from "@/server/access/access";
 import { can, mayAnywhere, NATIONAL, type Action } from "@/server/access/permissions";
 import { isDatabaseUnavailable } from "@/server/db/unavailable";
 import { AppError, DATABASE_UNAVAILABLE, UNEXPECTED_ERROR } from "@/server/errors";
@@ -19,6 +19,10 @@ import { fieldErrorsOf, idSchema, z } from "@/server/validation";
 
 // ── 1. Context ──────────────────────────────────────────────────────────────────────────
 export type Context = {
+  /**
+   * The database as the caller sees it: unnarrowed (the system scope) until signedInProcedure
+   * narrows it to the caller's rows (row-level security); `systemDb` keeps the unnarrowed one.
+   */
   db: Db;
   userId: string | null;
   /** The session the call came with (null for server-side callers without one). */
@@ -31,7 +35,7 @@ export type Context = {
    * The caller's access, read once per request however many procedures the request calls (a page
    * renders several): every copy of the context shares this holder.
    */
-  accessOnce: { loaded?: Promise<Access | null> };
+  accessOnce: { loaded?: Promise<Access | null>; narrowed?: Db };
 };
 
 export function createContext(
@@ -117,13 +121,29 @@ const storableInput = t.middleware(async ({ getRawInput, next }) => {
 // ── 3. Procedures ───────────────────────────────────────────────────────────────────────
 export const publicProcedure = t.procedure.use(domainErrors).use(storableInput);
 
-/** The caller is signed in with an enabled account; their roles are read fresh per call. */
+/**
+ * The caller is signed in with an enabled account; their roles are read fresh per call. From here
+ * on ctx.db is narrowed to the caller's rows (row-level security, README Security model): every
+ * query runs under the caller's scope, so a check forgotten in a service still shows no foreign
+ * row. ctx.systemDb is the unnarrowed client, for what a caller legitimately reaches beyond its
+ * rows; each use says why.
+ */
 export const signedInProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const userId = ctx.userId;
-  const access = userId ? await (ctx.accessOnce.loaded ??= loadAccess(ctx.db, userId)) : null;
-  if (!access) throw new TRPCError({ code: "UNAUTHORIZED", message: "กรุณาเข้าสู่ระบบ" });
-  return next({ ctx: { ...ctx, access } });
+  const caller = await signedInCaller(ctx);
+  if (!caller) throw new TRPCError({ code: "UNAUTHORIZED", message: "กรุณาเข้าสู่ระบบ" });
+  return next({ ctx: { ...ctx, ...caller, systemDb: ctx.db } });
 });
+
+/**
+ * The signed-in caller's access and their narrowed client (null when signed out or disabled),
+ * read once per request: the procedures above and the route handlers that read as the caller
+ * (downloads) narrow here.
+ */
+export async function signedInCaller(ctx: Context): Promise<{ access: Access; db: Db } | null> {
+  const access = ctx.userId ? await (ctx.accessOnce.loaded ??= loadAccess(ctx.db, ctx.userId)) : null;
+  if (!access) return null;
+  return { access, db: (ctx.accessOnce.narrowed ??= scopedDb(ctx.db, dbScopeOf(access))) };
+}
 
 /** A signed-in call that starts heavy work counts against the caller's allowance of its kind. */
 export const limitedPerUser = (kind: PerUserKind) =>

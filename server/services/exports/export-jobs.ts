@@ -15,7 +15,7 @@ import { PassThrough, type Writable } from "node:stream";
 import type { Db, DbClient } from "@/server/db/client";
 import type { ExportJob } from "@/server/db/generated/client";
 import type { ExportFormat } from "@/server/db/generated/enums";
-import { requireReviewableArea, loadAccess, type Access, type AreaNode } from "@/server/access/access";
+import { requireReviewableArea, type Access, type AreaNode } from "@/server/access/access";
 import { AppError, NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { defineJob } from "@/server/jobs/job-kind";
 import { enqueue } from "@/server/jobs/queue";
@@ -239,9 +239,7 @@ export async function getExportJob(db: DbClient, access: Access, jobId: string):
  * The finished file of the caller's own job (see ownJob), as a stream from shared storage. A
  * missing file (removed after a day) is NOT_FOUND with its own message.
  */
-export async function openExportDownload(db: Db, store: FileStore, userId: string, jobId: string) {
-  const access = await loadAccess(db, userId);
-  if (!access) throw new AppError("FORBIDDEN", NOT_FOUND_OR_FORBIDDEN);
+export async function openExportDownload(db: Db, store: FileStore, access: Access, jobId: string) {
   const job = await ownJob(db, access, jobId);
   if (job.status !== "DONE" || !job.fileName) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
   const file = await store.get(exportFileKey(job.id));

@@ -6,6 +6,7 @@ import { TRPCError } from "@trpc/server";
 import { attachment, plainText as text } from "@/server/api/download";
 import { createCaller } from "@/server/api/root";
 import { createRequestContext } from "@/server/api/request";
+import { signedInCaller } from "@/server/api/trpc";
 import { secureApiRoute } from "@/server/http/api-route";
 import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
 import { perUserRefusal, takePerUser } from "@/server/limits/per-user";
@@ -24,7 +25,11 @@ async function download(request: Request, { params }: { params: Promise<{ report
     if (!taken.ok) return text(429, perUserRefusal("export", taken.retryAfterMs));
   }
   try {
-    const file = await exportReportPdf(createCaller(ctx), ctx, createFileStore(ctx.db), { reportId, digits });
+    // The report is read through report.get (narrowed there) and the export recorded as the caller
+    // (row-level security); the signed-out are refused by report.get before anything else.
+    const narrowed = await signedInCaller(ctx);
+    // The file store by the unnarrowed client: stored files belong to no tenant, and report.get checks access first.
+    const file = await exportReportPdf(createCaller(ctx), { ...ctx, db: narrowed?.db ?? ctx.db }, createFileStore(ctx.db), { reportId, digits });
     if (!file) return text(503, "ระบบยังสร้างไฟล์ PDF ไม่เสร็จ กรุณาลองใหม่อีกครั้งในอีกสักครู่");
     return new Response(Readable.toWeb(file.stream) as ReadableStream, {
       headers: {
