@@ -64,7 +64,9 @@ export function prismaOnPGlite(pglite: PGlite): Db {
  * later query waited forever (tests/load). A second release of the same client is ignored.
  */
 function releasingPool(url: string): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url });
+  // Prisma's connection_limit URL parameter sizes the pool (node-postgres's default: 10).
+  const limit = Number(new URL(url).searchParams.get("connection_limit"));
+  const pool = new pg.Pool({ connectionString: url, ...(limit > 0 ? { max: limit } : {}) });
   // A client is handed out with no "error" listener until its taker adds one a moment later: a
   // connection made just as PostgreSQL shuts down receives its "terminating connection" in that
   // moment, and an "error" event nobody listens to is an uncaught exception. The failure still

@@ -9,7 +9,11 @@
 import fs from "node:fs";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dbScopeOf, loadAccess, type Access } from "@/server/access/access";
 import { appRouter } from "@/server/api/root";
+import { prismaOnPostgres, scopedDb, type Db } from "@/server/db/client";
+import { getOrganizationProfile } from "@/server/services/organizations";
+import { getReport } from "@/server/services/reports/reports";
 import { callerFor, refusal, worldForThisFile } from "./helpers/fixtures";
 
 const context = worldForThisFile();
@@ -511,6 +515,69 @@ describe("two tenants at once", () => {
     }
     expect(answers.filter(([tenant, value]) => tenant === "A" && value === targets.A.organizationId)).toHaveLength(40);
     expect(answers.filter(([tenant, value]) => tenant === "B" && value === targets.B.organizationId)).toHaveLength(40);
+  });
+});
+
+describe("row-level security under the app's own calls", () => {
+  it("50 interleaved rounds of two organisations' preparers and two provinces' reviewers through one client of two connections each get only their own", async () => {
+    const { database, world } = context;
+    // On PostgreSQL a client of its own with a pool of two connections, so that the tenants' transactions take turns on the same ones (PGlite has one).
+    const db: Db = database.url ? prismaOnPostgres(`${database.url}${database.url.includes("?") ? "&" : "?"}connection_limit=2`) : database.db;
+    const markersOfA = [
+      ...Object.values(targets.A),
+      world.organizations.A1.nameTh,
+      world.organizations.A2.nameTh,
+      world.organizations.A1.dlaCode,
+      world.districts.A1.nameTh,
+      world.provinces.A.nameTh,
+      world.users.editorA1.username,
+    ];
+    const as = (tenant: "A" | "B", userId: string, call: (caller: Caller) => Promise<unknown>) =>
+      call(callerFor(db, userId)).then((answer) => ({ tenant, text: JSON.stringify(answer) }));
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 50 }, () => [
+          as("A", world.users.editorA1.id, (c) => c.report.get({ reportId: targets.A.reportId })),
+          as("B", world.users.editorB.id, (c) => c.report.get({ reportId: targets.B.reportId })),
+          as("A", world.users.provinceA.id, (c) => c.area.organizations({ area: { kind: "province", id: targets.A.provinceId } })),
+          as("B", world.users.provinceB.id, (c) => c.area.organizations({ area: { kind: "province", id: targets.B.provinceId } })),
+        ]).flat(),
+      );
+      expect(answers).toHaveLength(200);
+      for (const { tenant, text } of answers) {
+        const own = tenant === "A" ? targets.A.organizationId : targets.B.organizationId;
+        expect(text).toContain(own);
+        for (const marker of tenant === "A" ? foreignMarkers : markersOfA) {
+          if (text.includes(marker)) throw new Error(`an answer to province ${tenant} holds "${marker}"`);
+        }
+      }
+    } finally {
+      if (db !== database.db) await db.$disconnect();
+    }
+  }, 180_000);
+
+  it("a foreign row is invisible to a narrowed client even when the app's own check is bypassed", async () => {
+    const { database, world } = context;
+    const access = (await loadAccess(database.db, world.users.editorA1.id))!;
+    const narrowed = scopedDb(database.db, dbScopeOf(access));
+    // An access that claims a grant at B's organisation as well: the services' checks let B through.
+    const forged: Access = { ...access, grants: [...access.grants, { ...access.grants[0]!, id: "forged", organizationId: targets.B.organizationId }] };
+    expect((await getReport(database.db, forged, targets.B.reportId)).id).toBe(targets.B.reportId);
+    // Under the caller's row-level security B's rows do not exist: the same refusal as a missing id.
+    await expect(getReport(narrowed, forged, targets.B.reportId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(getOrganizationProfile(narrowed, forged, targets.B.organizationId)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    expect(await narrowed.yearlyReport.findUnique({ where: { id: targets.B.reportId } })).toBeNull();
+    expect(await narrowed.measure.findUnique({ where: { id: targets.B.measureId } })).toBeNull();
+    expect((await narrowed.localOrganization.findMany({ select: { id: true } })).map((o) => o.id)).toEqual([targets.A.organizationId]);
+    const raw = await narrowed.$queryRaw<{ id: string }[]>`SELECT id FROM "YearlyReport" WHERE "organizationId" = ${targets.B.organizationId}`;
+    expect(raw).toEqual([]);
+    await narrowed.$transaction(async (tx) => {
+      expect(await tx.yearlyReport.count({ where: { organizationId: targets.B.organizationId } })).toBe(0);
+      // Nor may it write one of B's rows: the update matches nothing.
+      expect((await tx.yearlyReport.updateMany({ where: { id: targets.B.reportId }, data: { version: { increment: 1 } } })).count).toBe(0);
+    });
+    // Its own rows it still sees.
+    expect((await getReport(narrowed, access, targets.A.reportId)).id).toBe(targets.A.reportId);
   });
 });
 
