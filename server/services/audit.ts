@@ -20,7 +20,9 @@ const asJson = (value: unknown) =>
   value === undefined ? undefined : (JSON.parse(JSON.stringify(value)) as Prisma.InputJsonValue);
 
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
-  await tx.auditEvent.create({
+  // createMany: an insert without RETURNING, so that a caller may record an action on a row it
+  // cannot read back (row-level security, migration 20261130191500_rls_own_audit_rows).
+  await tx.auditEvent.createMany({
     data: {
       actorId: input.actor?.userId ?? null,
       actorUsername: input.actor?.username ?? null,
