@@ -6,15 +6,16 @@ export const insightRouter = createTRPCRouter({
   /** What the top quartile of comparable organisations adopted and this organisation did not (aggregates only). */
   organization: organizationProcedure
     .input(ZOrganizationInsightInput)
+    // By the unnarrowed client on purpose: the peers (the province's or the country's) lie beyond the caller's rows, and the answer tells only counts of them.
     .query(({ ctx, input }) =>
       cachedDashboardResult(
         {
-          db: ctx.db,
+          db: ctx.systemDb,
           key: ["insight.organization", ctx.organization.id, input.yearBe, input.peers],
           // Scores of year N and N+1 of the organisation's peers, in its province or the country.
           dependsOn: { province: input.peers === "national" ? "all" : { provinceId: ctx.organization.provinceId }, years: [input.yearBe, input.yearBe + 1] },
         },
-        () => getOrganizationInsight({ db: ctx.db, organizationId: ctx.organization.id, yearBe: input.yearBe, peers: input.peers }),
+        () => getOrganizationInsight({ db: ctx.systemDb, organizationId: ctx.organization.id, yearBe: input.yearBe, peers: input.peers }),
       ),
     ),
   /** Per suggested issue and standard result item of an area: score moves of adopters and the others. */
