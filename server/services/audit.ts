@@ -21,7 +21,7 @@ const asJson = (value: unknown) =>
 
 export async function recordAudit(tx: Prisma.TransactionClient, input: AuditInput): Promise<void> {
   // createMany: an insert without RETURNING, so that a caller may record an action on a row it
-  // cannot read back (row-level security, migration 20261130201000_rls_own_audit_rows).
+  // cannot read back (row-level security, migration 20261130202000_rls_own_audit_rows).
   await tx.auditEvent.createMany({
     data: {
       actorId: input.actor?.userId ?? null,
