@@ -156,6 +156,9 @@ function declareScope(client: Pick<PrismaClient, "$executeRaw">, scope: DbScope)
 
 const unnarrowed = new WeakMap<object, PrismaClient>();
 
+/** The client a narrowed one was made from (itself when not narrowed): what per-process state such as caches is keyed by, not one request's narrowed client. */
+export const unnarrowedClient = (db: DbClient): DbClient => unnarrowed.get(db) ?? db;
+
 /**
  * The client narrowed to a caller's scope. Every interactive transaction declares the scope
  * first; every query outside one runs in a batch transaction of its own with the declaration

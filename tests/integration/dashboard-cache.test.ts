@@ -21,8 +21,12 @@ function countingCaller(userId: string) {
       },
     },
   }) as unknown as Db;
-  return { caller: callerFor(db, userId), counter };
+  const caller = callerFor(db, userId);
+  countingClients.set(caller, db);
+  return { caller, counter };
 }
+
+const countingClients = new WeakMap<object, Db>();
 
 function provinceOverview(caller: ReturnType<typeof callerFor>) {
   return caller.dashboard.overview({ area: { kind: "province", id: context.world.provinces.A.id }, yearBe: 2568, includeUnaccepted: true });
@@ -42,6 +46,19 @@ describe("the dashboard cache", () => {
     await caller.dashboard.options({ area: { kind: "province", id: context.world.provinces.A.id } });
     expect(counter.queries).toBeGreaterThanOrEqual(accessQueries + 1); // options is not cached: access + its own query
     expect(second).toEqual(first);
+  });
+
+  it("answers the next request (another context, so another narrowed client) from the same cache", async () => {
+    const { caller, counter } = countingCaller(context.world.users.provinceA.id);
+    const area = { kind: "district" as const, id: context.world.districts.A2.id };
+    const districtOverview = (c: ReturnType<typeof callerFor>) => c.dashboard.overview({ area, yearBe: 2567, includeUnaccepted: true });
+    const first = await districtOverview(caller);
+    const cold = counter.queries;
+    // A new request: its context narrows the same client afresh and loads the caller's access again.
+    const nextRequest = callerFor(countingClients.get(caller)!, context.world.users.provinceA.id);
+    counter.queries = 0;
+    expect(await districtOverview(nextRequest)).toEqual(first);
+    expect(counter.queries).toBeLessThan(cold);
   });
 
   it("serves the trend of another year or report switch from the same entry (the trend covers every year)", async () => {

@@ -12,14 +12,16 @@
 // versions first and reuses the answer only under the sum it was computed at, so every server
 // process sees a change at once, and a change in one province or year leaves the answers about
 // the others cached. Failed computations are not kept.
-import { Prisma, type DbClient } from "@/server/db/client";
+import { Prisma, unnarrowedClient, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 
 const MAX_ENTRIES = 500;
 
 type Entry = { token: string; value: Promise<unknown> };
 
-// One cache per database client (tests and benchmarks open several in one process).
+// One cache per database client (tests and benchmarks open several in one process), shared by
+// every request: keyed by the client before a request narrows it to its caller (row-level
+// security), who may read the area it asks about (checked before asking), so the answer is the same.
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** The province an answer reads: one, named directly or through what lies in it, or every province. */
@@ -83,8 +85,9 @@ export async function cachedDashboardResult<T>(
   { db, key, dependsOn }: { db: DbClient; key: unknown[]; dependsOn: DashboardDependency },
   compute: () => Promise<T>,
 ): Promise<T> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const shared = unnarrowedClient(db);
+  let cache = caches.get(shared);
+  if (!cache) caches.set(shared, (cache = new Map()));
   const cacheKey = JSON.stringify(key);
   const token = await dashboardVersionToken(db, dependsOn);
   const hit = cache.get(cacheKey);
@@ -105,5 +108,5 @@ export async function cachedDashboardResult<T>(
 
 /** Forgets every cached answer of a database client (benchmarks of the uncached path). */
 export function clearDashboardCache(db: DbClient): void {
-  caches.get(db)?.clear();
+  caches.get(unnarrowedClient(db))?.clear();
 }
