@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { createAccount, setPassword, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -27,32 +27,6 @@ function thaiDay(days: number) {
   const [year, month, day] = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Bangkok" }).format(new Date()).split("-").map(Number) as [number, number, number];
   const date = new Date(Date.UTC(year, month - 1, day + days));
   return `${date.getUTCDate()}/${date.getUTCMonth() + 1}/${date.getUTCFullYear() + 543}`;
-}
-
-async function createAccount(page: Page, account: { username: string; title: string; name: string; position: string; role: string; step?: string }) {
-  await page.goto("/admin/accounts");
-  const createUser = page.getByTestId("create-user");
-  await createUser.getByLabel("ชื่อผู้ใช้").fill(account.username);
-  await createUser.getByLabel("คำนำหน้า/ยศ").fill(account.title);
-  await createUser.getByLabel("ชื่อ-นามสกุล").fill(account.name);
-  await createUser.getByLabel("ตำแหน่ง").fill(account.position);
-  await createUser.getByLabel("บทบาท").selectOption({ label: account.role });
-  await createUser.getByTestId("organization-picker").fill("บางขันแตก");
-  await createUser.getByRole("button", { name: new RegExp(`^${ORGANIZATION}`) }).click();
-  if (account.step) await createUser.getByLabel("ขั้นการลงนาม").selectOption({ label: account.step });
-  await createUser.getByRole("button", { name: "สร้างบัญชีและออกลิงก์ตั้งรหัสผ่าน" }).click();
-  return createUser.getByTestId("password-link-url").inputValue();
-}
-
-async function setPassword(page: Page, link: string, password: string) {
-  await page.context().clearCookies();
-  // The links differ only after "#": leave the page first, or the second would open in the first's state.
-  await page.goto("about:blank");
-  await page.goto(link);
-  await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
-  await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
-  await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
-  await expect(page.getByTestId("password-set")).toBeVisible();
 }
 
 async function grantActing(page: Page, from: string, to: string) {
@@ -74,8 +48,8 @@ async function grantActing(page: Page, from: string, to: string) {
 test("the province makes the preparer's and the ปลัด's accounts, and the draft goes up to the ปลัด", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "admin.skm");
-  const editorLink = await createAccount(page, { username: "bangkhantaek.editor", title: "นางสาว", name: "มาลี ตั้งใจ", position: "นักวิเคราะห์นโยบายและแผน", role: "ผู้จัดทำรายงาน" });
-  const paladLink = await createAccount(page, {
+  const editorLink = await createAccount(page, { name: ORGANIZATION, search: "บางขันแตก" }, { username: "bangkhantaek.editor", title: "นางสาว", name: "มาลี ตั้งใจ", position: "นักวิเคราะห์นโยบายและแผน", role: "ผู้จัดทำรายงาน" });
+  const paladLink = await createAccount(page, { name: ORGANIZATION, search: "บางขันแตก" }, {
     username: "bangkhantaek.palad",
     title: "พ.จ.อ.",
     name: "สมชาย ใจมั่น",

@@ -23,3 +23,36 @@ export async function decide(page: Page, button: string, comment?: string) {
   await page.getByRole("button", { name: `ยืนยัน: ${button}` }).click();
   await expect(page.getByRole("button", { name: `ยืนยัน: ${button}` })).toHaveCount(0);
 }
+
+export type NewAccount = { username: string; title?: string; name: string; position: string; role: string; step?: string };
+
+/**
+ * An administrator (signed in) creates an account of `organization` (its full name; `search`
+ * finds it in the picker) on the accounts page; returns its set-password link.
+ */
+export async function createAccount(page: Page, organization: { name: string; search: string }, account: NewAccount) {
+  await page.goto("/admin/accounts");
+  const createUser = page.getByTestId("create-user");
+  await createUser.getByLabel("ชื่อผู้ใช้").fill(account.username);
+  if (account.title) await createUser.getByLabel("คำนำหน้า/ยศ").fill(account.title);
+  await createUser.getByLabel("ชื่อ-นามสกุล").fill(account.name);
+  await createUser.getByLabel("ตำแหน่ง").fill(account.position);
+  await createUser.getByLabel("บทบาท").selectOption({ label: account.role });
+  await createUser.getByTestId("organization-picker").fill(organization.search);
+  await createUser.getByRole("button", { name: new RegExp(`^${organization.name}`) }).click();
+  if (account.step) await createUser.getByLabel("ขั้นการลงนาม").selectOption({ label: account.step });
+  await createUser.getByRole("button", { name: "สร้างบัญชีและออกลิงก์ตั้งรหัสผ่าน" }).click();
+  return createUser.getByTestId("password-link-url").inputValue();
+}
+
+/** The account's owner follows the set-password link, signed out. */
+export async function setPassword(page: Page, link: string, password: string) {
+  await page.context().clearCookies();
+  // The links differ only after "#": leave the page first, or the second would open in the first's state.
+  await page.goto("about:blank");
+  await page.goto(link);
+  await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
+  await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
+  await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
+  await expect(page.getByTestId("password-set")).toBeVisible();
+}

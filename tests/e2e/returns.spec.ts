@@ -4,8 +4,8 @@
 // addressed, edits the measure and sends it again; the นายก signing the next round and then the
 // reviewer see what changed field by field (old → new) and that the comment was addressed.
 // Self-sufficient: it makes its own preparer and นายก.
-import { expect, test, type Page } from "@playwright/test";
-import { decide, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createAccount, decide, setPassword, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -22,36 +22,11 @@ test.beforeEach(({ page }) => {
   page.on("dialog", (dialog) => void dialog.accept());
 });
 
-async function createAccount(page: Page, account: { username: string; name: string; position: string; role: string; step?: string }) {
-  await page.goto("/admin/accounts");
-  const createUser = page.getByTestId("create-user");
-  await createUser.getByLabel("ชื่อผู้ใช้").fill(account.username);
-  await createUser.getByLabel("ชื่อ-นามสกุล").fill(account.name);
-  await createUser.getByLabel("ตำแหน่ง").fill(account.position);
-  await createUser.getByLabel("บทบาท").selectOption({ label: account.role });
-  await createUser.getByTestId("organization-picker").fill("บางแก้ว");
-  await createUser.getByRole("button", { name: new RegExp(`^${ORGANIZATION}`) }).click();
-  if (account.step) await createUser.getByLabel("ขั้นการลงนาม").selectOption({ label: account.step });
-  await createUser.getByRole("button", { name: "สร้างบัญชีและออกลิงก์ตั้งรหัสผ่าน" }).click();
-  return createUser.getByTestId("password-link-url").inputValue();
-}
-
-async function setPassword(page: Page, link: string, password: string) {
-  await page.context().clearCookies();
-  // The links differ only after "#": leave the page first, or the second would open in the first's state.
-  await page.goto("about:blank");
-  await page.goto(link);
-  await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
-  await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
-  await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
-  await expect(page.getByTestId("password-set")).toBeVisible();
-}
-
 test("the province comments on a measure and returns the report", async ({ page }) => {
   test.setTimeout(120_000);
   await signIn(page, "admin.skm");
-  const editorLink = await createAccount(page, { username: "bangkaeo.editor", name: "สุดา แก้ไขดี", position: "นักวิเคราะห์นโยบายและแผน", role: "ผู้จัดทำรายงาน" });
-  const mayorLink = await createAccount(page, { username: "bangkaeo.mayor", name: "ประเสริฐ บางแก้ว", position: `นายก${ORGANIZATION}`, role: "ผู้ลงนามให้ความเห็น", step: "นายก" });
+  const editorLink = await createAccount(page, { name: ORGANIZATION, search: "บางแก้ว" }, { username: "bangkaeo.editor", name: "สุดา แก้ไขดี", position: "นักวิเคราะห์นโยบายและแผน", role: "ผู้จัดทำรายงาน" });
+  const mayorLink = await createAccount(page, { name: ORGANIZATION, search: "บางแก้ว" }, { username: "bangkaeo.mayor", name: "ประเสริฐ บางแก้ว", position: `นายก${ORGANIZATION}`, role: "ผู้ลงนามให้ความเห็น", step: "นายก" });
   await setPassword(page, editorLink, EDITOR_PASSWORD);
   await setPassword(page, mayorLink, MAYOR_PASSWORD);
 
