@@ -156,8 +156,18 @@ function declareScope(client: Pick<PrismaClient, "$executeRaw">, scope: DbScope)
 
 const unnarrowed = new WeakMap<object, PrismaClient>();
 
+const scopes = new WeakMap<object, DbScope>();
+
 /** The client a narrowed one was made from (itself when not narrowed): what per-process state such as caches is keyed by, not one request's narrowed client. */
 export const unnarrowedClient = (db: DbClient): DbClient => unnarrowed.get(db) ?? db;
+
+/** The rows a client sees, apart from whose it is: null for an unnarrowed client (every row); equal for callers of the same grants. */
+export function visibleRowsKey(db: DbClient): string | null {
+  const scope = scopes.get(db);
+  if (!scope) return null;
+  const { userId: _userId, ...rows } = scope;
+  return JSON.stringify(rows);
+}
 
 /**
  * The client narrowed to a caller's scope. Every interactive transaction declares the scope
@@ -186,6 +196,7 @@ export function scopedDb(db: Db, scope: DbScope): Db {
     get: (target, property, receiver) => (property === "$transaction" ? transaction : Reflect.get(target, property, receiver)),
   }) as unknown as Db;
   unnarrowed.set(narrowed, base);
+  scopes.set(narrowed, scope);
   return narrowed;
 }
 

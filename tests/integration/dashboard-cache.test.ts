@@ -61,6 +61,25 @@ describe("the dashboard cache", () => {
     expect(counter.queries).toBeLessThan(cold);
   });
 
+  it("shares an answer between callers who see the same rows, never with one of another scope", async () => {
+    const { caller, counter } = countingCaller(context.world.users.provinceA.id);
+    const area = { kind: "district" as const, id: context.world.districts.A1.id };
+    const districtTrend = (c: ReturnType<typeof callerFor>) => c.dashboard.trend({ area, yearBe: 2566, includeUnaccepted: true });
+    const first = await districtTrend(caller);
+    const cold = counter.queries;
+    const db = countingClients.get(caller)!;
+    const colleague = await context.database.db.user.create({
+      data: { username: "province.a.second", displayName: "ผู้ตรวจคนที่สอง", passwordHash: "x", roles: { create: { role: "PROVINCE_REVIEWER", provinceId: context.world.provinces.A.id } } },
+    });
+    counter.queries = 0;
+    expect(await districtTrend(callerFor(db, colleague.id))).toEqual(first);
+    expect(counter.queries).toBeLessThan(cold);
+    // The district's own reviewer sees other rows (no province-wide scope): computed under its own.
+    counter.queries = 0;
+    expect(await districtTrend(callerFor(db, context.world.users.districtA1.id))).toEqual(first);
+    expect(counter.queries).toBeGreaterThanOrEqual(cold);
+  });
+
   it("serves the trend of another year or report switch from the same entry (the trend covers every year)", async () => {
     const { caller, counter } = countingCaller(context.world.users.provinceA.id);
     const area = { kind: "province" as const, id: context.world.provinces.A.id };

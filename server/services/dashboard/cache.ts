@@ -12,7 +12,7 @@
 // versions first and reuses the answer only under the sum it was computed at, so every server
 // process sees a change at once, and a change in one province or year leaves the answers about
 // the others cached. Failed computations are not kept.
-import { Prisma, unnarrowedClient, type DbClient } from "@/server/db/client";
+import { Prisma, unnarrowedClient, visibleRowsKey, type DbClient } from "@/server/db/client";
 import type { AreaNode } from "@/server/access/access";
 
 const MAX_ENTRIES = 500;
@@ -21,7 +21,8 @@ type Entry = { token: string; value: Promise<unknown> };
 
 // One cache per database client (tests and benchmarks open several in one process), shared by
 // every request: keyed by the client before a request narrows it to its caller (row-level
-// security), who may read the area it asks about (checked before asking), so the answer is the same.
+// security). An answer is reused only for callers who see the same rows (visibleRowsKey), so it
+// was computed under the reader's own scope.
 const caches = new WeakMap<object, Map<string, Entry>>();
 
 /** The province an answer reads: one, named directly or through what lies in it, or every province. */
@@ -88,8 +89,10 @@ export async function cachedDashboardResult<T>(
   const shared = unnarrowedClient(db);
   let cache = caches.get(shared);
   if (!cache) caches.set(shared, (cache = new Map()));
-  const cacheKey = JSON.stringify(key);
-  const token = await dashboardVersionToken(db, dependsOn);
+  const cacheKey = JSON.stringify([visibleRowsKey(db), ...key]);
+  // Read unnarrowed: the counters hold no tenant data, and the country-wide row ("", bumped by a
+  // year's framework) belongs to no province, so a caller's scope would hide it.
+  const token = await dashboardVersionToken(shared, dependsOn);
   const hit = cache.get(cacheKey);
   if (hit && hit.token === token) {
     // Most recently used last: Map keeps insertion order.
