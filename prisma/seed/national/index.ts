@@ -189,8 +189,11 @@ export async function seedNationalDataset(db: Db, options: NationalSeedOptions =
     options.onProgress?.(index + 1, plans.length);
   }
   // The dashboards' rollup was written row by row and updated by every statement after: rewrite
-  // it compactly, a year's rows together (the dashboards read a year at a time).
-  await db.$executeRaw`CLUSTER "DashboardOrganizationYear" USING "DashboardOrganizationYear_fiscalYearId_provinceId_districtI_idx"`;
+  // it compactly, a year's rows together (the dashboards read a year at a time). Only its owner
+  // may (the migration connection); seeded through the app's role, the rows stay as written.
+  const [rollup] = await db.$queryRaw<{ owner: boolean }[]>`
+    SELECT pg_has_role(current_user, tableowner, 'USAGE') AS owner FROM pg_tables WHERE tablename = 'DashboardOrganizationYear'`;
+  if (rollup?.owner) await db.$executeRaw`CLUSTER "DashboardOrganizationYear" USING "DashboardOrganizationYear_fiscalYearId_provinceId_districtI_idx"`;
   // Fresh planner statistics: without them the first dashboard queries misjudge the new rows.
   await db.$executeRaw`ANALYZE`;
   return summary;
