@@ -112,7 +112,8 @@ test("the preparer sees the comment where it was made, fixes the measure and res
   await page.getByRole("link", { name: "แก้ไขรายงาน" }).click();
   await page.waitForURL(/\/edit$/);
   const firstMeasure = page.getByTestId("measure-card").first();
-  await firstMeasure.getByRole("checkbox").nth(1).check();
+  // The second result item (the measure card also holds the province's note and its "แก้ไขแล้ว" box).
+  await firstMeasure.getByRole("group", { name: "ผลการดำเนินการ" }).getByRole("checkbox").nth(1).check();
   await submitFromEditor(page);
   await endorseByAllSigners(page);
 });
