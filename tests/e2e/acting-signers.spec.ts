@@ -8,7 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { createAccount, setPassword, signIn } from "./helpers";
+import { createAccount, rerouteReport, setPassword, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -74,11 +74,7 @@ test("the province makes the preparer's and the ปลัด's accounts, and the
 
   // No head of office: the province moves it on to the ปลัด.
   await signIn(page, "admin.skm");
-  await page.goto(reportUrl);
-  await page.getByTestId("report-actions").getByRole("button", { name: "เปลี่ยนเส้นทางรายงาน" }).click();
-  await page.getByTestId("reroute-target").selectOption({ label: "ไปรอความเห็นของปลัด (พ.จ.อ. สมชาย ใจมั่น)" });
-  await page.getByTestId("report-actions").getByRole("textbox").fill("ยังไม่มีหัวหน้าสำนักปลัด ให้ปลัดพิจารณา");
-  await page.getByRole("button", { name: "ยืนยัน: เปลี่ยนเส้นทางรายงาน" }).click();
+  await rerouteReport(page, reportUrl, "ไปรอความเห็นของปลัด (พ.จ.อ. สมชาย ใจมั่น)", "ยังไม่มีหัวหน้าสำนักปลัด ให้ปลัดพิจารณา");
   await expect(page.getByTestId("report-status")).toContainText("รอความเห็นของปลัด");
 });
 

@@ -56,3 +56,12 @@ export async function setPassword(page: Page, link: string, password: string) {
   await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
   await expect(page.getByTestId("password-set")).toBeVisible();
 }
+
+/** A province's administrator (signed in) moves a report waiting in the chain to another step, with a reason. */
+export async function rerouteReport(page: Page, reportUrl: string, target: string, reason: string) {
+  await page.goto(reportUrl);
+  await page.getByTestId("report-actions").getByRole("button", { name: "เปลี่ยนเส้นทางรายงาน" }).click();
+  await page.getByTestId("reroute-target").selectOption({ label: target });
+  await page.getByTestId("report-actions").getByRole("textbox").fill(reason);
+  await page.getByRole("button", { name: "ยืนยัน: เปลี่ยนเส้นทางรายงาน" }).click();
+}

@@ -5,7 +5,7 @@
 // reviewer see what changed field by field (old → new) and that the comment was addressed.
 // Self-sufficient: it makes its own preparer and นายก.
 import { expect, test } from "@playwright/test";
-import { createAccount, decide, setPassword, signIn } from "./helpers";
+import { createAccount, decide, rerouteReport, setPassword, signIn } from "./helpers";
 
 test.describe.configure({ mode: "serial" });
 
@@ -78,11 +78,7 @@ test("the preparer sees the reason and the comment at the top and beside the mea
 
   // บางแก้ว has only a นายก: the province moves it there.
   await signIn(page, "admin.skm");
-  await page.goto(reportUrl);
-  await page.getByTestId("report-actions").getByRole("button", { name: "เปลี่ยนเส้นทางรายงาน" }).click();
-  await page.getByTestId("reroute-target").selectOption({ label: "ไปรอความเห็นของนายก (ประเสริฐ บางแก้ว)" });
-  await page.getByTestId("report-actions").getByRole("textbox").fill("มีเพียงนายกที่มีบัญชีในระบบ");
-  await page.getByRole("button", { name: "ยืนยัน: เปลี่ยนเส้นทางรายงาน" }).click();
+  await rerouteReport(page, reportUrl, "ไปรอความเห็นของนายก (ประเสริฐ บางแก้ว)", "มีเพียงนายกที่มีบัญชีในระบบ");
   await expect(page.getByTestId("report-status")).toContainText("รอความเห็นของนายก");
 });
 
