@@ -23,11 +23,11 @@ test("an editor signs in and sees their organisation only", async ({ page }) => 
   await expect(page.getByTestId("year-2568")).toContainText("ส่งจังหวัดแล้ว");
   await expect(page.getByTestId("year-2567")).toContainText("96.44");
   await expect(page.getByTestId("year-2567")).toContainText("ผ่านดี");
-  // No link leads to another organisation or an area (its own import page is its own).
+  // No link leads to another organisation or an area (its own import and people pages are its own).
   const own = new URL(page.url()).pathname;
   const links = await page.locator('main a[href^="/organizations/"], main a[href^="/areas/"]').evaluateAll((anchors) => anchors.map((anchor) => anchor.getAttribute("href")!));
   // Links to its own page (other views of it, its import page) are fine; none may lead elsewhere.
-  const elsewhere = links.filter((href) => ![own, `${own}/import`].includes(href.split(/[?#]/)[0]!));
+  const elsewhere = links.filter((href) => ![own, `${own}/import`, `${own}/people`].includes(href.split(/[?#]/)[0]!));
   expect(elsewhere).toEqual([]);
 
   await page.getByRole("button", { name: "ออกจากระบบ" }).click();
