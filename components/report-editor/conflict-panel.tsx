@@ -1,21 +1,9 @@
 "use client";
 
-import { diffContent, type ReportContent, type ReportHeader } from "@/server/domain/report-content";
+import { diffContent, HEADER_LABEL, type ReportContent, type ReportHeader } from "@/server/domain/report-content";
 import { ContentSummary } from "./content-summary";
 import { primaryButton, secondaryButton } from "./fields";
 import type { Conflict } from "./use-autosave";
-
-const HEADER_LABEL: Record<keyof ReportHeader, string> = {
-  issuingSection: "ส่วนราชการ",
-  issuingPhone: "โทร",
-  documentCode: "ที่",
-  documentNumber: "เลขทะเบียนหนังสือ",
-  documentNumberPending: "ยังไม่ได้ออกเลขที่หนังสือ",
-  memoDate: "วันที่",
-  subject: "เรื่อง",
-  addressee: "เรียน",
-  body: "ข้อความ",
-};
 
 /** Someone saved first: both versions side by side, and the preparer chooses. */
 export function ConflictPanel({

@@ -184,7 +184,8 @@ const MEASURE_PARTS: { field: string; text: (measure: Measure) => string }[] = [
   { field: "หลักฐาน", text: (measure) => shownList(measure.evidenceLinks.map((link) => (link.label ? `${link.label} (${link.url})` : link.url))) },
 ];
 
-const HEADER_LABEL: Record<keyof ReportHeader, string> = {
+/** Each memo header field as the editor labels it (diffs, conflicts). */
+export const HEADER_LABEL: Record<keyof ReportHeader, string> = {
   issuingSection: "ส่วนราชการ",
   issuingPhone: "โทร",
   documentCode: "ที่ (รหัสหนังสือ)",
