@@ -5,16 +5,54 @@
 //   - whoever the permission table does not let through is refused on province A too;
 //   - no answer given to someone of province A holds anything of province B;
 //   - no refused call changes anything.
-// A procedure added to the router without its case here fails the first test.
+// A procedure added to the router without its case here fails the first test. So do the routes
+// under app/api: each is called as every role with foreign and missing ids, or is listed as
+// holding no tenant's data (and checked to tell nothing private); a route added without its
+// case fails the first test of "the routes under app/api".
 import fs from "node:fs";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { TRPCError } from "@trpc/server";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { GET as exportDownload } from "@/app/api/exports/[jobId]/route";
+import { GET as health } from "@/app/api/health/route";
+import { GET as publicReportPdf } from "@/app/api/public/[dlaCode]/[yearBe]/pdf/route";
+import { GET as badge } from "@/app/api/public/[dlaCode]/badge.svg/route";
+import { GET as openData } from "@/app/api/public/open-data/[file]/route";
+import { GET as ready } from "@/app/api/ready/route";
+import { GET as reportPdf } from "@/app/api/reports/[reportId]/pdf/route";
 import { dbScopeOf, loadAccess, type Access } from "@/server/access/access";
 import { appRouter } from "@/server/api/root";
-import { prismaOnPostgres, scopedDb, type Db } from "@/server/db/client";
+import { authOptions } from "@/server/auth/options";
+import { prismaOnPostgres, scopedDb, type Db, type OpenDatabase } from "@/server/db/client";
+import { NOT_FOUND_OR_FORBIDDEN } from "@/server/errors";
+import { exportFileKey } from "@/server/services/exports/export-jobs";
 import { getOrganizationProfile } from "@/server/services/organizations";
+import { NOT_PUBLISHED } from "@/server/services/public/published";
 import { getReport } from "@/server/services/reports/reports";
+import { createFileStore } from "@/server/storage/file-store";
 import { callerFor, refusal, worldForThisFile } from "./helpers/fixtures";
+import { trpcGet } from "./helpers/http";
+import { startTestWorker } from "./helpers/jobs";
+
+// The download routes read the session from Next's request scope; here the test says who is
+// signed in (as report-pdf.test.ts and summary-export.test.ts do), and the routes that read the
+// process's database read this file's. next-auth's options need a secret when imported.
+const session = vi.hoisted(() => {
+  process.env.AUTH_SECRET ??= "integration-test-secret-0123456789abcdef";
+  return { database: null as OpenDatabase | null, userId: null as string | null };
+});
+vi.mock("@/server/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/server/db/client")>()),
+  getDatabase: async () => session.database!,
+  getDb: async () => session.database!.db,
+}));
+vi.mock("@/server/api/request", () => ({
+  createRequestContext: async () => {
+    const { createContext } = await import("@/server/api/trpc");
+    return createContext({ db: session.database!.db, userId: session.userId, request: { ipAddress: "203.0.113.10", userAgent: "vitest" } });
+  },
+}));
 
 const context = worldForThisFile();
 const seedReportText = fs.readFileSync("tests/fixtures/seed-report-thaihad-2568.txt", "utf8");
@@ -342,6 +380,9 @@ const CASES: Record<string, Case> = {
   },
 };
 
+/** The title of the not yet accepted reports' measures: never public. */
+const UNPUBLISHED_MEASURE = "มาตรการที่ยังไม่ผ่านการตรวจรับของ ";
+
 // ── The world's extra rows: a report sent to the province with a measure, in A1 and in B; an export job of each province's reviewer ──
 const targets = {} as { A: Target; B: Target; missing: Target };
 /** What would betray province B in an answer: its ids and names. */
@@ -363,7 +404,7 @@ async function reportWithMeasure(organizationId: string) {
     include: { issues: true },
   });
   const measure = await db.measure.create({
-    data: { issueId: report.issues[0]!.id, ordinal: 1, title: "ม", steps: [], periodStart: new Date(), periodEnd: new Date(), responsibleUnits: [], outcomes: [] },
+    data: { issueId: report.issues[0]!.id, ordinal: 1, title: `${UNPUBLISHED_MEASURE}${organizationId}`, steps: [], periodStart: new Date(), periodEnd: new Date(), responsibleUnits: [], outcomes: [] },
   });
   return { reportId: report.id, measureId: measure.id };
 }
@@ -490,6 +531,206 @@ describe("the isolation matrix", () => {
       }
       if (before) expect(await databaseState()).toEqual(before);
     });
+  }
+});
+
+// ── The routes under app/api ──
+
+/** Every route under app/api, by its folder ("api/reports/[reportId]/pdf"), from the file system. */
+function apiRoutes(directory = path.join(process.cwd(), "app/api")): string[] {
+  return fs.readdirSync(directory, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(directory, entry.name);
+    if (entry.isDirectory()) return apiRoutes(full);
+    return entry.name === "route.ts" ? [path.relative(path.join(process.cwd(), "app"), directory)] : [];
+  });
+}
+
+/** An answer as a comparison sees it: status, type and text. */
+async function answerOf(response: Response) {
+  return { status: response.status, contentType: response.headers.get("content-type"), body: await response.text() };
+}
+
+const request = (url: string) => new Request(`http://prongsai.test${url}`);
+const params = <P,>(value: P) => ({ params: Promise.resolve(value) });
+
+type RouteCase =
+  | {
+      /** Who may have province A's resource; the rest are answered as for a missing one. */
+      reaches: Identity[];
+      call: (target: Target) => Promise<Response>;
+      /** What a permitted caller gets of province A's resource. */
+      own: (answer: Awaited<ReturnType<typeof answerOf>>) => void;
+    }
+  | {
+      /** Why the route holds no tenant's data. */
+      exempt: string;
+      /** It tells nothing private all the same. */
+      check: () => Promise<void>;
+    };
+
+/** What no public or unauthenticated answer may hold: accounts, unaccepted reports, export jobs, an unannounced score. */
+let privateMarkers: string[] = [];
+const UNANNOUNCED_TOTAL = 77.77;
+
+function expectNothingPrivate(route: string, text: string) {
+  for (const marker of privateMarkers) {
+    if (text.includes(marker)) throw new Error(`${route} answered with "${marker}"`);
+  }
+}
+
+const ROUTES: Record<string, RouteCase> = {
+  // The report page's rules (through report.get): anyone signed in who reads A1.
+  "api/reports/[reportId]/pdf": {
+    reaches: SIGNED_IN,
+    call: (t) => reportPdf(request(`/api/reports/${t.reportId}/pdf`), params({ reportId: t.reportId })),
+    own: (answer) => expect({ status: answer.status, contentType: answer.contentType }).toEqual({ status: 200, contentType: "application/pdf" }),
+  },
+  // An export job is its requester's alone (province A's reviewer asked for A's).
+  "api/exports/[jobId]": {
+    reaches: ["provinceA"],
+    call: (t) => exportDownload(request(`/api/exports/${t.jobId}`), params({ jobId: t.jobId })),
+    own: (answer) => expect(answer).toEqual({ status: 200, contentType: "text/csv; charset=utf-8", body: `file of ${targets.A.jobId}` }),
+  },
+  "api/trpc/[trpc]": {
+    exempt: "its procedures are each a case of the matrix above",
+    // Through the handler the route wraps: a foreign report reads as a missing one.
+    check: async () => {
+      session.userId = context.world.users.editorA1.id;
+      const get = async (reportId: string) => {
+        const { status, text } = await trpcGet(context.database.db, { path: "report.get", input: { reportId } });
+        return { status, text };
+      };
+      const foreign = await get(targets.B.reportId);
+      expect(foreign.status).toBe(404);
+      expect(foreign).toEqual(await get(targets.missing.reportId));
+    },
+  },
+  "api/auth/[...nextauth]": {
+    exempt: "sign-in and sign-out: next-auth reads the request from Next's own request scope, so it runs only under Next (tests/e2e/api-isolation.spec.ts asks it for a signed-out session)",
+    // The session it answers carries the caller's own id, nothing else of the token (no session id, no roles).
+    check: async () => {
+      const userId = context.world.users.editorA1.id;
+      const answer = await authOptions.callbacks!.session!({ session: { expires: "2569-01-01" }, token: { userId, sessionId: "session-of-a1" } } as never);
+      expect(answer).toEqual({ expires: "2569-01-01", userId });
+    },
+  },
+  "api/health": {
+    exempt: "whether the process and its database answer",
+    check: async () => {
+      expect(await answerOf(await health(request("/api/health")))).toEqual({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ status: "ok", database: context.database.kind }),
+      });
+    },
+  },
+  "api/ready": {
+    exempt: "whether the database and the job queue answer",
+    check: async () => {
+      expect(await answerOf(await ready(request("/api/ready")))).toEqual({
+        status: 200,
+        contentType: "application/json",
+        body: JSON.stringify({ status: "ready", checks: { database: "ok", queue: "ok" } }),
+      });
+    },
+  },
+  "api/public/[dlaCode]/[yearBe]/pdf": {
+    exempt: "public by design: an accepted report's memo (published.test.ts)",
+    // A1's and B's reports are not accepted: answered as an unknown organisation's.
+    check: async () => {
+      const pdf = (dlaCode: string) => publicReportPdf(request(`/api/public/${dlaCode}/${year}/pdf`), params({ dlaCode, yearBe: String(year) })).then(answerOf);
+      const missing = await pdf("T9999");
+      expect(missing).toEqual({ status: 404, contentType: "text/plain; charset=utf-8", body: NOT_PUBLISHED });
+      for (const organization of [context.world.organizations.A1, context.world.organizations.B]) expect(await pdf(organization.dlaCode)).toEqual(missing);
+    },
+  },
+  "api/public/[dlaCode]/badge.svg": {
+    exempt: "public by design: the newest announced score (published.test.ts)",
+    check: async () => {
+      for (const { dlaCode } of [context.world.organizations.A1, context.world.organizations.B]) {
+        const answer = await answerOf(await badge(request(`/api/public/${dlaCode}/badge.svg`), params({ dlaCode })));
+        expect(answer.contentType).toBe("image/svg+xml; charset=utf-8");
+        expectNothingPrivate(`badge of ${dlaCode}`, answer.body);
+      }
+    },
+  },
+  "api/public/open-data/[file]": {
+    exempt: "public by design: accepted measures and announced scores (README, Open data)",
+    check: async () => {
+      for (const file of ["measures.csv", "measures.json", "scores.csv", "scores.json"]) {
+        for (const query of ["", `?province=${context.world.provinces.A.code}`, `?province=${context.world.provinces.B.code}`]) {
+          const answer = await answerOf(await openData(request(`/api/public/open-data/${file}${query}`), params({ file })));
+          expect(answer.status).toBe(200);
+          expectNothingPrivate(`${file}${query}`, answer.body);
+        }
+      }
+    },
+  },
+};
+
+describe("the routes under app/api", () => {
+  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+
+  beforeAll(async () => {
+    const { database, world } = context;
+    session.database = { db: database.db, kind: database.kind, queueConnection: database.queueConnection, close: async () => {} };
+    // A worker draws the report PDF that province A's people may download; the readiness probe asks its queue.
+    worker = await startTestWorker(database);
+    // Both export jobs are done, their files stored.
+    for (const jobId of [targets.A.jobId, targets.B.jobId]) {
+      await createFileStore(database.db).put(exportFileKey(jobId), Readable.from([`file of ${jobId}`]), { contentType: "text/csv; charset=utf-8", lifetimeMs: 3_600_000 });
+      await database.db.exportJob.update({ where: { id: jobId }, data: { status: "DONE", fileName: "summary.csv" } });
+    }
+    // B's own figure for FY2567, neither announced nor confirmed.
+    const fiscalYear = await database.db.fiscalYear.findUniqueOrThrow({ where: { yearBe: 2567 } });
+    await database.db.itaResult.deleteMany({ where: { organizationId: world.organizations.B.id, fiscalYearId: fiscalYear.id } });
+    await database.db.itaResult.create({
+      data: { organizationId: world.organizations.B.id, fiscalYearId: fiscalYear.id, total: UNANNOUNCED_TOTAL, source: "ORGANIZATION_REPORTED" },
+    });
+    const users = await database.db.user.findMany({ select: { id: true, username: true } });
+    privateMarkers = [
+      ...users.flatMap((user) => [user.id, user.username]),
+      ...[targets.A, targets.B].flatMap((target) => [target.reportId, target.measureId, target.jobId, target.grantId]),
+      UNPUBLISHED_MEASURE,
+      String(UNANNOUNCED_TOTAL),
+      "๗๗.๗๗",
+    ];
+  });
+  afterAll(() => worker.stop());
+
+  it("has a case for every route under app/api", () => {
+    expect(apiRoutes().sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [route, routeCase] of Object.entries(ROUTES)) {
+    if ("exempt" in routeCase) {
+      it(`${route}: holds no tenant's data (${routeCase.exempt}) and tells nothing private`, routeCase.check);
+      continue;
+    }
+    it(`${route}: foreign ids answer as missing ones, only the permitted get province A's, nothing of B leaks`, async () => {
+      const answer = async (identity: Identity, target: Target) => {
+        session.userId = identity === "signedOut" ? null : context.world.users[identity].id;
+        return answerOf(await routeCase.call(target));
+      };
+      for (const identity of IDENTITIES) {
+        const missing = await answer(identity, targets.missing);
+        expect({ identity, missing }).toEqual({
+          identity,
+          missing: identity === "signedOut"
+            ? { status: 401, contentType: "text/plain; charset=utf-8", body: "กรุณาเข้าสู่ระบบ" }
+            : { status: 404, contentType: "text/plain; charset=utf-8", body: NOT_FOUND_OR_FORBIDDEN },
+        });
+        // The national administrator's reach is the country: B's is not foreign to them.
+        if (identity !== "admin") expect({ identity, foreign: await answer(identity, targets.B) }).toEqual({ identity, foreign: missing });
+        const own = await answer(identity, targets.A);
+        if (routeCase.reaches.includes(identity)) {
+          routeCase.own(own);
+          if (identity !== "admin") expectNoForeignData(identity, route, own.body);
+        } else {
+          expect({ identity, own }).toEqual({ identity, own: missing });
+        }
+      }
+    }, 120_000);
   }
 });
 
