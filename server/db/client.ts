@@ -1,5 +1,6 @@
 // The one module that gives out a Prisma client. Everything else receives a `Db` from here
 // (the app through getDb(), tests and scripts through openDatabase()).
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -62,7 +63,7 @@ const TRANSACTION_OPTIONS = { maxWait: TRANSACTION_MAX_WAIT_MS, timeout: TRANSAC
 
 /** Wraps an already-open PGlite instance (tests use in-memory ones). */
 export function prismaOnPGlite(pglite: PGlite): Db {
-  return new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({ adapter: declaringScope(new PrismaPGlite(pglite)), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 /**
@@ -113,7 +114,7 @@ class ReleasingPoolAdapterFactory extends PrismaPg {
 }
 
 export function prismaOnPostgres(url: string): Db {
-  return new PrismaClient({ adapter: new ReleasingPoolAdapterFactory(url), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({ adapter: declaringScope(new ReleasingPoolAdapterFactory(url)), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 /**
@@ -138,20 +139,104 @@ export type DbScope =
 /** The app role (server/db/app-role.ts); a narrowed transaction runs as it even where the connection is the owner (the embedded database). */
 const NARROWED_ROLE = "prongsai_app";
 
+/** An SQL string literal (standard_conforming_strings, PostgreSQL's default since 9.1). */
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
 /** A text[] literal of ids. */
-const idArray = (ids: string[] = []) => `{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`;
+const idArray = (ids: string[] = []) => literal(`{${ids.map((id) => `"${id.replace(/["\\]/g, "\\$&")}"`).join(",")}}`);
 
 /**
  * One statement declaring the scope for the rest of its transaction only (set_config's `true`):
  * it ends with the transaction, committed or rolled back, so a pooled connection never carries
- * it to the next caller.
+ * it to the next caller. Literals rather than parameters: the statement then needs no types
+ * from the driver and goes in one round trip.
  */
-function declareScope(client: Pick<PrismaClient, "$executeRaw">, scope: DbScope) {
+function scopeDeclaration(scope: DbScope): string {
   const nodes = scope.kind === "nodes" ? scope : undefined;
-  return client.$executeRaw`SELECT set_config('role', ${NARROWED_ROLE}, true), set_config('prongsai.scope', ${scope.kind}, true),
-    set_config('prongsai.user', ${scope.userId}, true), set_config('prongsai.organizations', ${idArray(nodes?.organizationIds)}, true),
-    set_config('prongsai.districts', ${idArray(nodes?.districtIds)}, true), set_config('prongsai.provinces', ${idArray(nodes?.provinceIds)}, true),
-    set_config('prongsai.above_districts', ${idArray(nodes?.aboveDistrictIds)}, true), set_config('prongsai.above_provinces', ${idArray(nodes?.aboveProvinceIds)}, true)`;
+  const settings: [string, string][] = [
+    ["role", literal(NARROWED_ROLE)],
+    ["prongsai.scope", literal(scope.kind)],
+    ["prongsai.user", literal(scope.userId)],
+    ["prongsai.organizations", idArray(nodes?.organizationIds)],
+    ["prongsai.districts", idArray(nodes?.districtIds)],
+    ["prongsai.provinces", idArray(nodes?.provinceIds)],
+    ["prongsai.above_districts", idArray(nodes?.aboveDistrictIds)],
+    ["prongsai.above_provinces", idArray(nodes?.aboveProvinceIds)],
+  ];
+  return `SELECT ${settings.map(([name, value]) => `set_config('${name}', ${value}, true)`).join(", ")}`;
+}
+
+/**
+ * The scope of the narrowed call under way. It reaches the driver adapter (declaringScope), which
+ * declares it in the transaction the call's statements run in: the declaration is then one
+ * statement sent by the adapter, not a query of Prisma's of its own compiled for every call.
+ */
+const callScope = new AsyncLocalStorage<DbScope | undefined>();
+
+type AdapterQuery = { sql: string; args: never[]; argTypes: never[] };
+type AdapterTransaction = {
+  readonly options: { usePhantomQuery: boolean };
+  queryRaw(query: AdapterQuery): Promise<unknown>;
+  executeRaw(query: AdapterQuery): Promise<number>;
+  commit(): Promise<void>;
+  rollback(): Promise<void>;
+};
+type Adapter = {
+  queryRaw(query: AdapterQuery): Promise<unknown>;
+  executeRaw(query: AdapterQuery): Promise<number>;
+  startTransaction(...args: never[]): Promise<AdapterTransaction>;
+};
+
+const statement = (sql: string): AdapterQuery => ({ sql, args: [], argTypes: [] });
+
+/**
+ * The driver adapter, declaring the scope of a narrowed call: first in every transaction the
+ * call starts, and around every statement it sends outside one (a transaction of its own:
+ * BEGIN, the declaration, the statement, COMMIT). Where the adapter does not send BEGIN and
+ * COMMIT itself (usePhantomQuery false: node-postgres), they are sent here, as Prisma's own
+ * transaction manager does.
+ */
+function declaringScope<Factory extends { connect(): Promise<Adapter> }>(factory: Factory): Factory {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    const start = adapter.startTransaction.bind(adapter);
+    const startDeclared = async (scope: DbScope, args: never[]) => {
+      const transaction = await start(...args);
+      await transaction.executeRaw(statement(scopeDeclaration(scope)));
+      return transaction;
+    };
+    const inOwnTransaction = async <Result>(scope: DbScope, work: (transaction: AdapterTransaction) => Promise<Result>) => {
+      const transaction = await startDeclared(scope, []);
+      const sendsEnd = !transaction.options.usePhantomQuery;
+      try {
+        const result = await work(transaction);
+        if (sendsEnd) await transaction.executeRaw(statement("COMMIT"));
+        await transaction.commit();
+        return result;
+      } catch (error) {
+        if (sendsEnd) await transaction.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+    };
+    const queryRaw = adapter.queryRaw.bind(adapter);
+    const executeRaw = adapter.executeRaw.bind(adapter);
+    adapter.queryRaw = (query) => {
+      const scope = callScope.getStore();
+      return scope ? inOwnTransaction(scope, (transaction) => transaction.queryRaw(query)) : queryRaw(query);
+    };
+    adapter.executeRaw = (query) => {
+      const scope = callScope.getStore();
+      return scope ? inOwnTransaction(scope, (transaction) => transaction.executeRaw(query)) : executeRaw(query);
+    };
+    adapter.startTransaction = (...args) => {
+      const scope = callScope.getStore();
+      return scope ? startDeclared(scope, args) : start(...args);
+    };
+    return adapter;
+  };
+  return factory;
 }
 
 const unnarrowed = new WeakMap<object, PrismaClient>();
@@ -170,27 +255,33 @@ export function visibleRowsKey(db: DbClient): string | null {
 }
 
 /**
- * The client narrowed to a caller's scope. Every interactive transaction declares the scope
- * first; every query outside one runs in a batch transaction of its own with the declaration
- * before it (Prisma's row-level-security extension pattern). Batch transactions of the caller's
- * own ($transaction([...])) are not used in this code base and are refused.
+ * The client narrowed to a caller's scope: each of its calls runs with the scope declared by
+ * the adapter (declaringScope). findUnique is the exception: Prisma gathers the findUniques of
+ * one tick from every client into one statement, run in the context of whichever came first, so
+ * a narrowed one goes in a batch transaction of its own that declares the scope itself. Batch
+ * transactions of the caller's own ($transaction([...])) are not used in this code base and are
+ * refused.
  */
 export function scopedDb(db: Db, scope: DbScope): Db {
   const base = unnarrowed.get(db) ?? db;
   const extended = base.$extends({
     query: {
-      async $allOperations({ args, query }) {
-        const [, result] = await base.$transaction([declareScope(base, scope), query(args) as Prisma.PrismaPromise<unknown>]);
-        return result;
+      async $allOperations({ operation, args, query }) {
+        if (operation === "findUnique" || operation === "findUniqueOrThrow") {
+          const [, result] = await base.$transaction([base.$executeRawUnsafe(scopeDeclaration(scope)), query(args) as Prisma.PrismaPromise<unknown>]);
+          return result;
+        }
+        // Awaited inside run(): Prisma's promises are lazy and start their query when awaited.
+        return callScope.run(scope, async () => await query(args));
       },
     },
   });
   const transaction = (work: unknown, options?: Parameters<PrismaClient["$transaction"]>[1]) => {
     if (typeof work !== "function") throw new Error("scopedDb: only interactive transactions are supported");
-    return base.$transaction(async (tx) => {
-      await declareScope(tx, scope);
-      return (work as (tx: Prisma.TransactionClient) => Promise<unknown>)(tx);
-    }, options);
+    // The scope is declared as the transaction starts; the work itself runs outside the call's
+    // context, so that a query of the unnarrowed client made inside it stays unnarrowed.
+    const outsideScope = (tx: Prisma.TransactionClient) => callScope.run(undefined, () => (work as (tx: Prisma.TransactionClient) => Promise<unknown>)(tx));
+    return callScope.run(scope, () => base.$transaction(outsideScope, options));
   };
   const narrowed = new Proxy(extended, {
     get: (target, property, receiver) => (property === "$transaction" ? transaction : Reflect.get(target, property, receiver)),

@@ -91,6 +91,36 @@ describe("row-level security", () => {
     expect(await database.db.yearlyReport.count()).toBe(4);
   });
 
+  it("calls of a narrowed and the unnarrowed client made at the same moment each run under their own scope", async () => {
+    const narrowed = scopedDb(database.db, organizationScope());
+    const foreign = { where: { id: world.organizations.B.id } };
+    // Prisma gathers the findUniques of one tick into one statement: a narrowed one must not join the others.
+    const [first, second, third] = await Promise.all([
+      database.db.localOrganization.findUnique(foreign),
+      narrowed.localOrganization.findUnique(foreign),
+      database.db.localOrganization.findUnique(foreign),
+    ]);
+    expect([first?.id, second, third?.id]).toEqual([world.organizations.B.id, null, world.organizations.B.id]);
+    const [narrowedFirst, systemSecond] = await Promise.all([
+      narrowed.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "YearlyReport"`,
+      database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "YearlyReport"`,
+    ]);
+    expect([narrowedFirst, systemSecond]).toEqual([[{ n: 1 }], [{ n: 4 }]]);
+    // Inside a narrowed transaction, a query of the unnarrowed client stays unnarrowed. (Not on
+    // the embedded database: its one connection waits for the open transaction to end.)
+    if (database.kind === "postgresql") {
+      const inside = await narrowed.$transaction(async (tx) => ({
+        own: await tx.yearlyReport.count(),
+        system: await database.db.yearlyReport.count(),
+      }));
+      expect(inside).toEqual({ own: 1, system: 4 });
+    }
+    // A failed statement outside a transaction leaves no scope and no open transaction behind.
+    await expect(narrowed.$queryRaw`SELECT 1 / 0`).rejects.toThrow();
+    const counts = await Promise.all(Array.from({ length: 12 }, () => database.db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM "YearlyReport"`));
+    expect(counts.map(([row]) => row!.n)).toEqual(Array(12).fill(4));
+  });
+
   it("a province's scope sees its organisations, not the other province's", async () => {
     const province: DbScope = { kind: "nodes", userId: world.users.provinceA.id, organizationIds: [], districtIds: [], provinceIds: [world.provinces.A.id], aboveDistrictIds: [], aboveProvinceIds: [] };
     const reports = await scopedDb(database.db, province).$queryRaw<{ organizationId: string }[]>`SELECT "organizationId" FROM "YearlyReport" ORDER BY 1`;
