@@ -15,7 +15,7 @@ const context = worldForThisFile();
 
 const COLUMNS = Prisma.raw(`"organizationId", "fiscalYearId", "provinceId", "districtId", type::text, active, "nameTh", "resultId", cents, unconfirmed,
   level, "levelMismatch", "resultOrigin"::text, "reportId", "reportStatus"::text, "reportOrigin"::text, adopted, "adoptedIssueIds", "adoptedItemIds",
-  "issueKeys", "issueMeasures", "indicatorNumbers", "indicatorMeasures", "checkedItems"`);
+  "issueKeys", "issueMeasures", "issueChecked", "indicatorNumbers", "indicatorMeasures", "indicatorChecked", "checkedItems"`);
 
 /** What the rollup must hold: every organisation × every fiscal year, from the source tables. */
 function fromScratch(db: Db) {
@@ -31,10 +31,16 @@ function fromScratch(db: Db) {
                     WHERE ri."reportId" = rep.id GROUP BY 1 ORDER BY 1) AS "issueKeys",
              ARRAY(SELECT count(*)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id
                     WHERE ri."reportId" = rep.id GROUP BY coalesce(ri."suggestedIssueId", 'other') ORDER BY coalesce(ri."suggestedIssueId", 'other')) AS "issueMeasures",
+             ARRAY(SELECT count(i.id)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id
+                      LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
+                    WHERE ri."reportId" = rep.id GROUP BY coalesce(ri."suggestedIssueId", 'other') ORDER BY coalesce(ri."suggestedIssueId", 'other')) AS "issueChecked",
              ARRAY(SELECT n FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id CROSS JOIN unnest(ri."indicatorNumbers") n
                     WHERE ri."reportId" = rep.id GROUP BY 1 ORDER BY 1) AS "indicatorNumbers",
              ARRAY(SELECT count(DISTINCT m.id)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id CROSS JOIN unnest(ri."indicatorNumbers") n
                     WHERE ri."reportId" = rep.id GROUP BY n ORDER BY n) AS "indicatorMeasures",
+             ARRAY(SELECT count(DISTINCT i.id)::int FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id CROSS JOIN unnest(ri."indicatorNumbers") n
+                      LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id AND i.checked
+                    WHERE ri."reportId" = rep.id GROUP BY n ORDER BY n) AS "indicatorChecked",
              ARRAY(SELECT DISTINCT ri."suggestedIssueId" || ' ' || i."standardItemId"
                      FROM "ReportIssue" ri JOIN "Measure" m ON m."issueId" = ri.id JOIN "MeasureResultItem" i ON i."measureId" = m.id
                     WHERE ri."reportId" = rep.id AND i.checked AND i."standardItemId" IS NOT NULL AND ri."suggestedIssueId" IS NOT NULL
@@ -128,7 +134,9 @@ describe("the dashboards' rollup", () => {
     await db.reportIssue.create({ data: { reportId: report.id, ordinal: 3, title: "ประเด็นไม่มีมาตรการ", suggestedIssueId: suggestedIssue.id } });
     const withContent = (await expectRollupRight("a report's content written")).find((row) => row.reportId === report.id)!;
     expect([...(withContent.issueKeys as string[])].sort()).toEqual([suggestedIssue.id, "other"].sort());
-    expect(withContent).toMatchObject({ indicatorNumbers: [1, 3], indicatorMeasures: [2, 3] });
+    expect(withContent).toMatchObject({ indicatorNumbers: [1, 3], indicatorMeasures: [2, 3], indicatorChecked: [3, 3] });
+    const checkedPerKey = Object.fromEntries((withContent.issueKeys as string[]).map((key, index) => [key, (withContent.issueChecked as number[])[index]]));
+    expect(checkedPerKey).toEqual({ [suggestedIssue.id]: 3, other: 0 });
     expect(withContent.checkedItems).toHaveLength(2);
     await db.measureResultItem.updateMany({ where: { measureId: linked.measures[1]!.id, standardItemId: item2!.id }, data: { checked: false } });
     await expectRollupRight("a tick taken back");

@@ -342,37 +342,39 @@ function organizationRef(row: OrganizationSqlRow): OrganizationRef {
 }
 
 export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, input: IssueInput): Promise<IssueAcrossOrganizations> {
-  const scope = scopeCtes(area, input);
-  const key = keyCondition(input.issueKey);
+  // From the rollup, as level 1: each organisation's counted report with its measures under
+  // the key and the result items ticked in them, and per standard item of a suggested issue the
+  // organisations that ticked it under that issue.
+  const countedStatuses = countedReportStatuses(input.includeUnaccepted).map((status) => Prisma.sql`${status}::"ReportStatus"`);
+  const scoped = Prisma.sql`scoped AS (
+      SELECT f.*, f."reportStatus" IN (${Prisma.join(countedStatuses)}) AS "reportCounted"
+        FROM "DashboardOrganizationYear" f
+       WHERE f."fiscalYearId" = ${fiscalYearIdSql(input.yearBe)} AND ${rollupScopeSql("f", area, input.districtId ?? null, input.organizationType ?? null)}
+    )`;
+  const key = input.issueKey;
+  const [position, measures, checked] =
+    key.kind === "indicator"
+      ? [Prisma.sql`array_position(f."indicatorNumbers", ${key.number}::int)`, Prisma.raw(`"indicatorMeasures"`), Prisma.raw(`"indicatorChecked"`)]
+      : [Prisma.sql`array_position(f."issueKeys", ${issueKeyOf(key)}::text)`, Prisma.raw(`"issueMeasures"`), Prisma.raw(`"issueChecked"`)];
   const [catalogue, organizations, items] = await Promise.all([
     loadCatalogue(db, area, input),
     db.$queryRaw<(OrganizationSqlRow & { measures: number; resultsChecked: number })[]>`
-      WITH ${scope},
-      counts AS (
-        SELECT rep."organizationId", count(DISTINCT m.id)::int AS measures,
-               (count(i.id) FILTER (WHERE i.checked))::int AS "resultsChecked"
-          FROM reports rep
-          JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-          JOIN "Measure" m ON m."issueId" = ri.id
-          LEFT JOIN "MeasureResultItem" i ON i."measureId" = m.id
-         WHERE ${key}
-         GROUP BY 1
-      )
-      SELECT ${organizationColumns}, COALESCE(c.measures, 0) AS measures, COALESCE(c."resultsChecked", 0) AS "resultsChecked"
-        FROM scoped o
-        LEFT JOIN reports rep ON rep."organizationId" = o.id
-        LEFT JOIN counts c ON c."organizationId" = o.id
-       ORDER BY o."districtCode", o."nameTh"`,
-    input.issueKey.kind !== "suggested"
+      WITH ${scoped}
+      SELECT f."organizationId", f."nameTh", f.type::text AS type, f."districtId", d."nameTh" AS "districtNameTh", d.code AS "districtCode", f."provinceId",
+             CASE WHEN f."reportCounted" THEN f."reportId" END AS "reportId",
+             CASE WHEN f."reportCounted" THEN f."reportStatus"::text END AS "reportStatus",
+             CASE WHEN f."reportCounted" THEN f."reportOrigin"::text END AS "reportOrigin",
+             CASE WHEN f."reportCounted" THEN coalesce(f.${measures}[${position}], 0) ELSE 0 END AS measures,
+             CASE WHEN f."reportCounted" THEN coalesce(f.${checked}[${position}], 0) ELSE 0 END AS "resultsChecked"
+        FROM scoped f JOIN "District" d ON d.id = f."districtId"
+       ORDER BY d.code, f."nameTh"`,
+    key.kind !== "suggested"
       ? []
       : db.$queryRaw<{ id: string; organizations: number }[]>`
-          WITH ${scope}
-          SELECT i."standardItemId" AS id, count(DISTINCT rep."organizationId")::int AS organizations
-            FROM reports rep
-            JOIN "ReportIssue" ri ON ri."reportId" = rep.id
-            JOIN "Measure" m ON m."issueId" = ri.id
-            JOIN "MeasureResultItem" i ON i."measureId" = m.id
-           WHERE ${key} AND i.checked AND i."standardItemId" IS NOT NULL
+          WITH ${scoped}
+          SELECT substr(pair, length(${key.suggestedIssueId}) + 2) AS id, count(*)::int AS organizations
+            FROM scoped f CROSS JOIN unnest(f."checkedItems") AS pair
+           WHERE f."reportCounted" AND starts_with(pair, ${key.suggestedIssueId} || ' ')
            GROUP BY 1`,
   ]);
   const described = describeKey(catalogue, input.issueKey);
