@@ -14,7 +14,7 @@ const small = "rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slat
 
 const ROLES = Object.keys(ROLE_LABEL) as Role[];
 const STEPS = Object.keys(SIGN_OFF_STEP_LABEL) as SignOffStep[];
-type Grant = { role: Role; organizationId?: string; districtId?: string; provinceId?: string; signOffStep?: SignOffStep; actingPosition?: string };
+type Grant = { role: Role; organizationId?: string; districtId?: string; provinceId?: string; signOffStep?: SignOffStep };
 
 /** The node kind each role is granted at. */
 const scopeKind = (role: Role) =>
@@ -330,10 +330,7 @@ function RoleScopePicker({ role, onRole, scope, onScope }: { role: Role; onRole:
               ))}
             </select>
           </label>
-          <label className="sm:col-span-2">
-            ปฏิบัติหน้าที่แทน (ถ้ามี)
-            <input className={input} value={scope.actingPosition ?? ""} onChange={(event) => onScope({ ...scope, actingPosition: event.target.value })} />
-          </label>
+          <p className="text-xs text-slate-600 sm:col-span-2">การปฏิบัติหน้าที่แทนในขั้นอื่น มอบเป็นช่วงวันที่ที่หน้าบุคลากรขององค์กร</p>
         </>
       )}
     </div>

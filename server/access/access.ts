@@ -29,9 +29,9 @@ export type RoleGrant = {
   districtId: string | null;
   provinceId: string | null;
   signOffStep: SignOffStep | null;
-  actingPosition: string | null;
-  /** An acting authority in force today (ActingGrant) rather than a role of the account: its id. */
+  /** An acting authority in force today (ActingGrant) rather than a role of the account: its id, and the line it signs with ("ปฏิบัติหน้าที่…"). */
   actingGrantId?: string | null;
+  actingPosition?: string;
 };
 
 export type Access = {
@@ -67,7 +67,7 @@ export async function loadAccess(db: DbClient, userId: string): Promise<Access |
     SELECT u.id AS "userId", u.username, u."displayName", u."titlePrefix", u.position, u.disabled,
            coalesce(json_agg(json_build_object(
              'id', r.id, 'role', r.role, 'organizationId', r."organizationId", 'districtId', r."districtId",
-             'provinceId', r."provinceId", 'signOffStep', r."signOffStep", 'actingPosition', r."actingPosition"
+             'provinceId', r."provinceId", 'signOffStep', r."signOffStep"
            ) ORDER BY r."createdAt", r.id) FILTER (WHERE r.id IS NOT NULL), '[]'::json) AS grants,
            (SELECT coalesce(json_agg(json_build_object(
                      'id', g.id, 'role', 'ORG_SIGNER', 'organizationId', g."organizationId", 'districtId', NULL,

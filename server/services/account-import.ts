@@ -23,7 +23,8 @@ export const ACCOUNT_COLUMNS = {
   position: { label: "ตำแหน่ง", aliases: ["ตำแหน่ง", "position"], required: false },
   dlaCode: { label: "รหัส อปท.", aliases: ["รหัส อปท.", "รหัส", "DLA code", "code"], required: true },
   role: { label: "บทบาท", aliases: ["บทบาท", "role"], required: true },
-  actingPosition: { label: "ปฏิบัติหน้าที่", aliases: ["ปฏิบัติหน้าที่", "ปฏิบัติหน้าที่แทน", "acting position"], required: false },
+  // Read only to refuse: acting authority is a grant for a period, given on the organisation's people page.
+  acting: { label: "ปฏิบัติหน้าที่", aliases: ["ปฏิบัติหน้าที่", "ปฏิบัติหน้าที่แทน", "acting position"], required: false },
 } satisfies ColumnSpec<string>;
 
 type ImportedRole = { role: "ORG_EDITOR"; signOffStep: null } | { role: "ORG_SIGNER"; signOffStep: SignOffStep };
@@ -35,6 +36,8 @@ const ROLE_BY_KEY = new Map<string, ImportedRole>([
   ),
 ]);
 
+export const ACTING_NOT_IMPORTED = "การปฏิบัติหน้าที่แทนไม่นำเข้าจากไฟล์ กรุณานำเข้าบทบาทของตำแหน่งจริง แล้วมอบให้ปฏิบัติหน้าที่ (ระบุช่วงวันที่) ที่หน้าบุคลากรขององค์กร";
+
 const roleLabel = (role: ImportedRole) => (role.signOffStep ? `${ROLE_LABEL.ORG_SIGNER} (${SIGN_OFF_STEP_LABEL[role.signOffStep]})` : ROLE_LABEL.ORG_EDITOR);
 
 type AccountRow = {
@@ -45,7 +48,6 @@ type AccountRow = {
   position: string | null;
   dlaCode: string;
   role: ImportedRole;
-  actingPosition: string | null;
 };
 
 type PlannedAccount = {
@@ -54,7 +56,7 @@ type PlannedAccount = {
   existingId: string | null;
   detailChanges: string[];
   lines: number[];
-  newGrants: { line: number; organizationId: string; organizationName: string; role: ImportedRole; actingPosition: string | null }[];
+  newGrants: { line: number; organizationId: string; organizationName: string; role: ImportedRole }[];
 };
 
 async function planAccounts(db: DbClient, scope: AdminScope, table: Table) {
@@ -74,6 +76,7 @@ async function planAccounts(db: DbClient, scope: AdminScope, table: Table) {
     else if (value("titlePrefix").length > 50) refuse("titlePrefix", "คำนำหน้ายาวเกิน 50 ตัวอักษร");
     else if (!dlaCode) refuse("dlaCode", `รหัส อปท. "${value("dlaCode")}" ต้องเป็นตัวเลข 8 หลัก`);
     else if (!role) refuse("role", `ไม่รู้จักบทบาท "${value("role")}" (ใช้ ผู้จัดทำ หัวหน้าสำนักปลัด ปลัด หรือ นายก)`);
+    else if (value("acting")) refuse("acting", ACTING_NOT_IMPORTED);
     else {
       rows.push({
         line: row.line,
@@ -83,7 +86,6 @@ async function planAccounts(db: DbClient, scope: AdminScope, table: Table) {
         position: value("position") || null,
         dlaCode,
         role,
-        actingPosition: value("actingPosition") || null,
       });
     }
   }
@@ -148,7 +150,7 @@ async function planAccounts(db: DbClient, scope: AdminScope, table: Table) {
     const sameGrant = (grant: { role: string; organizationId: string | null; signOffStep: string | null }) =>
       grant.role === row.role.role && grant.organizationId === organization.id && grant.signOffStep === row.role.signOffStep;
     if (!existing?.roles.some(sameGrant) && !account.newGrants.some((grant) => sameGrant({ ...grant, ...grant.role }))) {
-      account.newGrants.push({ line: row.line, organizationId: organization.id, organizationName: organization.nameTh, role: row.role, actingPosition: row.actingPosition });
+      account.newGrants.push({ line: row.line, organizationId: organization.id, organizationName: organization.nameTh, role: row.role });
     }
   }
   invalid.sort((a, b) => a.line - b.line);
@@ -222,7 +224,6 @@ async function writeAccounts(tx: Prisma.TransactionClient, actor: Pick<Access, "
           role: grant.role.role,
           organizationId: grant.organizationId,
           signOffStep: grant.role.signOffStep,
-          actingPosition: grant.role.signOffStep ? grant.actingPosition : null,
         })),
       });
     }

@@ -27,7 +27,6 @@ export const ZRoleGrantInput = z.discriminatedUnion("role", [
     role: z.literal("ORG_SIGNER"),
     organizationId: idSchema,
     signOffStep: z.enum(["HEAD_OF_OFFICE", "CHIEF_ADMINISTRATOR", "EXECUTIVE"], { error: "กรุณาเลือกขั้นการลงนาม" }),
-    actingPosition: optionalText("ตำแหน่งที่ปฏิบัติหน้าที่แทน"),
   }),
   z.object({ role: z.literal("DISTRICT_REVIEWER"), districtId: idSchema }),
   z.object({ role: z.literal("PROVINCE_REVIEWER"), provinceId: idSchema }),
@@ -80,7 +79,6 @@ export function grantData(grant: TRoleGrantInput) {
     districtId: "districtId" in grant ? grant.districtId : null,
     provinceId: "provinceId" in grant ? grant.provinceId : null,
     signOffStep: grant.role === "ORG_SIGNER" ? grant.signOffStep : null,
-    actingPosition: grant.role === "ORG_SIGNER" ? (grant.actingPosition ?? null) : null,
   };
 }
 

@@ -3,6 +3,7 @@
 // own. Staff accounts come in bulk from a file with the registry's dry-run pattern.
 import { describe, expect, it } from "vitest";
 import { signIn } from "@/server/auth/sign-in";
+import { ACTING_NOT_IMPORTED } from "@/server/services/account-import";
 import { describePasswordLink, setPasswordWithLink } from "@/server/services/password-links";
 import { callerFor, refusal, TEST_PASSWORD, worldForThisFile } from "./helpers/fixtures";
 
@@ -112,7 +113,7 @@ describe("account administration", () => {
 describe("account import", () => {
   const file = (rows: string[]) => base64(["ชื่อผู้ใช้,คำนำหน้า,ชื่อ-นามสกุล,ตำแหน่ง,รหัส อปท.,บทบาท,ปฏิบัติหน้าที่", ...rows].join("\n"));
 
-  it("dry run, apply with links for the new accounts, and the same file again changes nothing", async () => {
+  it("dry run, apply with links for the new accounts, and the same file again changes nothing; an acting line is refused (a grant of the people page)", async () => {
     const db = context.database.db;
     await db.localOrganization.update({ where: { id: context.world.organizations.A2.id }, data: { dlaCode: "06910201" } });
     const admin = callerFor(db, context.world.users.admin.id);
@@ -126,29 +127,27 @@ describe("account import", () => {
     const counts = async () => ({ users: await db.user.count(), roles: await db.roleAssignment.count(), links: await db.passwordSetupLink.count() });
     const before = await counts();
     const dryRun = await admin.admin.importAccounts({ fileName: "accounts.csv", contentBase64: csv });
-    expect(dryRun.counts).toEqual({ new: 2, changed: 1, unchanged: 0, invalid: 1 });
-    expect(dryRun.invalidRows).toEqual([{ line: 5, column: "บทบาท", reason: expect.stringContaining('ไม่รู้จักบทบาท "รองนายก"') }]);
-    expect(dryRun.newRows.find((row) => row.username === "a2.palad")?.newRoles).toEqual([
-      "ผู้ลงนามให้ความเห็น (ปลัด) · อบต.ทดสอบเอสอง",
-      "ผู้ลงนามให้ความเห็น (นายก) · อบต.ทดสอบเอสอง",
+    expect(dryRun.counts).toEqual({ new: 2, changed: 1, unchanged: 0, invalid: 2 });
+    expect(dryRun.invalidRows).toEqual([
+      { line: 4, column: "ปฏิบัติหน้าที่", reason: ACTING_NOT_IMPORTED },
+      { line: 5, column: "บทบาท", reason: expect.stringContaining('ไม่รู้จักบทบาท "รองนายก"') },
     ]);
+    expect(dryRun.newRows.find((row) => row.username === "a2.palad")?.newRoles).toEqual(["ผู้ลงนามให้ความเห็น (ปลัด) · อบต.ทดสอบเอสอง"]);
     expect(dryRun.passwordLinks).toEqual([]);
     expect(await counts()).toEqual(before);
 
     const applied = await admin.admin.importAccounts({ fileName: "accounts.csv", contentBase64: csv, apply: true });
     expect(applied.passwordLinks.map((link) => link.username).sort()).toEqual(["a2.editor", "a2.palad"]);
-    expect(await counts()).toEqual({ users: before.users + 2, roles: before.roles + 4, links: before.links + 2 });
-    const palad = await db.user.findUniqueOrThrow({ where: { username: "a2.palad" }, include: { roles: { orderBy: { signOffStep: "asc" } } } });
-    expect(palad.roles.map((grant) => [grant.signOffStep, grant.actingPosition])).toEqual([
-      ["CHIEF_ADMINISTRATOR", null],
-      ["EXECUTIVE", "ปฏิบัติหน้าที่นายก อบต."],
-    ]);
+    expect(await counts()).toEqual({ users: before.users + 2, roles: before.roles + 3, links: before.links + 2 });
+    const palad = await db.user.findUniqueOrThrow({ where: { username: "a2.palad" }, include: { roles: true } });
+    expect(palad.roles.map((grant) => grant.signOffStep)).toEqual(["CHIEF_ADMINISTRATOR"]);
+    expect(await db.actingGrant.count({ where: { userId: palad.id } })).toBe(0);
     expect(await db.auditEvent.count({ where: { action: "account.import" } })).toBe(1);
 
     const again = await admin.admin.importAccounts({ fileName: "accounts.csv", contentBase64: csv, apply: true });
-    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 3, invalid: 1 });
+    expect(again.counts).toEqual({ new: 0, changed: 0, unchanged: 3, invalid: 2 });
     expect(again.passwordLinks).toEqual([]);
-    expect(await counts()).toEqual({ users: before.users + 2, roles: before.roles + 4, links: before.links + 2 });
+    expect(await counts()).toEqual({ users: before.users + 2, roles: before.roles + 3, links: before.links + 2 });
   });
 
   it("an invalid row names its line and column in Thai; an unreadable file writes nothing", async () => {

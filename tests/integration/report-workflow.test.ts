@@ -18,30 +18,34 @@ const as = (userId: string) => callerFor(database.db, userId);
 beforeAll(async () => {
   database = await openTestDatabase();
   world = await createWorld(database.db);
-  const signer = (username: string, step: "CHIEF_ADMINISTRATOR" | "EXECUTIVE", actingPosition?: string) =>
-    database.db.user.create({
+  const signer = async (username: string, step: "CHIEF_ADMINISTRATOR" | "EXECUTIVE", acting?: "acting") => {
+    const user = await database.db.user.create({
       data: {
         username,
         displayName: username,
         titlePrefix: "พ.จ.อ.",
         position: "ปลัดองค์การบริหารส่วนตำบล",
         passwordHash: TEST_PASSWORD,
+        // The acting นายก holds the step in their own right at another organisation, granted
+        // earlier: A1's signatures must still be acting ones.
         roles: {
-          create: [
-            // The same step at another organisation, granted earlier: its acting position must not
-            // end up on A1's signatures.
-            ...(actingPosition
-              ? [{ role: "ORG_SIGNER" as const, organizationId: world.organizations.A1b.id, signOffStep: step, actingPosition: "รักษาราชการแทนที่อื่น", createdAt: new Date("2020-01-01") }]
-              : []),
-            { role: "ORG_SIGNER" as const, organizationId: world.organizations.A1.id, signOffStep: step, actingPosition },
-          ],
+          create: acting
+            ? [{ role: "ORG_SIGNER" as const, organizationId: world.organizations.A1b.id, signOffStep: step, createdAt: new Date("2020-01-01") }]
+            : [{ role: "ORG_SIGNER" as const, organizationId: world.organizations.A1.id, signOffStep: step }],
         },
       },
     });
+    if (acting) {
+      await database.db.actingGrant.create({
+        data: { organizationId: world.organizations.A1.id, userId: user.id, step, position: "นายกองค์การบริหารส่วนตำบล", validFrom: new Date("2020-01-01"), validTo: new Date("2100-12-31") },
+      });
+    }
+    return user;
+  };
   signers = {
     head: world.users.signerA1.id,
     chief: (await signer("chief.a1", "CHIEF_ADMINISTRATOR")).id,
-    executive: (await signer("acting.mayor.a1", "EXECUTIVE", "ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบล")).id,
+    executive: (await signer("acting.mayor.a1", "EXECUTIVE", "acting")).id,
   };
 });
 afterAll(() => database.close());

@@ -26,7 +26,6 @@ describe("account administration", () => {
           role: "ORG_SIGNER",
           organizationId: context.world.organizations.A1.id,
           signOffStep: "EXECUTIVE",
-          actingPosition: "ปฏิบัติหน้าที่นายกองค์การบริหารส่วนตำบล",
         },
       ],
     });

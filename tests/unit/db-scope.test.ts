@@ -9,7 +9,6 @@ const grant = (role: RoleGrant["role"], node: Partial<Pick<RoleGrant, "organizat
   districtId: node.districtId ?? null,
   provinceId: node.provinceId ?? null,
   signOffStep: null,
-  actingPosition: null,
 });
 const access = (grants: RoleGrant[], above = { districtIds: [] as string[], provinceIds: [] as string[] }): Access => ({
   userId: "U",

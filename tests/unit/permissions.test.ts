@@ -30,7 +30,6 @@ function grant(role: Role, scope: { organizationId?: string; districtId?: string
     districtId: scope.districtId ?? null,
     provinceId: scope.provinceId ?? null,
     signOffStep: role === "ORG_SIGNER" ? "EXECUTIVE" : null,
-    actingPosition: null,
   };
 }
 const accessWith = (...grants: RoleGrant[]): Access => ({ userId: "u1", username: "user1", displayName: "ผู้ใช้ ทดสอบ", titlePrefix: null, position: null, grants });

@@ -78,7 +78,7 @@ export async function reportSigners(db: DbClient, access: Access, node: Organiza
     mayManageAccounts: can(access, "account.manage", node),
     // The caller's ways of signing here: each step it holds, in its own right or acting (in force today).
     mine: grantsFor(access, "report.endorse", node).flatMap((grant) =>
-      grant.signOffStep ? [{ step: grant.signOffStep, actingGrantId: grant.actingGrantId ?? null, actingPosition: grant.actingGrantId ? grant.actingPosition : null }] : [],
+      grant.signOffStep ? [{ step: grant.signOffStep, actingGrantId: grant.actingGrantId ?? null, actingPosition: grant.actingPosition ?? null }] : [],
     ),
   };
 }
