@@ -32,15 +32,26 @@ function subscribeToHash(onChange: () => void) {
   return () => window.removeEventListener("hashchange", onChange);
 }
 
-/** The page a set-password link opens: the token travels in the address's fragment, never to a server log. */
+/**
+ * The page a set-password link opens: the token travels in the address's fragment, never to a
+ * server log. Links differ only after "#", so a second one opened in the same tab is a new
+ * fragment on the same page: the form starts afresh for each token (keyed by it), with nothing
+ * of the first link's state (its account, a password set or refused, what was typed).
+ */
 export function SetPasswordForm() {
-  const trpc = useTRPC();
   const token = useSyncExternalStore(subscribeToHash, () => window.location.hash.slice(1), () => null);
+  if (token === null) return <p className="text-sm text-slate-500">กำลังตรวจลิงก์…</p>;
+  return <TokenPasswordForm key={token} token={token} />;
+}
+
+function TokenPasswordForm({ token }: { token: string }) {
+  const trpc = useTRPC();
   const [mismatch, setMismatch] = useState(false);
-  const link = useQuery(trpc.account.passwordLink.queryOptions({ token: token ?? "" }, { enabled: token !== null, retry: false }));
+  // Asked afresh each time a link is opened (a link used meanwhile, here or elsewhere, says so).
+  const link = useQuery(trpc.account.passwordLink.queryOptions({ token }, { retry: false, staleTime: 0, gcTime: 0 }));
   const set = useMutation(trpc.account.setPassword.mutationOptions());
 
-  if (token === null || link.isPending) return <p className="text-sm text-slate-500">กำลังตรวจลิงก์…</p>;
+  if (link.isPending) return <p className="text-sm text-slate-500">กำลังตรวจลิงก์…</p>;
   if (link.error) return <p className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700" role="alert">{link.error.message}</p>;
   if (set.isSuccess) {
     return (

@@ -48,8 +48,7 @@ export async function createAccount(page: Page, organization: { name: string; se
 /** The account's owner follows the set-password link, signed out. */
 export async function setPassword(page: Page, link: string, password: string) {
   await page.context().clearCookies();
-  // The links differ only after "#": leave the page first, or the second would open in the first's state.
-  await page.goto("about:blank");
+  // Links differ only after "#": a second one opened in the same tab is that link's page afresh.
   await page.goto(link);
   await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
   await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);

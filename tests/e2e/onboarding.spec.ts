@@ -4,21 +4,12 @@
 // the national administrator prepares FY2570's framework; the province extends its deadline; the
 // administrator of another province sees none of it.
 import path from "node:path";
-import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { setPassword, signIn } from "./helpers";
 
 const fixture = (name: string) => path.join(__dirname, "../fixtures", name);
 const PROVINCE_ADMIN_PASSWORD = "ท้องถิ่นจังหวัดนครทดลอง 2570";
 const PREPARER_PASSWORD = "บ้านใหม่โปร่งใสทุกปี";
-
-async function setPasswordThroughLink(page: Page, url: string, password: string) {
-  await page.context().clearCookies();
-  await page.goto(url);
-  await page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ }).fill(password);
-  await page.getByLabel("ยืนยันรหัสผ่านใหม่").fill(password);
-  await page.getByRole("button", { name: "ตั้งรหัสผ่าน" }).click();
-  await expect(page.getByTestId("password-set")).toBeVisible();
-}
 
 test("a new province: registry, accounts, a preparer's first sign-in, next year's framework and the province's deadline", async ({ page }) => {
   test.setTimeout(180_000);
@@ -45,7 +36,7 @@ test("a new province: registry, accounts, a preparer's first sign-in, next year'
   expect(adminLink).toContain("/set-password#");
 
   // The province's administrator sets a password and imports the registry: a dry run first.
-  await setPasswordThroughLink(page, adminLink, PROVINCE_ADMIN_PASSWORD);
+  await setPassword(page, adminLink, PROVINCE_ADMIN_PASSWORD);
   await signIn(page, "sthj.nakhon", PROVINCE_ADMIN_PASSWORD);
   await expect(page).toHaveURL(/\/admin$/);
   await page.goto("/admin/organizations");
@@ -69,14 +60,25 @@ test("a new province: registry, accounts, a preparer's first sign-in, next year'
   await expect(accountImport.getByTestId("account-import-status")).toContainText("ผลการตรวจ (ยังไม่บันทึก)");
   await accountImport.getByRole("button", { name: /ยืนยันนำเข้า/ }).click();
   await expect(accountImport.getByTestId("account-import-status")).toContainText("นำเข้าแล้ว");
-  const preparerLink = await accountImport
-    .getByTestId("password-link")
-    .filter({ hasText: "banmai.editor" })
-    .getByTestId("password-link-url")
-    .inputValue();
+  const linkOf = (username: string) =>
+    accountImport.getByTestId("password-link").filter({ hasText: username }).getByTestId("password-link-url").inputValue();
+  const preparerLink = await linkOf("banmai.editor");
+  const headLink = await linkOf("banmai.head");
 
-  // The new preparer sets a password, signs in and lands on its organisation.
-  await setPasswordThroughLink(page, preparerLink, PREPARER_PASSWORD);
+  // The new preparer sets a password. The head of office's link, opened next in the same tab
+  // (it differs only after "#"), is the head's own page: its name, an empty form.
+  await setPassword(page, preparerLink, PREPARER_PASSWORD);
+  await page.goto(headLink);
+  await expect(page.getByText("ชื่อผู้ใช้ banmai.head")).toBeVisible();
+  await expect(page.getByTestId("password-set")).toHaveCount(0);
+  await expect(page.getByRole("textbox", { name: /^รหัสผ่านใหม่/ })).toHaveValue("");
+  await page.screenshot({ path: "test-results/set-password-second-link.png" });
+  // Back to the preparer's link: used, it says so.
+  await page.goBack();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByText("ชื่อผู้ใช้ banmai.head")).toHaveCount(0);
+
+  // The new preparer signs in and lands on its organisation.
   await signIn(page, "banmai.editor", PREPARER_PASSWORD);
   await expect(page).toHaveURL(/\/organizations\//);
   await expect(page.getByRole("heading", { name: /องค์การบริหารส่วนตำบลบ้านใหม่/ })).toBeVisible();
