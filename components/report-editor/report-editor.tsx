@@ -19,8 +19,12 @@ import { ReturnSummary, ReviewNotesProvider } from "./review-notes";
 import type { EditorReport } from "./types";
 import { useAutosave } from "./use-autosave";
 
-/** The preparer's editor of one yearly report: memo, ITA results, issues and measures, autosaved. */
-export function ReportEditor({ report }: { report: EditorReport }) {
+/**
+ * The preparer's editor of one yearly report: memo, ITA results, issues and measures, autosaved.
+ * `chainWarning`: what the page says of the sign-off chain before sending (a step nobody can
+ * sign), shown after a returned report's reason and remarks, which come first.
+ */
+export function ReportEditor({ report, chainWarning }: { report: EditorReport; chainWarning?: React.ReactNode }) {
   const draft = useAutosave(report);
   const { content, dispatch } = draft;
   const { fiscalYear } = report;
@@ -58,6 +62,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
       <div className="mb-4 empty:hidden">
         <ReturnSummary report={report} issues={content.issues} />
       </div>
+      {chainWarning}
       {/* Save state and submit stay in view while scrolling a long report. */}
       <div className="sticky top-0 z-20 -mx-4 mb-4 flex flex-wrap items-center justify-between gap-2 border-b border-slate-200 bg-slate-50/95 px-4 py-2 backdrop-blur">
         <SaveStatus state={draft.state} conflict={draft.conflict !== null} onRetry={draft.retry} />

@@ -59,6 +59,11 @@ test("the preparer sees the reason and the comment at the top and beside the mea
   const firstMeasure = page.getByTestId("measure-card").first();
   const beside = firstMeasure.getByTestId("review-notes-beside");
   await expect(beside).toContainText(COMMENT);
+  // บางแก้ว has no head of office nor ปลัด: the chain's warning is there too, below the return's
+  // reason and remarks, which the preparer reads first.
+  const warning = page.getByTestId("chain-warning");
+  await expect(warning).toBeVisible();
+  expect((await summary.boundingBox())!.y).toBeLessThan((await warning.boundingBox())!.y);
   await page.screenshot({ path: "test-results/returns-editor-top.png" });
 
   await beside.getByRole("checkbox", { name: "แก้ไขแล้ว" }).check();

@@ -14,11 +14,6 @@ export default async function EditReportPage({ params }: Props) {
   const [report, signers] = await callOrRedirect(() => Promise.all([caller.report.get({ reportId }), caller.report.signers({ reportId })]));
   // Signers, reviewers and a report already sent up read it on its own page.
   if (!report.actions.includes("edit")) redirect(`/reports/${reportId}`);
-  return (
-    <>
-      {/* Before sending: a step nobody can sign would strand the report there. */}
-      <ChainWarning signers={signers} waitingAt={null} />
-      <ReportEditor report={report} />
-    </>
-  );
+  // Before sending: a step nobody can sign would strand the report there.
+  return <ReportEditor report={report} chainWarning={<ChainWarning signers={signers} waitingAt={null} />} />;
 }
