@@ -4,11 +4,13 @@ import type { Dispatch } from "react";
 import type { ReportHeader } from "@/server/domain/report-content";
 import { PENDING_NUMBER_LABEL } from "@/server/domain/report-rules";
 import type { ContentAction } from "./content-reducer";
+import { useDateProblem } from "./date-problems";
 import { cardClass, DateField, TextField } from "./fields";
 
 /** บันทึกข้อความ: the memo that carries the report up the organisation's sign-off chain. */
 export function HeaderSection({ header, dispatch }: { header: ReportHeader; dispatch: Dispatch<ContentAction> }) {
   const set = (field: keyof ReportHeader) => (value: string) => dispatch({ type: "header", field, value });
+  const memoDateProblem = useDateProblem("header.memoDate");
   return (
     <section className={cardClass}>
       <h2 className="mb-3 text-xl font-semibold">บันทึกข้อความ</h2>
@@ -42,6 +44,7 @@ export function HeaderSection({ header, dispatch }: { header: ReportHeader; disp
           <DateField
             label="วันที่"
             value={header.memoDate ?? ""}
+            error={memoDateProblem}
             onChange={(value) => dispatch({ type: "header", field: "memoDate", value: value || null })}
           />
         </div>

@@ -2,6 +2,7 @@
 
 import { periodOutsideYear, type Measure } from "@/server/domain/report-content";
 import { formatThaiDate } from "@/server/domain/thai-format";
+import { useDateProblem } from "./date-problems";
 import { DateField, RowControls, TextField } from "./fields";
 import { EvidenceEditor } from "./evidence-editor";
 import { ResultItemsEditor } from "./result-items-editor";
@@ -37,6 +38,8 @@ export function MeasureCard({
   const what = `มาตรการที่ ${number}`;
   const outside = periodOutsideYear(measure, year);
   const headingId = `measure-${measure.id}-heading`;
+  const startProblem = useDateProblem(`measure.${measure.id}.periodStart`);
+  const endProblem = useDateProblem(`measure.${measure.id}.periodEnd`);
   return (
     <article
       id={`measure-${measure.id}`}
@@ -75,8 +78,8 @@ export function MeasureCard({
 
       <div data-field={`measure.${measure.id}.period`}>
         <div className="grid gap-3 sm:grid-cols-2">
-          <DateField label="วันเริ่มดำเนินการ" value={measure.periodStart} onChange={(periodStart) => onChange({ periodStart })} />
-          <DateField label="วันสิ้นสุด" value={measure.periodEnd} onChange={(periodEnd) => onChange({ periodEnd })} />
+          <DateField label="วันเริ่มดำเนินการ" value={measure.periodStart} error={startProblem} onChange={(periodStart) => onChange({ periodStart })} />
+          <DateField label="วันสิ้นสุด" value={measure.periodEnd} error={endProblem} onChange={(periodEnd) => onChange({ periodEnd })} />
         </div>
         {(outside || measure.periodNote) && (
           <div className="mt-1 space-y-1">

@@ -7,6 +7,7 @@ import { isoDay } from "@/server/domain/fiscal-year";
 import { checkReport, thaiToday, type ReportProblem, type RuleContext } from "@/server/domain/report-rules";
 import { formatThaiDate } from "@/server/domain/thai-format";
 import { CompletenessMeter } from "./completeness-meter";
+import { DateProblemsProvider, dateProblems } from "./date-problems";
 import { ConflictPanel } from "./conflict-panel";
 import { HeaderSection } from "./header-section";
 import { IssuesSection } from "./issues-section";
@@ -38,10 +39,14 @@ export function ReportEditor({ report, chainWarning }: { report: EditorReport; c
     [fiscalYear.yearBe, fiscalYear.start, fiscalYear.end, fiscalYear.submissionDeadline],
   );
   const check = useMemo(() => checkReport(content, ruleContext), [content, ruleContext]);
-  const [refusal, setRefusal] = useState<Refusal | null>(null);
+  // A refusal from the server, with the content it judged (what was on screen when sending).
+  const [refusal, setRefusal] = useState<(Refusal & { judged: typeof content }) | null>(null);
+  const refused = refusal && { problems: refusal.server ?? check.problems, judged: refusal.server ? refusal.judged : null };
+  const datesProblems = dateProblems({ content, year: fiscalYear, saveProblem: draft.saveProblem, refusal: refused });
 
   return (
     <ReviewNotesProvider report={report}>
+    <DateProblemsProvider value={datesProblems}>
     <div>
       <div className="mb-4">
         <Link href={`/reports/${report.id}`} className="text-sm text-teal-700 hover:underline">
@@ -71,13 +76,13 @@ export function ReportEditor({ report, chainWarning }: { report: EditorReport; c
           flush={draft.flush}
           currentVersion={draft.currentVersion}
           check={check}
-          onRefusal={setRefusal}
+          onRefusal={(next) => setRefusal(next && { ...next, judged: content })}
           disabled={draft.conflict !== null}
         />
       </div>
 
       <div className="mb-4 space-y-4 empty:hidden">
-        {refusal && <SubmitRefusal problems={refusal.server ?? check.problems} live={!refusal.server} onClose={() => setRefusal(null)} />}
+        {refused && <SubmitRefusal problems={refused.problems} live={!refused.judged} onClose={() => setRefusal(null)} />}
         {draft.backupOffer && <RestoreOffer backup={draft.backupOffer} onRestore={draft.restoreBackup} onDiscard={draft.discardBackup} />}
         {draft.conflict && (
           <ConflictPanel conflict={draft.conflict} mine={content} onAdoptLatest={draft.adoptLatest} onOverwrite={draft.overwriteWithMine} />
@@ -102,6 +107,7 @@ export function ReportEditor({ report, chainWarning }: { report: EditorReport; c
         </div>
       </div>
     </div>
+    </DateProblemsProvider>
     </ReviewNotesProvider>
   );
 }

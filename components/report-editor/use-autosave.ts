@@ -10,7 +10,8 @@ import { ZReportContent, type ReportContent } from "@/server/domain/report-conte
 import { contentPatch } from "@/server/domain/report-patch";
 import { clearBackup, useBackupAtOpen, writeBackup } from "./backup";
 import { contentReducer } from "./content-reducer";
-import { errorMessage } from "./fields";
+import type { SaveProblem } from "./date-problems";
+import { errorMessage, serverFieldErrors } from "./fields";
 
 const AUTOSAVE_DELAY_MS = 1000;
 
@@ -33,7 +34,8 @@ export function useAutosave(report: { id: string; version: number; content: Repo
   // The content the server holds, by identity: `content !== saved` means unsaved changes.
   const [saved, setSaved] = useState(report.content);
   const [saving, setSaving] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  // Why the last save failed, and the content's field it names (none: not one field's fault).
+  const [problem, setProblem] = useState<SaveProblem | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
   const { offer, dismissOffer } = useBackupAtOpen(reportId, report.content);
 
@@ -64,7 +66,8 @@ export function useAutosave(report: { id: string; version: number; content: Repo
     if (sending === savedRef.current) return true;
     const parsed = ZReportContent.safeParse(sending);
     if (!parsed.success) {
-      setProblem(parsed.error.issues[0]?.message ?? "ข้อมูลไม่ถูกต้อง");
+      const issue = parsed.error.issues[0];
+      setProblem({ message: issue?.message ?? "ข้อมูลไม่ถูกต้อง", path: issue?.path ?? [] });
       return false;
     }
     setSaving(true);
@@ -82,7 +85,12 @@ export function useAutosave(report: { id: string; version: number; content: Repo
       if (latest.current === sending) clearBackup(reportId);
       return true;
     } catch (error) {
-      setProblem(`${errorMessage(error)} (ข้อความที่พิมพ์ยังเก็บไว้ในเครื่องนี้)`);
+      // The server names the field by its path in the call's input: "content.issues.0.measures.1.periodEnd".
+      const field = Object.keys(serverFieldErrors(error))[0]?.split(".") ?? [];
+      setProblem({
+        message: `${errorMessage(error)} (ข้อความที่พิมพ์ยังเก็บไว้ในเครื่องนี้)`,
+        path: field[0] === "content" ? field.slice(1) : [],
+      });
       return false;
     } finally {
       setSaving(false);
@@ -180,7 +188,7 @@ export function useAutosave(report: { id: string; version: number; content: Repo
   const state: SaveState = saving
     ? { kind: "saving" }
     : problem
-      ? { kind: "error", message: problem }
+      ? { kind: "error", message: problem.message }
       : content !== saved
         ? { kind: "unsaved" }
         : { kind: "saved" };
@@ -189,6 +197,7 @@ export function useAutosave(report: { id: string; version: number; content: Repo
     content,
     dispatch,
     state,
+    saveProblem: saving ? null : problem,
     retry: () => void save(),
     flush,
     /** The version the next submit must name; read only after flush(). */

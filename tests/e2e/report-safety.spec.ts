@@ -63,6 +63,11 @@ test("an incomplete report is not sent: the list of what is missing links to eac
   });
   await expect(titleLink).toHaveCount(1);
   await expect(periodLink).toHaveCount(1);
+  // The date fields say their problem under themselves too (the period's under the day that leaves the year).
+  await expect(memoDate).toHaveAccessibleDescription("ยังไม่ได้ระบุวันที่ของบันทึกข้อความ");
+  await expect(memoDate).toHaveAttribute("aria-invalid", "true");
+  const periodEnd = firstMeasure.getByLabel("วันสิ้นสุด", { exact: true });
+  await expect(periodEnd).toHaveAccessibleDescription(/^ระยะเวลา \(1 ตุลาคม 2567 – 30 กันยายน 2568\) อยู่นอกปีงบประมาณ 2569/);
   await page.screenshot({ path: "test-results/report-gate-refusal.png" });
   await expect(page).toHaveURL(/\/edit$/); // nothing was sent
 
@@ -81,6 +86,8 @@ test("an incomplete report is not sent: the list of what is missing links to eac
     await reason.fill("ดำเนินการตามแผนปีงบประมาณ 2568 ต่อเนื่อง");
   }
   await expect(refusal.getByRole("heading")).toHaveText("แก้ไขครบแล้ว เสนอรายงานได้");
+  await expect(memoDate).toHaveAccessibleDescription("7 มกราคม 2569");
+  await expect(periodEnd).toHaveAccessibleDescription("30 กันยายน 2568");
   await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
   await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
 });

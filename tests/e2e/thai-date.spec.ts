@@ -111,6 +111,52 @@ test("the preparer types 7/1/2569, sees 7 มกราคม 2569, and finds it 
   await expect(page.getByTestId("memo")).toContainText("7 มกราคม 2569");
 });
 
+test("a period that ends before it starts is not saved, and its end date says why", async ({ page }) => {
+  await signIn(page, "amphawa.editor");
+  await openEditor(page);
+  const end = page.getByTestId("measure-card").first().getByLabel("วันสิ้นสุด", { exact: true });
+  const original = await end.inputValue();
+  await end.fill("1/1/2567");
+  await end.press("Tab");
+  await expect(page.getByTestId("save-status")).toContainText("วันเริ่มต้องไม่อยู่หลังวันสิ้นสุด");
+  await expect(end).toHaveAccessibleDescription("วันเริ่มต้องไม่อยู่หลังวันสิ้นสุด");
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await page.screenshot({ path: "test-results/thai-date-period-refused.png", clip: (await end.locator("xpath=../../..").boundingBox())! });
+  await end.fill(original);
+  await end.press("Tab");
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await expect(end).not.toHaveAttribute("aria-invalid", "true");
+});
+
+test("the server's refusal of the memo's date is said under the date field, until the date is changed", async ({ page }) => {
+  // The preparer's computer runs two days ahead: the editor takes tomorrow for a past day, the
+  // server (today in Thailand) refuses it when the report is sent. Nothing is sent.
+  const day = 86_400_000;
+  const bangkok = new Date(Date.now() + day + 7 * 3_600_000); // tomorrow in Thailand
+  const tomorrow = `${bangkok.getUTCDate()}/${bangkok.getUTCMonth() + 1}/${bangkok.getUTCFullYear() + 543}`;
+  await signIn(page, "amphawa.editor");
+  await page.clock.setFixedTime(Date.now() + 2 * day);
+  await openEditor(page);
+  await expect(page.getByTestId("completeness")).toContainText("ครบถ้วนแล้ว");
+  const field = memoDate(page);
+  await field.fill(tomorrow);
+  await field.press("Tab");
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await page.getByTestId("submit-for-sign-off").click();
+  const refusal = page.getByTestId("submit-refusal");
+  await expect(refusal).toContainText("เป็นวันในอนาคต");
+  await expect(field).toHaveAccessibleDescription(/^บันทึกข้อความ: วันที่ของบันทึกข้อความ \(.+\) เป็นวันในอนาคต ลงวันที่ได้ตั้งแต่ 1 ตุลาคม 2568 ถึง /);
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(page).toHaveURL(/\/edit$/);
+  await page.screenshot({ path: "test-results/thai-date-server-refusal.png" });
+
+  await field.fill("7/1/2569");
+  await field.press("Tab");
+  await expect(field).toHaveAccessibleDescription("7 มกราคม 2569");
+  await expect(page.getByTestId("save-status")).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await refusal.getByRole("button", { name: "ปิด" }).click();
+});
+
 test("the registry's end date takes a Thai date too and sends its form the ISO day (nothing is saved)", async ({ page }) => {
   await signIn(page, "admin.skm");
   await page.goto("/admin/organizations");
