@@ -3,6 +3,7 @@
 // stale stops autosaving and hands both versions to the conflict panel; nothing typed is lost
 // (the local backup keeps it until a save succeeds).
 import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useEffect, useEffectEvent, useReducer, useRef, useState } from "react";
 import { holdUnloadUntil, useLeaveGuard } from "@/components/leave-guard";
 import { useTRPC } from "@/components/trpc-provider";
@@ -29,6 +30,7 @@ export type SaveState =
 export function useAutosave(report: { id: string; version: number; content: ReportContent }) {
   const reportId = report.id;
   const trpc = useTRPC();
+  const router = useRouter();
   const { mutateAsync: saveDraft } = useMutation(trpc.report.saveDraft.mutationOptions());
   const [content, dispatch] = useReducer(contentReducer, report.content);
   // The content the server holds, by identity: `content !== saved` means unsaved changes.
@@ -49,6 +51,9 @@ export function useAutosave(report: { id: string; version: number; content: Repo
   const inFlight = useRef<Promise<void> | null>(null);
   const queued = useRef(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  // Whether this visit saved anything: the pages the browser keeps for back and forward then
+  // hold what was there before it.
+  const savedHere = useRef(false);
 
   useEffect(() => {
     latest.current = content;
@@ -80,6 +85,7 @@ export function useAutosave(report: { id: string; version: number; content: Repo
         return false;
       }
       version.current = result.version;
+      savedHere.current = true;
       held.current = { version: result.version, content: sending };
       markSaved(sending);
       if (latest.current === sending) clearBackup(reportId);
@@ -135,8 +141,15 @@ export function useAutosave(report: { id: string; version: number; content: Repo
     () => latest.current !== savedRef.current || inFlight.current !== null || conflictRef.current !== null,
     async () => (await flush()) || window.confirm(LEAVE_UNSAVED),
   );
+  // Once saved, the page left to (the report's, after the back button) is fetched again, and so is
+  // every page the router keeps for back and forward (router.refresh drops them): back or forward
+  // to the report or to this editor shows what was saved, never the text of before.
   const saveOnLeave = useEffectEvent(() => {
-    if (latest.current !== savedRef.current && conflictRef.current === null) holdUnloadUntil(save());
+    const saving = latest.current !== savedRef.current && conflictRef.current === null ? save() : null;
+    if (saving) holdUnloadUntil(saving);
+    void (saving ?? Promise.resolve()).then(() => {
+      if (savedHere.current) router.refresh();
+    });
   });
   useEffect(() => () => saveOnLeave(), []);
 

@@ -5,7 +5,7 @@
 // - Before sending: a report that breaks the rules for sending is not sent; the editor lists
 //   what is missing, each item a link that takes the preparer to the field.
 // - No lost edits: leaving the editor by a link, the browser's back button or signing out saves
-//   first, or asks when the save fails.
+//   first, or asks when the save fails; back and forward then show what was saved.
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -150,4 +150,36 @@ test("text typed in ที่ and left at once by the back link, the browser's b
 
   await code.fill(original);
   await expect(status).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+});
+
+test("after saving, the browser's back and forward buttons show what was saved, on the report and in the editor", async ({ page }) => {
+  const reportUrl = await openDraft(page);
+  const code = page.getByLabel("ที่", { exact: true });
+  const status = page.getByTestId("save-status");
+  const original = await code.inputValue();
+  // The report page is in the browser's history before the editor, with the text of before.
+  await page.goto(reportUrl);
+  await expect(page.locator("main")).toContainText(`${original}/`);
+  await page.getByRole("link", { name: "แก้ไขรายงาน" }).click();
+  await page.waitForURL(/\/edit$/);
+
+  await code.fill("สส 70004");
+  await expect(status).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await page.goBack();
+  await page.waitForURL(reportUrl);
+  await expect(page.locator("main")).toContainText("สส 70004/");
+  await expect(page.locator("main")).not.toContainText(`${original}/`);
+  await page.screenshot({ path: "test-results/report-back-after-save.png" });
+
+  await page.goForward();
+  await page.waitForURL(/\/edit$/);
+  await expect(code).toHaveValue("สส 70004");
+  await expect(status).toHaveText("บันทึกแล้ว");
+
+  await code.fill(original);
+  await expect(status).toHaveText("บันทึกแล้ว", { timeout: 15_000 });
+  await page.goBack();
+  await page.waitForURL(reportUrl);
+  await expect(page.locator("main")).toContainText(`${original}/`);
+  await expect(page.locator("main")).not.toContainText("สส 70004/");
 });
