@@ -75,7 +75,7 @@ test("a new province: registry, accounts, a preparer's first sign-in, next year'
   await page.screenshot({ path: "test-results/set-password-second-link.png" });
   // Back to the preparer's link: used, it says so.
   await page.goBack();
-  await expect(page.getByRole("alert")).toBeVisible();
+  await expect(page.getByText(/^ลิงก์ตั้งรหัสผ่านนี้ใช้ไม่ได้/)).toBeVisible();
   await expect(page.getByText("ชื่อผู้ใช้ banmai.head")).toHaveCount(0);
 
   // The new preparer signs in and lands on its organisation.
