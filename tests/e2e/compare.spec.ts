@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectStreamed, signIn } from "./helpers";
 
 test("the province reviewer compares two organisations, shares the view, and opens one's profile", async ({ page }) => {
   await signIn(page, "province.skm");
@@ -41,6 +41,9 @@ test("the province reviewer compares two organisations, shares the view, and ope
   await page.goto(sharedUrl);
   await expect(page).toHaveURL(sharedUrl);
   await expectBoth();
+  await page.screenshot({ path: "test-results/compare-two.png", fullPage: true });
+  // The title and the picker come at once; the scores stream in behind a loading note.
+  await expectStreamed(page, sharedUrl, "chart-compare-trend");
 
   // An organisation's profile shows its score history table.
   await trend.locator("table").getByRole("link", { name: "องค์การบริหารส่วนตำบลท้ายหาด" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { expectStreamed, signIn } from "./helpers";
 
 /** No part of the page sticks out sideways: wide tables scroll inside their own box. */
 async function expectNoPageOverflow(page: Page) {
@@ -65,6 +65,22 @@ test("the province reviewer drills from the overview down to one measure and bac
   const breadcrumbs = page.getByRole("navigation", { name: "เส้นทาง" });
   await expect(breadcrumbs).toContainText(`ภาพรวม›ประเด็น›${issueTitle}›${organizationName}›`);
   await shoot(page, "level4-measure");
+
+  const measureUrl = page.url();
+
+  // Each level shows its title at once and streams its data behind a loading note; a missing
+  // issue, organisation or measure is still a missing page, answered before anything streams.
+  await expectStreamed(page, issueUrl, "issue-summary");
+  await expectStreamed(page, organizationUrl, "organization-measures");
+  await expectStreamed(page, measureUrl, "measure-detail");
+  const missing = (url: string, from: RegExp, to: string) => {
+    const edited = new URL(url);
+    edited.pathname = edited.pathname.replace(from, to);
+    return page.request.get(edited.toString());
+  };
+  expect((await missing(issueUrl, /\/issues\/[^/]+$/, "/issues/no-such-issue")).status()).toBe(404);
+  expect((await missing(organizationUrl, /\/organizations\/[^/]+$/, "/organizations/no-such-organization")).status()).toBe(404);
+  expect((await missing(measureUrl, /\/measures\/[^/]+$/, "/measures/no-such-measure")).status()).toBe(404);
 
   // Back twice: the organisation, then the issue.
   await page.goBack();

@@ -64,3 +64,17 @@ export async function rerouteReport(page: Page, reportUrl: string, target: strin
   await page.getByTestId("report-actions").getByRole("textbox").fill(reason);
   await page.getByRole("button", { name: "ยืนยัน: เปลี่ยนเส้นทางรายงาน" }).click();
 }
+
+/**
+ * The raw document of `url` as it streams: 200, the page's title first, then a section's loading
+ * note, and the section (`testId`) only after it.
+ */
+export async function expectStreamed(page: Page, url: string, testId: string) {
+  const response = await page.request.get(url);
+  expect(response.status(), url).toBe(200);
+  const html = await response.text();
+  const loading = html.indexOf('data-testid="section-loading"');
+  expect(loading, url).toBeGreaterThan(html.indexOf("<h1"));
+  expect(html.slice(loading, loading + 400), url).toContain("กำลังโหลด…");
+  expect(html.indexOf(`data-testid="${testId}"`), url).toBeGreaterThan(loading);
+}

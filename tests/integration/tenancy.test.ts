@@ -231,9 +231,19 @@ const CASES: Record<string, Case> = {
     reaches: REVIEWERS_OF_A1,
     call: (c, t) => c.dashboard.compare({ area: district(t), unit: "organization", ids: [t.organizationId] }),
   },
+  "dashboard.compareFrame": {
+    kind: "query",
+    reaches: REVIEWERS_OF_A1,
+    call: (c, t) => c.dashboard.compareFrame({ area: district(t), unit: "organization", ids: [t.organizationId] }),
+  },
   "dashboard.compareOptions": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.dashboard.compareOptions({ area: district(t), unit: "organization" }) },
   "drilldown.issues": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.drilldown.issues({ area: district(t), ...filters }) },
   "drilldown.issue": { kind: "query", reaches: REVIEWERS_OF_A1, call: (c, t) => c.drilldown.issue({ area: district(t), ...filters, issueKey }) },
+  "drilldown.titles": {
+    kind: "query",
+    reaches: REVIEWERS_OF_A1,
+    call: (c, t) => c.drilldown.titles({ area: district(t), ...filters, issueKey, organizationId: t.organizationId, measureId: t.measureId }),
+  },
   "drilldown.organizationMeasures": {
     kind: "query",
     reaches: REVIEWERS_OF_A1,

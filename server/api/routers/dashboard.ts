@@ -1,6 +1,6 @@
 import { areaProcedure, createTRPCRouter } from "@/server/api/trpc";
 import { areaDependency, cachedDashboardResult } from "@/server/services/dashboard/cache";
-import { compareUnits, listCompareOptions, ZCompareInput, ZCompareOptionsInput } from "@/server/services/dashboard/compare";
+import { compareFrame, compareUnits, listCompareOptions, ZCompareInput, ZCompareOptionsInput } from "@/server/services/dashboard/compare";
 import { getAreaOverview, ZAreaOverviewInput } from "@/server/services/dashboard/overview";
 import { getAreaRanking, ZRankingInput } from "@/server/services/dashboard/ranking";
 import { getDashboardOptions, ZDashboardFilters } from "@/server/services/dashboard/scope";
@@ -58,6 +58,8 @@ export const dashboardRouter = createTRPCRouter({
         () => compareUnits(ctx.db, ctx.area, input),
       ),
     ),
+  /** The compare page's units (each in the area) and years, without the scores: shown before them. */
+  compareFrame: areaProcedure.input(ZCompareInput).query(({ ctx, input }) => compareFrame(ctx.db, ctx.area, input)),
   /** The area's organisations, districts or provinces matching a search, for the compare picker. */
   compareOptions: areaProcedure
     .input(ZCompareOptionsInput)

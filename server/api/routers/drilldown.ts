@@ -3,8 +3,10 @@ import { areaDependency, cachedDashboardResult } from "@/server/services/dashboa
 import {
   getIssueAcrossOrganizations,
   getIssueAdoption,
+  getDrilldownTitles,
   getIssueMeasure,
   getOrganizationIssueMeasures,
+  ZDrilldownTitlesInput,
   ZIssueInput,
   ZIssueMeasureInput,
   ZOrganizationIssueInput,
@@ -28,6 +30,10 @@ export const drilldownRouter = createTRPCRouter({
         getIssueAcrossOrganizations(ctx.db, ctx.area, input),
       ),
     ),
+  /** What a page of levels 2–4 names in its title (the issue, the organisation, the measure), or NOT_FOUND as its data would be. */
+  titles: areaProcedure
+    .input(ZDrilldownTitlesInput)
+    .query(({ ctx, input }) => getDrilldownTitles(ctx.db, ctx.area, input)),
   /** One organisation's measures under an issue. */
   organizationMeasures: areaProcedure
     .input(ZOrganizationIssueInput)

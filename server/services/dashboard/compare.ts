@@ -149,17 +149,30 @@ async function loadUnits(db: DbClient, area: AreaNode, unit: CompareUnitKind, id
 
 const TOOLS_KNOWN = Prisma.sql`r.iit IS NOT NULL AND r.eit IS NOT NULL AND r.oit IS NOT NULL`;
 
-export async function compareUnits(db: DbClient, area: AreaNode, input: CompareInput): Promise<Comparison> {
-  const ids = [...new Set(input.ids)];
+/** A comparison without its scores: the units (their names) and the years. */
+export type CompareFrame = Omit<Comparison, "units" | "containsInventedData"> & { units: UnitRef[] };
+
+/**
+ * The units compared (each in the area, or NOT_FOUND as for a missing id) and the range of
+ * years: what the compare page shows before the scores, which compareUnits adds.
+ */
+export async function compareFrame(db: DbClient, area: AreaNode, input: CompareInput): Promise<CompareFrame> {
   const [fiscalYearRows, units] = await Promise.all([
     db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "asc" } }),
-    loadUnits(db, area, input.unit, ids),
+    loadUnits(db, area, input.unit, [...new Set(input.ids)]),
   ]);
   const fiscalYears = fiscalYearRows.map((year) => year.yearBe);
   const newest = fiscalYears.at(-1) ?? input.toYearBe ?? input.fromYearBe ?? 0;
   const toYearBe = input.toYearBe ?? Math.max(newest, input.fromYearBe ?? newest);
   const fromYearBe = input.fromYearBe ?? Math.max(fiscalYears[0] ?? toYearBe, toYearBe - DEFAULT_YEAR_SPAN + 1);
   const years = fiscalYears.filter((yearBe) => yearBe >= fromYearBe && yearBe <= toYearBe);
+  return { unit: input.unit, fromYearBe, toYearBe, fiscalYears, years, units };
+}
+
+export async function compareUnits(db: DbClient, area: AreaNode, input: CompareInput): Promise<Comparison> {
+  const frame = await compareFrame(db, area, input);
+  const { units, fromYearBe, toYearBe, years } = frame;
+  const ids = units.map((unit) => unit.id);
 
   // total::numeric avg is exact, round() on numeric rounds half away from zero (= half up for
   // scores), and ::float8 is then the nearest double to the 2-decimal value.
@@ -190,11 +203,7 @@ export async function compareUnits(db: DbClient, area: AreaNode, input: CompareI
   const cells = new Map(rows.map((row) => [`${row.unitId} ${row.yearBe}`, row]));
   const empty = (yearBe: number): CompareCell => ({ yearBe, count: 0, mean: null, toolsCount: 0, iit: null, eit: null, oit: null });
   return {
-    unit: input.unit,
-    fromYearBe,
-    toYearBe,
-    fiscalYears,
-    years,
+    ...frame,
     units: units.map((unit) => ({
       ...unit,
       years: years.map((yearBe) => {

@@ -407,6 +407,52 @@ export async function getIssueAcrossOrganizations(db: DbClient, area: AreaNode, 
   };
 }
 
+// ── What a level's page names first ────────────────────────────────────────────────────
+
+export const ZDrilldownTitlesInput = ZIssueInput.extend({ organizationId: idSchema.optional(), measureId: idSchema.optional() }).refine(
+  (input) => input.measureId === undefined || input.organizationId !== undefined,
+  { message: "ต้องระบุองค์กรของมาตรการ", path: ["measureId"] },
+);
+
+export type DrilldownTitles = {
+  issue: IssueRef;
+  organization: OrganizationRef | null;
+  /** The measure's title and the title of the report issue it sits under. */
+  measure: { id: string; title: string; issueTitle: string } | null;
+};
+
+/**
+ * What a drill-down page of levels 2–4 names in its title, found (or NOT_FOUND) exactly as its
+ * level's data would be, without that data: the page shows it at once and streams the rest.
+ * Level 2 reads the year's catalogue; levels 3 and 4 one query each.
+ */
+export async function getDrilldownTitles(db: DbClient, area: AreaNode, input: z.infer<typeof ZDrilldownTitlesInput>): Promise<DrilldownTitles> {
+  const key = issueKeyOf(input.issueKey);
+  if (input.organizationId === undefined) {
+    const { title } = describeKey(await loadCatalogue(db, area, input), input.issueKey);
+    return { issue: { key, kind: input.issueKey.kind, title }, organization: null, measure: null };
+  }
+  const measure =
+    input.measureId === undefined
+      ? Prisma.sql`SELECT ${organizationColumns}, k.title AS "keyTitle", NULL AS "measureTitle", NULL AS "issueTitle"
+          FROM issue_key k CROSS JOIN scoped o JOIN reports rep ON rep."organizationId" = o.id`
+      : Prisma.sql`SELECT ${organizationColumns}, k.title AS "keyTitle", m.title AS "measureTitle", ri.title AS "issueTitle"
+          FROM issue_key k CROSS JOIN scoped o
+          JOIN reports rep ON rep."organizationId" = o.id
+          JOIN "ReportIssue" ri ON ri."reportId" = rep.id
+          JOIN "Measure" m ON m."issueId" = ri.id
+         WHERE m.id = ${input.measureId} AND ${keyCondition(input.issueKey)}`;
+  const [row] = await db.$queryRaw<(OrganizationSqlRow & { keyTitle: string; measureTitle: string | null; issueTitle: string | null })[]>`
+    WITH ${scopeCtes(area, input, input.organizationId)}, ${issueKeyCte(input.issueKey, input.yearBe)}
+    ${measure}`;
+  if (!row) throw new AppError("NOT_FOUND", NOT_FOUND_OR_FORBIDDEN);
+  return {
+    issue: { key, kind: input.issueKey.kind, title: row.keyTitle },
+    organization: organizationRef(row),
+    measure: input.measureId === undefined ? null : { id: input.measureId, title: row.measureTitle!, issueTitle: row.issueTitle! },
+  };
+}
+
 // ── Level 3: one organisation's measures under an issue ─────────────────────────────────
 
 export type MeasureSummary = {

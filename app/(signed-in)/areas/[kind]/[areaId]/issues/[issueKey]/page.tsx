@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { AdoptionChart } from "@/components/dashboard/charts";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
 import { CountedNote } from "@/components/dashboard/drilldown/counted-note";
 import { IssueOrganizationsTable } from "@/components/dashboard/drilldown/issue-organizations-table";
-import { loadDashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { loadDashboardContext, type DashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { ChartWithTable, DataTable } from "@/components/dashboard/chart-with-table";
 import { FilterBar } from "@/components/dashboard/filter-bar";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect } from "@/server/api/server-caller";
 import { formatInteger, formatPercent } from "@/server/domain/thai-format";
 
 export const metadata: Metadata = { title: "ประเด็นรายองค์กร" };
 
-
-/** Level 2: one issue across the organisations counted. */
+/**
+ * Level 2: one issue across the organisations counted. The title (the issue, found or a missing
+ * page before anything streams) shows at once; the organisations stream in behind a loading note.
+ */
 export default async function IssuePage({
   params,
   searchParams,
@@ -23,6 +27,26 @@ export default async function IssuePage({
 }) {
   const context = await loadDashboardContext(params, searchParams);
   const { issueKey } = await params;
+  const { issue } = await callOrRedirect(() => context.caller.drilldown.titles({ ...context.input, issueKey }));
+  return (
+    <>
+      <Breadcrumbs
+        items={[
+          { label: "ภาพรวม", href: context.links.overview },
+          { label: "ประเด็น", href: context.links.issues },
+          { label: issue.title },
+        ]}
+      />
+      <PageTitle title={issue.title} subtitle={`${context.description.nameTh} · ปีงบประมาณ ${context.filters.yearBe}`} />
+      <FilterBar filters={context.filters} years={[context.filters.yearBe]} districts={context.districts} />
+      <Suspense fallback={<SectionLoading title="องค์กรที่มีมาตรการในประเด็นนี้" />}>
+        <IssueSections context={context} issueKey={issueKey} />
+      </Suspense>
+    </>
+  );
+}
+
+async function IssueSections({ context, issueKey }: { context: DashboardContext; issueKey: string }) {
   const issue = await callOrRedirect(() => context.caller.drilldown.issue({ ...context.input, issueKey }));
   const hrefs = Object.fromEntries(issue.rows.map((row) => [row.id, context.links.organization(issue.issue.key, row.id)]));
   const chartData = issue.resultItems.map((item) => ({
@@ -32,15 +56,6 @@ export default async function IssuePage({
   }));
   return (
     <>
-      <Breadcrumbs
-        items={[
-          { label: "ภาพรวม", href: context.links.overview },
-          { label: "ประเด็น", href: context.links.issues },
-          { label: issue.issue.title },
-        ]}
-      />
-      <PageTitle title={issue.issue.title} subtitle={`${context.description.nameTh} · ปีงบประมาณ ${issue.yearBe}`} />
-      <FilterBar filters={context.filters} years={[context.filters.yearBe]} districts={context.districts} />
       <CountedNote scope={issue} />
       <p className="mb-4 text-base" data-testid="issue-summary">
         มีมาตรการในประเด็นนี้ <strong>{formatInteger(issue.organizationsWithMeasures)}</strong> จาก {formatInteger(issue.organizations)} แห่ง

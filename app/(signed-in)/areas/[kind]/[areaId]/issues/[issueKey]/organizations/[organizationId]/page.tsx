@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
-import { loadDashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { loadDashboardContext, type DashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect } from "@/server/api/server-caller";
 import { formatInteger, formatThaiShortDate } from "@/server/domain/thai-format";
 
@@ -11,29 +13,37 @@ export const metadata: Metadata = { title: "มาตรการขององ
 
 type Params = Promise<{ kind: string; areaId: string; issueKey: string; organizationId: string }>;
 
-/** Level 3: one organisation's measures under the issue. */
+/**
+ * Level 3: one organisation's measures under the issue. The title (the organisation and the
+ * issue, found or a missing page before anything streams) shows at once; the measures stream in.
+ */
 export default async function OrganizationIssuePage({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
   const context = await loadDashboardContext(params, searchParams);
   const { issueKey, organizationId } = await params;
-  const result = await callOrRedirect(() =>
-    context.caller.drilldown.organizationMeasures({
-      ...context.input,
-      issueKey,
-      organizationId,
-    }),
-  );
-  const key = result.issue.key;
+  const { issue, organization } = await callOrRedirect(() => context.caller.drilldown.titles({ ...context.input, issueKey, organizationId }));
   return (
     <>
       <Breadcrumbs
         items={[
           { label: "ภาพรวม", href: context.links.overview },
           { label: "ประเด็น", href: context.links.issues },
-          { label: result.issue.title, href: context.links.issue(key) },
-          { label: result.organization.nameTh },
+          { label: issue.title, href: context.links.issue(issue.key) },
+          { label: organization!.nameTh },
         ]}
       />
-      <PageTitle title={result.organization.nameTh} subtitle={`อำเภอ${result.organization.district.nameTh} · ${result.issue.title} · ปีงบประมาณ ${result.yearBe}`} />
+      <PageTitle title={organization!.nameTh} subtitle={`อำเภอ${organization!.district.nameTh} · ${issue.title} · ปีงบประมาณ ${context.filters.yearBe}`} />
+      <Suspense fallback={<SectionLoading title="มาตรการในประเด็นนี้" />}>
+        <MeasuresSection context={context} issueKey={issueKey} organizationId={organizationId} />
+      </Suspense>
+    </>
+  );
+}
+
+async function MeasuresSection({ context, issueKey, organizationId }: { context: DashboardContext; issueKey: string; organizationId: string }) {
+  const result = await callOrRedirect(() => context.caller.drilldown.organizationMeasures({ ...context.input, issueKey, organizationId }));
+  const key = result.issue.key;
+  return (
+    <>
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         รายงาน: <ReportStatusBadge status={result.report.status} />
         <OriginBadge origin={result.report.origin} />

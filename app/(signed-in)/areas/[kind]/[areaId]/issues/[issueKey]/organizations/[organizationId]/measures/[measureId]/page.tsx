@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Suspense } from "react";
 import { Breadcrumbs } from "@/components/dashboard/drilldown/breadcrumbs";
-import { loadDashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
+import { loadDashboardContext, type DashboardContext, type PageSearchParams } from "@/components/dashboard/dashboard-context";
 import { OriginBadge, ReportStatusBadge } from "@/components/ui/badges";
 import { PageTitle } from "@/components/ui/page-title";
+import { SectionLoading } from "@/components/ui/section-loading";
 import { callOrRedirect } from "@/server/api/server-caller";
 import { formatThaiDate } from "@/server/domain/thai-format";
 
@@ -20,18 +22,17 @@ function Field({ label, children }: { label: string; children: React.ReactNode }
   );
 }
 
-/** Level 4: one measure as the organisation reported it. */
+/**
+ * Level 4: one measure as the organisation reported it. The title (the measure, found or a
+ * missing page before anything streams) shows at once; the measure in full streams in.
+ */
 export default async function MeasurePage({ params, searchParams }: { params: Params; searchParams: PageSearchParams }) {
   const context = await loadDashboardContext(params, searchParams);
   const { issueKey, organizationId, measureId } = await params;
-  const { issue, organization, report, measure } = await callOrRedirect(() =>
-    context.caller.drilldown.measure({
-      ...context.input,
-      issueKey,
-      organizationId,
-      measureId,
-    }),
-  );
+  const titles = await callOrRedirect(() => context.caller.drilldown.titles({ ...context.input, issueKey, organizationId, measureId }));
+  const { issue } = titles;
+  const organization = titles.organization!;
+  const measure = titles.measure!;
   return (
     <>
       <Breadcrumbs
@@ -44,6 +45,29 @@ export default async function MeasurePage({ params, searchParams }: { params: Pa
         ]}
       />
       <PageTitle title={measure.title} subtitle={`${organization.nameTh} · ${measure.issueTitle}`} />
+      <Suspense fallback={<SectionLoading title="รายละเอียดมาตรการ" />}>
+        <MeasureSection context={context} issueKey={issueKey} organizationId={organizationId} measureId={measureId} />
+      </Suspense>
+    </>
+  );
+}
+
+async function MeasureSection({
+  context,
+  issueKey,
+  organizationId,
+  measureId,
+}: {
+  context: DashboardContext;
+  issueKey: string;
+  organizationId: string;
+  measureId: string;
+}) {
+  const { report, measure } = await callOrRedirect(() =>
+    context.caller.drilldown.measure({ ...context.input, issueKey, organizationId, measureId }),
+  );
+  return (
+    <>
       <p className="mb-4 flex flex-wrap items-center gap-2 text-sm">
         รายงาน: <ReportStatusBadge status={report.status} />
         <OriginBadge origin={report.origin} />
