@@ -144,6 +144,20 @@ describe("provinces of the country", () => {
   });
 });
 
+describe("dashboard.compareFrame: the page's units and years, before the scores", () => {
+  it("is the comparison without its scores, and refuses what the comparison refuses", async () => {
+    const frameOf = (user: UserKey, area: Area, ids: string[], years: { fromYearBe?: number; toYearBe?: number } = {}) =>
+      callerFor(db, world.users[user]).dashboard.compareFrame({ area, unit: "organization", ids, ...years });
+    for (const years of [{}, { fromYearBe: 2565, toYearBe: 2568 }, { toYearBe: 2566 }]) {
+      const ids = [world.ids.o3, world.ids.o1, world.ids.o3];
+      const { units, containsInventedData: _, ...rest } = await compare("provinceA", provinceA(), "organization", ids, years);
+      expect(await frameOf("provinceA", provinceA(), ids, years)).toEqual({ ...rest, units: units.map(({ years: __, ...unit }) => unit) });
+    }
+    expect((await refusal(frameOf("districtA1", districtA1(), [world.ids.o1, world.ids.o4]))).code).toBe("NOT_FOUND");
+    expect((await refusal(frameOf("provinceA", provinceA(), ["no-such-organization"]))).code).toBe("NOT_FOUND");
+  });
+});
+
 describe("isolation: an id outside the caller's area is NOT_FOUND, never left out", () => {
   it("a district reviewer passing another district's organisation or district", async () => {
     expect((await refusal(compare("districtA1", districtA1(), "organization", [world.ids.o4]))).code).toBe("NOT_FOUND");

@@ -406,6 +406,39 @@ describe("drilldown.organizationMeasures", () => {
   });
 });
 
+// ── Levels 2–4: drilldown.titles ────────────────────────────────────────────────────────
+describe("drilldown.titles", () => {
+  it("names what each level's data names, and refuses what that data refuses", async () => {
+    const ask = caller(users.provinceA);
+    const base = { area: provinceA(), ...FY, issueKey: catalogue.I1! };
+    const level2 = await ask.issue(base);
+    expect(await ask.titles(base)).toEqual({ issue: level2.issue, organization: null, measure: null });
+    const level3 = await ask.organizationMeasures({ ...base, organizationId: ids.o1 });
+    expect(await ask.titles({ ...base, organizationId: ids.o1 })).toEqual({ issue: level3.issue, organization: level3.organization, measure: null });
+    const level4 = await ask.measure({ ...base, organizationId: ids.o1, measureId: measures.M1! });
+    expect(await ask.titles({ ...base, organizationId: ids.o1, measureId: measures.M1! })).toEqual({
+      issue: level4.issue,
+      organization: level4.organization,
+      measure: { id: measures.M1, title: level4.measure.title, issueTitle: level4.measure.issueTitle },
+    });
+
+    const refused = async (input: Partial<Filters & { issueKey: string; organizationId: string; measureId: string }>) =>
+      (await refusal(ask.titles({ ...base, ...input }))).code;
+    expect(await refused({ issueKey: "no-such-issue" })).toBe("NOT_FOUND");
+    expect(await refused({ issueKey: "indicator-11" })).toBe("NOT_FOUND");
+    expect(await refused({ organizationId: ids.b1 })).toBe("NOT_FOUND"); // other province
+    expect(await refused({ organizationId: ids.o3 })).toBe("NOT_FOUND"); // a draft only
+    expect(await refused({ organizationId: ids.o2, includeUnaccepted: false })).toBe("NOT_FOUND"); // SUBMITTED only
+    expect(await refused({ organizationId: "no-such-organization" })).toBe("NOT_FOUND");
+    expect(await refused({ organizationId: ids.o2, measureId: measures.M1! })).toBe("NOT_FOUND"); // M1 is o1's
+    expect(await refused({ organizationId: ids.o1, measureId: measures.M3! })).toBe("NOT_FOUND"); // M3 is under I2
+    expect(await refused({ organizationId: ids.o1, measureId: measures.M0! })).toBe("NOT_FOUND"); // FY2567's
+    expect(await refused({ measureId: measures.M1! })).toBe("BAD_REQUEST"); // a measure needs its organisation
+    const otherDistrict = caller(users.districtA1).titles({ area: districtArea("A1"), ...FY, issueKey: catalogue.I2!, organizationId: ids.o4 });
+    expect((await refusal(otherDistrict)).code).toBe("NOT_FOUND");
+  });
+});
+
 // ── Level 4: drilldown.measure ──────────────────────────────────────────────────────────
 describe("drilldown.measure", () => {
   it("M1 in full, with a link to the report the caller may read", async () => {
