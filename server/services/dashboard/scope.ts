@@ -159,7 +159,7 @@ export const CENTS = Prisma.sql`(r.total * 100)::int`;
 export type DashboardOptions = {
   /** Fiscal years in the system, newest first. */
   years: number[];
-  /** The year shown when none is asked for: the newest one open for reports or holding any (a next year being prepared is not). */
+  /** The year shown when none is asked for: the newest one open for reports or holding any of the area's (a next year being prepared is not). */
   defaultYearBe: number | null;
   /** The districts of a district or province to filter by (none for the country). */
   districts: { id: string; code: string; nameTh: string }[];
@@ -169,13 +169,15 @@ export type DashboardOptions = {
 export async function getDashboardOptions(db: DbClient, area: AreaNode): Promise<DashboardOptions> {
   const [years, inUse, districts] = await Promise.all([
     db.fiscalYear.findMany({ select: { yearBe: true }, orderBy: { yearBe: "desc" } }),
-    // The newest year open or holding anything: whether any exist (EXISTS, stopping at the first
-    // such year), not how many (a count of the country's reports and results on every call).
+    // The newest year open or holding anything in the area: whether any exist (EXISTS, stopping
+    // at the first such year), read from the rollup by its index (a year's rows, the area's
+    // first), not from the reports and results, each of which row-level security would check.
     db.$queryRaw<{ yearBe: number }[]>`
-      SELECT f."yearBe" FROM "FiscalYear" f
-       WHERE f."isOpen" OR EXISTS (SELECT 1 FROM "YearlyReport" r WHERE r."fiscalYearId" = f.id)
-          OR EXISTS (SELECT 1 FROM "ItaResult" i WHERE i."fiscalYearId" = f.id)
-       ORDER BY f."yearBe" DESC LIMIT 1`.then((rows) => rows[0]),
+      SELECT y."yearBe" FROM "FiscalYear" y
+       WHERE y."isOpen" OR EXISTS (SELECT 1 FROM "DashboardOrganizationYear" f
+                                    WHERE f."fiscalYearId" = y.id AND ${rollupScopeSql("f", area, null, null)}
+                                      AND (f."reportId" IS NOT NULL OR f."resultId" IS NOT NULL))
+       ORDER BY y."yearBe" DESC LIMIT 1`.then((rows) => rows[0]),
     area.kind === "national"
       ? Promise.resolve([])
       : db.district.findMany({
