@@ -4,10 +4,11 @@
 // BENCH_NATIONAL_DATABASE names another PostgreSQL database (helpers sharing one server keep their own).
 import { createCaller } from "@/server/api/root";
 import { createContext } from "@/server/api/trpc";
-import type { Db } from "@/server/db/client";
+import { scopedDb, type Db } from "@/server/db/client";
+import { dbScopeOf, loadAccess } from "@/server/access/access";
 import { hasCompleteNationalDataset, hasNationalDataset, seedNationalDataset } from "@/prisma/seed/national";
 import { openPGliteBenchDatabase, openPostgresBenchDatabase, type BenchDatabase } from "./databases";
-import type { BenchCaller, BenchTargets } from "./dashboard/types";
+import type { BenchCallers, BenchTargets } from "./dashboard/types";
 
 export const NATIONAL_DATABASE = process.env.BENCH_NATIONAL_DATABASE ?? "prongsai_bench_national";
 export const NATIONAL_PGLITE_DIR = ".data/bench-national";
@@ -62,16 +63,26 @@ export async function pickTargets(db: Db): Promise<BenchTargets> {
   return report;
 }
 
-/** An admin and the target province's reviewer, created once, as tRPC callers. */
-export async function benchCallers(db: Db, targets: BenchTargets): Promise<{ admin: BenchCaller; provinceReviewer: BenchCaller }> {
+/**
+ * An admin and the target province's reviewer, created once: each as a tRPC caller, and the
+ * client narrowed to its rows that the hand-written references run through.
+ */
+export async function benchCallers(db: Db, targets: BenchTargets): Promise<BenchCallers> {
   const user = async (username: string, grant: Record<string, unknown>) => {
     const existing = await db.user.findUnique({ where: { username } });
     if (existing) return existing.id;
     return (await db.user.create({ data: { username, displayName: username, passwordHash: "x", roles: { create: grant as never } } })).id;
   };
-  const caller = (userId: string) => createCaller(createContext({ db, userId, request: { ipAddress: "127.0.0.1", userAgent: "bench" } }));
+  const callerOf = async (userId: string) => {
+    const access = await loadAccess(db, userId);
+    if (!access) throw new Error(`bench user ${userId} has no access`);
+    return {
+      caller: createCaller(createContext({ db, userId, request: { ipAddress: "127.0.0.1", userAgent: "bench" } })),
+      db: scopedDb(db, dbScopeOf(access)),
+    };
+  };
   return {
-    admin: caller(await user("bench.admin", { role: "ADMIN" })),
-    provinceReviewer: caller(await user(`bench.province.${targets.provinceId}`, { role: "PROVINCE_REVIEWER", provinceId: targets.provinceId })),
+    admin: await callerOf(await user("bench.admin", { role: "ADMIN" })),
+    provinceReviewer: await callerOf(await user(`bench.province.${targets.provinceId}`, { role: "PROVINCE_REVIEWER", provinceId: targets.provinceId })),
   };
 }

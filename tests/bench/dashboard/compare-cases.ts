@@ -57,9 +57,10 @@ function referenceComparison(db: Db, targets: BenchTargets, units: Prisma.Sql, u
 export const compareBenchCases: DashboardBenchCase[] = [
   {
     name: "dashboard.compare (10 organisations of the province, 10 years)",
-    async run({ provinceReviewer }, targets) {
-      const ids = await firstUnits(provinceReviewer, targets, "organization");
-      return provinceReviewer.dashboard.compare({ area: provinceArea(targets), unit: "organization", ids, ...range(targets) });
+    by: "provinceReviewer",
+    async run(caller, targets) {
+      const ids = await firstUnits(caller, targets, "organization");
+      return caller.dashboard.compare({ area: provinceArea(targets), unit: "organization", ids, ...range(targets) });
     },
     reference: (db, targets) =>
       referenceComparison(
@@ -75,9 +76,10 @@ export const compareBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "dashboard.compare (10 districts of the province, 10 years)",
-    async run({ provinceReviewer }, targets) {
-      const ids = await firstUnits(provinceReviewer, targets, "district");
-      return provinceReviewer.dashboard.compare({ area: provinceArea(targets), unit: "district", ids, ...range(targets) });
+    by: "provinceReviewer",
+    async run(caller, targets) {
+      const ids = await firstUnits(caller, targets, "district");
+      return caller.dashboard.compare({ area: provinceArea(targets), unit: "district", ids, ...range(targets) });
     },
     reference: (db, targets) =>
       referenceComparison(
@@ -93,7 +95,9 @@ export const compareBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "dashboard.compareOptions (the province's organisations, no search)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.dashboard.compareOptions({ area: provinceArea(targets), unit: "organization" }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.dashboard.compareOptions({ area: provinceArea(targets), unit: "organization" }),
     reference: (db, targets) => db.$queryRaw`
       SELECT o.id, o."nameTh", 'อำเภอ' || d."nameTh" AS "parentNameTh"
         FROM "LocalOrganization" o JOIN "District" d ON d.id = o."districtId"
@@ -102,7 +106,9 @@ export const compareBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "organization.profile",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.organization.profile({ organizationId: targets.organizationId }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.organization.profile({ organizationId: targets.organizationId }),
     reference: (db, targets) => db.$queryRaw`
       SELECT o.*, row_to_json(d) AS district, row_to_json(p) AS province,
              (SELECT coalesce(json_agg(t ORDER BY t."validFrom"), '[]') FROM "OrganizationTypePeriod" t WHERE t."organizationId" = o.id) AS "typeHistory",

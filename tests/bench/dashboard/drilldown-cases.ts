@@ -29,7 +29,9 @@ const scope = (targets: BenchTargets) => Prisma.sql`
 export const drilldownBenchCases: DashboardBenchCase[] = [
   {
     name: "drilldown.issues (province)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.drilldown.issues(filters(targets)),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.drilldown.issues(filters(targets)),
     // Per suggested issue: organisations and measures; per standard item: organisations that ticked it.
     reference: (db: Db, targets) => db.$queryRaw`
       WITH ${scope(targets)}
@@ -44,7 +46,9 @@ export const drilldownBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "drilldown.issue (province)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.drilldown.issue({ ...filters(targets), issueKey: targets.suggestedIssueId }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.drilldown.issue({ ...filters(targets), issueKey: targets.suggestedIssueId }),
     // Every counted organisation with its measures and ticked results under the issue.
     reference: (db: Db, targets) => db.$queryRaw`
       WITH ${scope(targets)}
@@ -60,8 +64,9 @@ export const drilldownBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "drilldown.organizationMeasures (province)",
-    run: ({ provinceReviewer }, targets) =>
-      provinceReviewer.drilldown.organizationMeasures({
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.drilldown.organizationMeasures({
         ...filters(targets),
         issueKey: targets.suggestedIssueId,
         organizationId: targets.organizationId,
@@ -79,8 +84,9 @@ export const drilldownBenchCases: DashboardBenchCase[] = [
   },
   {
     name: "drilldown.measure (province)",
-    run: ({ provinceReviewer }, targets) =>
-      provinceReviewer.drilldown.measure({
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.drilldown.measure({
         ...filters(targets),
         issueKey: targets.suggestedIssueId,
         organizationId: targets.organizationId,

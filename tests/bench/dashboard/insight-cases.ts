@@ -52,22 +52,30 @@ function referenceArea(db: Db, targets: BenchTargets, national: boolean) {
 export const insightBenchCases: DashboardBenchCase[] = [
   {
     name: "insight.organization (province)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "province" }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "province" }),
     reference: (db, targets) => referenceOrganization(db, targets, false),
   },
   {
     name: "insight.organization (country)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "national" }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.insight.organization({ organizationId: targets.organizationId, yearBe: yearOf(targets), peers: "national" }),
     reference: (db, targets) => referenceOrganization(db, targets, true),
   },
   {
     name: "insight.area (province)",
-    run: ({ provinceReviewer }, targets) => provinceReviewer.insight.area({ area: { kind: "province", id: targets.provinceId }, yearBe: yearOf(targets) }),
+    by: "provinceReviewer",
+    run: (caller, targets) =>
+      caller.insight.area({ area: { kind: "province", id: targets.provinceId }, yearBe: yearOf(targets) }),
     reference: (db, targets) => referenceArea(db, targets, false),
   },
   {
     name: "insight.area (country)",
-    run: ({ admin }, targets) => admin.insight.area({ area: { kind: "national" }, yearBe: yearOf(targets) }),
+    by: "admin",
+    run: (caller, targets) =>
+      caller.insight.area({ area: { kind: "national" }, yearBe: yearOf(targets) }),
     reference: (db, targets) => referenceArea(db, targets, true),
   },
 ];

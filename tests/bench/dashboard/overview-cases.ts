@@ -66,12 +66,13 @@ const areas = {
 
 export const overviewBenchCases: DashboardBenchCase[] = (["province", "country"] as const).flatMap((scope) => {
   const provinceOf = (targets: BenchTargets) => (scope === "province" ? targets.provinceId : null);
-  const callerOf = (callers: Parameters<DashboardBenchCase["run"]>[0]) => (scope === "province" ? callers.provinceReviewer : callers.admin);
+  const by = scope === "province" ? "provinceReviewer" : "admin";
   const input = (targets: BenchTargets) => ({ area: areas[scope](targets), yearBe: targets.yearBe, includeUnaccepted: true });
   return [
     {
       name: `dashboard.options (${scope})`,
-      run: (callers, targets) => callerOf(callers).dashboard.options({ area: areas[scope](targets) }),
+      by,
+      run: (caller, targets) => caller.dashboard.options({ area: areas[scope](targets) }),
       reference: (db, targets) =>
         db.$queryRawUnsafe(
           `SELECT (SELECT json_agg("yearBe" ORDER BY "yearBe" DESC) FROM "FiscalYear") AS years,
@@ -81,17 +82,20 @@ export const overviewBenchCases: DashboardBenchCase[] = (["province", "country"]
     },
     {
       name: `dashboard.overview (${scope})`,
-      run: (callers, targets) => callerOf(callers).dashboard.overview(input(targets)),
+      by,
+      run: (caller, targets) => caller.dashboard.overview(input(targets)),
       reference: (db, targets) => overviewReference(db, provinceOf(targets), targets.yearBe),
     },
     {
       name: `dashboard.trend (${scope})`,
-      run: (callers, targets) => callerOf(callers).dashboard.trend(input(targets)),
+      by,
+      run: (caller, targets) => caller.dashboard.trend(input(targets)),
       reference: (db, targets) => trendReference(db, provinceOf(targets)),
     },
     {
       name: `dashboard.ranking (${scope}, page 1)`,
-      run: (callers, targets) => callerOf(callers).dashboard.ranking(input(targets)),
+      by,
+      run: (caller, targets) => caller.dashboard.ranking(input(targets)),
       reference: (db, targets) => rankingReference(db, provinceOf(targets), targets.yearBe),
     },
   ];

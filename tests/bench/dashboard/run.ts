@@ -1,11 +1,11 @@
-// Times each dashboard procedure through the tRPC caller next to its hand-written SQL reference,
-// alternating them so that machine noise hits all alike; prints medians, p95 and ratios. Each
+// Times each dashboard procedure through the tRPC caller next to its hand-written SQL reference
+// (run under the same caller's row-level-security scope as the procedure), alternating them so that machine noise hits all alike; prints medians, p95 and ratios. Each
 // procedure is timed twice: "cold", its cache emptied before every call (the work itself), and
 // "cached", as repeated views of the same page are served (see server/services/dashboard/cache.ts).
 import type { Db } from "@/server/db/client";
 import { clearDashboardCache } from "@/server/services/dashboard/cache";
 import { median, percentile } from "../databases";
-import type { BenchCaller, BenchTargets, DashboardBenchCase } from "./types";
+import type { BenchCallers, BenchTargets, DashboardBenchCase } from "./types";
 import { recordBench } from "../results";
 
 const WARM_UP = 5;
@@ -32,7 +32,7 @@ const mark = (ok: boolean) => (ok ? "✓" : "✗");
 export async function runDashboardCases(
   label: string,
   db: Db,
-  callers: { admin: BenchCaller; provinceReviewer: BenchCaller },
+  callers: BenchCallers,
   targets: BenchTargets,
   cases: DashboardBenchCase[],
 ): Promise<CaseResult[]> {
@@ -43,8 +43,9 @@ export async function runDashboardCases(
   );
   const results: CaseResult[] = [];
   for (const benchCase of cases) {
-    const procedure = () => benchCase.run(callers, targets);
-    const reference = () => benchCase.reference(db, targets);
+    const { caller, db: narrowed } = callers[benchCase.by];
+    const procedure = () => benchCase.run(caller, targets);
+    const reference = () => benchCase.reference(narrowed, targets);
     for (let i = 0; i < WARM_UP; i++) {
       await procedure();
       await reference();

@@ -18,11 +18,22 @@ export type BenchTargets = {
   measureId: string;
 };
 
+/** Who calls: an admin (the country) or the target province's reviewer. */
+export type BenchCallerName = "admin" | "provinceReviewer";
+
+/** Each caller as a tRPC caller, and the client narrowed to its rows. */
+export type BenchCallers = Record<BenchCallerName, { caller: BenchCaller; db: Db }>;
+
 export type DashboardBenchCase = {
   /** e.g. "dashboard.overview (province)" */
   name: string;
-  /** The procedure, called as the UI calls it, by an admin (country) or the province reviewer. */
-  run(callers: { admin: BenchCaller; provinceReviewer: BenchCaller }, targets: BenchTargets): Promise<unknown>;
-  /** One hand-written SQL query returning the same result. */
+  by: BenchCallerName;
+  /** The procedure, called as the UI calls it, by that caller. */
+  run(caller: BenchCaller, targets: BenchTargets): Promise<unknown>;
+  /**
+   * One hand-written SQL query returning the same result, through a client narrowed to the same
+   * caller's rows: under row-level security a query of the app's must declare its scope too (one
+   * statement more in its transaction), so the ratio says what the layers cost, not what RLS does.
+   */
   reference(db: Db, targets: BenchTargets): Promise<unknown>;
 };
