@@ -138,7 +138,18 @@ describe("the dashboards' rollup", () => {
     const checkedPerKey = Object.fromEntries((withContent.issueKeys as string[]).map((key, index) => [key, (withContent.issueChecked as number[])[index]]));
     expect(checkedPerKey).toEqual({ [suggestedIssue.id]: 3, other: 0 });
     expect(withContent.checkedItems).toHaveLength(2);
+    // Texts edited (an autosave's usual change), with every column written again as the editor
+    // does: nothing counted changed, so the report's rollup row is not rewritten at all.
+    const rowVersion = async () =>
+      (await db.$queryRaw<{ version: string }[]>`SELECT xmin::text AS version FROM "DashboardOrganizationYear" WHERE "reportId" = ${report.id}`)[0]!.version;
+    const before = await rowVersion();
+    await db.measure.update({ where: { id: linked.measures[1]!.id }, data: { title: "มาตรการสอง (แก้)", issueId: linked.id } });
+    await db.reportIssue.update({ where: { id: linked.id }, data: { title: "ประเด็นแนะนำ (แก้)", suggestedIssueId: suggestedIssue.id } });
+    await db.measureResultItem.updateMany({ where: { measureId: linked.measures[1]!.id }, data: { text: "ข้อความใหม่" } });
+    expect(await rowVersion()).toBe(before);
+    await expectRollupRight("texts edited");
     await db.measureResultItem.updateMany({ where: { measureId: linked.measures[1]!.id, standardItemId: item2!.id }, data: { checked: false } });
+    expect(await rowVersion()).not.toBe(before);
     await expectRollupRight("a tick taken back");
     await db.reportIssue.update({ where: { id: linked.id }, data: { indicatorNumbers: [2] } });
     await expectRollupRight("an issue's indicators changed");
