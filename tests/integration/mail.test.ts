@@ -2,6 +2,7 @@
 // mails exactly the right people once, with the Thai subject and a link to the very page; a send
 // refused mid-way is retried and arrives once; two workers run the deadline reminder once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JOB_KINDS } from "@/server/jobs/kinds";
 import { enqueue } from "@/server/jobs/queue";
 import { appUrl } from "@/server/env";
 import { configureMail, queueMails, sendMail } from "@/server/services/mail/mail";
@@ -162,4 +163,18 @@ describe("deadline reminders", () => {
     await new Promise((resolve) => setTimeout(resolve, 3000));
     expect(smtp.received).toEqual([]);
   });
+});
+
+describe("periodic jobs", () => {
+  it("each runs as its schedule starts it: with no data at all", async () => {
+    const { queue } = workers[0]!;
+    const periodic = JOB_KINDS.filter((kind) => kind.cron);
+    expect(periodic.map((kind) => kind.name)).toEqual(expect.arrayContaining([dailyDigestJob.name, deadlineRemindersJob.name]));
+    // pg-boss's scheduler sends each cron job without data, which its worker receives as null.
+    const sent = await Promise.all(periodic.map(async (kind) => ({ name: kind.name, id: (await queue.send(kind.name, null as never))! })));
+    const states = async () => Promise.all(sent.map(async ({ name, id }) => `${name} ${(await queue.getJobById(name, id))?.state}`));
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline && (await states()).some((state) => !state.endsWith(" completed"))) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await states()).toEqual(sent.map(({ name }) => `${name} completed`));
+  }, 60_000);
 });
