@@ -192,8 +192,8 @@ const statement = (sql: string): AdapterQuery => ({ sql, args: [], argTypes: [] 
 /**
  * The driver adapter, declaring the scope of a narrowed call: first in every transaction the
  * call starts, and around every statement it sends outside one (a transaction of its own:
- * BEGIN, the declaration, the statement, COMMIT). Where the adapter does not send BEGIN and
- * COMMIT itself (usePhantomQuery false: node-postgres), they are sent here, as Prisma's own
+ * BEGIN, the declaration, the statement, COMMIT). Where the adapter leaves COMMIT and ROLLBACK
+ * to its caller (usePhantomQuery false: node-postgres), they are sent here, as Prisma's own
  * transaction manager does.
  */
 function declaringScope<Factory extends { connect(): Promise<Adapter> }>(factory: Factory): Factory {
